@@ -1,0 +1,53 @@
+package com.userimages.core;
+
+import java.util.List;
+
+/**
+ * The HTTP API's routes (API.md, "Routes"): method, path template, the function behind it and the
+ * scopes the JWT authorizer demands. Read by the handlers, the local server, the CDK stack and the
+ * SAM parity test.
+ */
+public enum ApiRoute {
+    CREATE_TABLE("POST", "/admin/table", ApiFunction.CREATE_TABLE, List.of(Scopes.ADMIN)),
+    CREATE_COLLECTION("POST", "/collections", ApiFunction.APPEND_COLLECTION, List.of()),
+    APPEND_IMAGES("POST", "/collections/{collectionId}/images", ApiFunction.APPEND_COLLECTION, List.of()),
+    GET_COLLECTION("GET", "/collections/{collectionId}", ApiFunction.GET_ITEM, List.of()),
+    GET_IMAGE("GET", "/collections/{collectionId}/images/{imageId}", ApiFunction.GET_ITEM, List.of()),
+    LIST_COLLECTIONS("GET", "/collections", ApiFunction.LIST_PAGE, List.of());
+
+    private final String method;
+    private final String pathTemplate;
+    private final ApiFunction function;
+    private final List<String> requiredScopes;
+
+    ApiRoute(String method, String pathTemplate, ApiFunction function, List<String> requiredScopes) {
+        this.method = method;
+        this.pathTemplate = pathTemplate;
+        this.function = function;
+        this.requiredScopes = requiredScopes;
+    }
+
+    public String method() { return method; }
+
+    public String pathTemplate() { return pathTemplate; }
+
+    public ApiFunction function() { return function; }
+
+    /** Scopes the authorizer requires (any one of them, as API Gateway's authorizationScopes). */
+    public List<String> requiredScopes() { return requiredScopes; }
+
+    /** API Gateway's route key, e.g. {@code GET /collections/{collectionId}}. */
+    public String routeKey() { return method + " " + pathTemplate; }
+
+    public static List<ApiRoute> of(ApiFunction function) {
+        return java.util.Arrays.stream(values()).filter(r -> r.function == function).toList();
+    }
+
+    /** The route with this route key, or null (an event's routeKey that this API does not have). */
+    public static ApiRoute byRouteKey(String routeKey) {
+        for (ApiRoute r : values()) {
+            if (r.routeKey().equals(routeKey)) return r;
+        }
+        return null;
+    }
+}
