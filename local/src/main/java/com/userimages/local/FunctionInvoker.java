@@ -1,0 +1,52 @@
+package com.userimages.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.userimages.core.ApiFunction;
+import com.userimages.core.Setting;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.UUID;
+
+/** Runs a function on an event the way the Lambda runtime does: a fresh Context, errors caught and reported. */
+final class FunctionInvoker {
+    /** API Gateway's HTTP API gives an integration 30 s; no function here may count on more. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final int MEMORY_MB = 1024;
+
+    private final HandlerRegistry handlers;
+    private final PrintStream log;
+
+    FunctionInvoker(HandlerRegistry handlers, PrintStream log) {
+        this.handlers = handlers;
+        this.log = log;
+    }
+
+    /** The response, or the error the function (or its initialisation) ended with. */
+    record Invocation(String requestId, APIGatewayV2HTTPResponse response, Throwable error) {
+        boolean failed() { return error != null; }
+    }
+
+    Invocation invoke(ApiFunction function, APIGatewayV2HTTPEvent event) {
+        String requestId = UUID.randomUUID().toString();
+        try {
+            var handler = handlers.handler(function);
+            String region = Setting.AWS_REGION.value().isBlank() ? FunctionSettings.DEFAULT_REGION : Setting.AWS_REGION.value();
+            var context = new LocalLambdaContext(function, requestId, region, TIMEOUT, MEMORY_MB, log);
+            APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
+            if (response == null) {
+                return new Invocation(requestId, null, new IllegalStateException(function.functionName() + " returned null"));
+            }
+            return new Invocation(requestId, response, null);
+        } catch (RuntimeException | Error e) {
+            // The runtime logs an unhandled error and API Gateway answers 500; the same here, with the trace
+            // on the console where the developer looks — never in the response.
+            synchronized (log) {
+                log.println("[" + function.functionName() + " " + requestId + "] unhandled error:");
+                e.printStackTrace(log);
+            }
+            return new Invocation(requestId, null, e);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package com.userimages.local;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.BadJWSException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.userimages.core.ApiRoute;
+
+import java.math.BigDecimal;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * API Gateway's HTTP API JWT authorizer, rule for rule (AWS docs, "Control access to HTTP APIs with
+ * JWT authorizers"): the token from the Authorization header, with or without "Bearer "; RS256 only;
+ * the key picked from the JWKS by the token's {@code kid}; {@code iss} equal to the issuer; {@code aud}
+ * — or {@code client_id} when there is no {@code aud} — one of the audiences; {@code exp} required and
+ * {@code exp}, {@code nbf}, {@code iat} checked with at most 60 s of clock skew; and, when the route
+ * has scopes, at least one of them in the token's {@code scope} (or {@code scp}) claim.
+ */
+final class JwtAuthorizer {
+    static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
+
+    sealed interface Result permits Allowed, Denied {}
+
+    /**
+     * @param claims every claim as a string, as API Gateway passes them
+     * @param scopes the token's scopes when the route requires scopes, else null (as API Gateway sends)
+     */
+    record Allowed(Map<String, String> claims, List<String> scopes) implements Result {}
+
+    /** @param description why, for the {@code www-authenticate} header and the console, never the body */
+    record Denied(int status, String description, List<String> requiredScopes) implements Result {
+        static Denied unauthorized(String description) { return new Denied(401, description, List.of()); }
+    }
+
+    private final String issuer;
+    private final Set<String> audiences;
+    private final Clock clock;
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    JwtAuthorizer(String issuer, List<String> audiences, JWKSource<SecurityContext> keys, Clock clock) {
+        this.issuer = issuer;
+        this.audiences = Set.copyOf(audiences);
+        this.clock = clock;
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        // API Gateway ignores "typ": RFC 9068 access tokens ("at+jwt") are as welcome as plain "JWT".
+        processor.setJWSTypeVerifier((type, context) -> {});
+        processor.setJWTClaimsSetVerifier((claims, context) -> verifyClaims(claims));
+    }
+
+    String issuer() { return issuer; }
+
+    Set<String> audiences() { return audiences; }
+
+    Result authorize(String authorization, ApiRoute route) {
+        if (authorization == null || authorization.isBlank()) return Denied.unauthorized("the request has no token");
+        String token = authorization.strip();
+        if (token.regionMatches(true, 0, "Bearer ", 0, 7)) token = token.substring(7).strip();
+
+        JWT jwt;
+        try {
+            jwt = JWTParser.parse(token);
+        } catch (ParseException e) {
+            return Denied.unauthorized("the token is not a JWT");
+        }
+        if (jwt instanceof EncryptedJWT) return Denied.unauthorized("encrypted tokens are not supported");
+        if (!(jwt instanceof SignedJWT signed)) return Denied.unauthorized("the token is not signed (alg none)");
+        JWSHeader header = signed.getHeader();
+        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
+            return Denied.unauthorized("signing method " + header.getAlgorithm() + " is invalid");
+        }
+        if (header.getKeyID() == null) return Denied.unauthorized("the token has no kid");
+
+        try {
+            processor.process(signed, null);
+        } catch (BadJWTException e) {
+            return Denied.unauthorized(e.getMessage());
+        } catch (BadJWSException e) {
+            return Denied.unauthorized("the token's signature is invalid");
+        } catch (BadJOSEException e) {
+            return Denied.unauthorized("no key in the JWKS matches the token's kid " + header.getKeyID());
+        } catch (JOSEException e) {
+            return Denied.unauthorized("the token's signature could not be verified");
+        }
+
+        Map<String, Object> payload = signed.getPayload().toJSONObject();
+        List<String> tokenScopes = scopes(payload);
+        List<String> required = route.requiredScopes();
+        if (!required.isEmpty() && required.stream().noneMatch(tokenScopes::contains)) {
+            return new Denied(403, "the token has none of the scopes " + required, required);
+        }
+        return new Allowed(claimStrings(payload), required.isEmpty() ? null : tokenScopes);
+    }
+
+    private void verifyClaims(JWTClaimsSet claims) throws BadJWTException {
+        if (!issuer.equals(claims.getIssuer())) throw new BadJWTException("the token has an invalid issuer");
+
+        Object aud = claims.getClaim("aud");
+        if (aud != null) {
+            if (claims.getAudience().stream().noneMatch(audiences::contains)) {
+                throw new BadJWTException("the token does not have a valid audience");
+            }
+        } else {
+            Object clientId = claims.getClaim("client_id");
+            if (!(clientId instanceof String id) || !audiences.contains(id)) {
+                throw new BadJWTException("the token does not have a valid audience");
+            }
+        }
+
+        Instant now = clock.instant();
+        Date exp = claims.getExpirationTime();
+        if (exp == null) throw new BadJWTException("the token has no expiration time");
+        if (!now.isBefore(exp.toInstant().plus(MAX_CLOCK_SKEW))) throw new BadJWTException("the token has expired");
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && now.plus(MAX_CLOCK_SKEW).isBefore(nbf.toInstant())) {
+            throw new BadJWTException("the token is not valid yet");
+        }
+        Date iat = claims.getIssueTime();
+        if (iat != null && now.plus(MAX_CLOCK_SKEW).isBefore(iat.toInstant())) {
+            throw new BadJWTException("the token was issued in the future");
+        }
+    }
+
+    /** The {@code scope} claim (space-separated, or a list) if present, else {@code scp}. */
+    static List<String> scopes(Map<String, Object> payload) {
+        Object value = payload.containsKey("scope") ? payload.get("scope") : payload.get("scp");
+        if (value instanceof String s) return Arrays.stream(s.trim().split("\\s+")).filter(x -> !x.isEmpty()).toList();
+        if (value instanceof List<?> list) return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        return List.of();
+    }
+
+    /** API Gateway passes every claim as a string; lists as "[a b]", as its authorizer renders them. */
+    static Map<String, String> claimStrings(Map<String, Object> payload) {
+        Map<String, String> claims = new LinkedHashMap<>();
+        payload.forEach((name, value) -> {
+            if (value != null) claims.put(name, claimString(value));
+        });
+        return claims;
+    }
+
+    private static String claimString(Object value) {
+        return switch (value) {
+            case String s -> s;
+            case Double d when d == Math.rint(d) && Math.abs(d) < 1e15 -> Long.toString(d.longValue());
+            case Double d -> BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            case List<?> list -> list.stream().map(v -> v == null ? "null" : claimString(v))
+                    .collect(Collectors.joining(" ", "[", "]"));
+            case Map<?, ?> map -> {
+                @SuppressWarnings("unchecked") Map<String, ?> object = (Map<String, ?>) map;
+                yield JSONObjectUtils.toJSONString(object);
+            }
+            default -> value.toString();
+        };
+    }
+}

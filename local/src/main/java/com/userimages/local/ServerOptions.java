@@ -1,0 +1,108 @@
+package com.userimages.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The server's options (API.md, "Running locally"). Flags win over environment variables; a JWKS
+ * (file or URL) switches from the development issuer to a real identity provider, which then needs
+ * the issuer and audience API Gateway's authorizer would be configured with.
+ *
+ * @param port      port on 127.0.0.1; 0 picks a free one (tests)
+ * @param jwksFile  a JWKS file, or null
+ * @param jwksUrl   a JWKS URL, or null
+ * @param issuer    the expected {@code iss} (required with a JWKS)
+ * @param audiences accepted {@code aud}/{@code client_id} values (required with a JWKS)
+ */
+record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwksUrl, String issuer,
+                     List<String> audiences, List<String> notes) {
+    static final int DEFAULT_PORT = 3000;
+
+    static final String USAGE = """
+            Usage: java -jar local/target/user-images-local.jar [options]
+                   java -jar local/target/user-images-local.jar invoke FUNCTION -e EVENT.json [--db-path DIR | --dynamodb-endpoint URL]
+
+            Serves the user-images API on http://127.0.0.1:PORT as API Gateway would, JWT authorizer included.
+
+            Options (environment variable in brackets):
+              --port N                    port on 127.0.0.1, 0 for any free one [PORT] (default 3000)
+              --dynamodb-endpoint URL     use an existing DynamoDB, Local or AWS [DYNAMODB_ENDPOINT]
+                                          (default: DynamoDB Local in this process, in memory)
+              --db-path DIR               in-process DynamoDB Local, kept on disk in DIR
+              --jwks-file FILE            verify tokens with the keys in this JWKS file
+              --jwks-url URL              verify tokens with the keys at this URL [JWKS_URL]
+              --issuer ISSUER             the issuer tokens must have (with a JWKS) [JWT_ISSUER]
+              --audience A[,B...]         accepted audiences / client ids (with a JWKS) [JWT_AUDIENCE]
+              -h, --help                  this text
+
+            Without a JWKS the server is its own development issuer: it prints a ready token, and
+            POST /local/token with {"sub":"alice","scope":"images/admin"} returns another.
+            """;
+
+    private static final Set<String> KNOWN = Set.of("--port", DynamoDbOptions.ENDPOINT, DynamoDbOptions.DB_PATH,
+            "--jwks-file", "--jwks-url", "--issuer", "--audience");
+
+    /** Null means help was asked for. */
+    static ServerOptions parse(List<String> argv, Map<String, String> env) throws UsageException {
+        Args args = Args.parse(argv, KNOWN);
+        if (args.help()) return null;
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("unexpected argument '" + args.positional().getFirst() + "'");
+        }
+        List<String> notes = new java.util.ArrayList<>();
+
+        int port = DEFAULT_PORT;
+        if (args.get("--port") != null) {
+            port = Args.port(args.get("--port"), "--port");
+        } else if (Args.env(env, "PORT") != null) {
+            port = Args.port(Args.env(env, "PORT"), "PORT");
+        }
+
+        DynamoDbOptions dynamoDb = DynamoDbOptions.from(args, env);
+
+        Path jwksFile = args.get("--jwks-file") == null ? null : Args.path(args.get("--jwks-file"));
+        String jwksUrlFlag = args.get("--jwks-url");
+        if (jwksFile != null && jwksUrlFlag != null) {
+            throw new UsageException("give --jwks-file or --jwks-url, not both");
+        }
+        URI jwksUrl = null;
+        if (jwksUrlFlag != null) {
+            jwksUrl = Args.httpUri(jwksUrlFlag, "--jwks-url");
+        } else if (jwksFile == null && Args.env(env, "JWKS_URL") != null) {
+            jwksUrl = Args.httpUri(Args.env(env, "JWKS_URL"), "JWKS_URL");
+        }
+        if (jwksFile != null && !java.nio.file.Files.isReadable(jwksFile)) {
+            throw new UsageException("--jwks-file " + jwksFile + " cannot be read");
+        }
+
+        String issuerFlag = args.get("--issuer");
+        String audienceFlag = args.get("--audience");
+        boolean jwks = jwksFile != null || jwksUrl != null;
+        if (!jwks) {
+            if (issuerFlag != null || audienceFlag != null) {
+                throw new UsageException("--issuer and --audience verify tokens of a real identity provider and need"
+                        + " --jwks-file or --jwks-url; without a JWKS the development issuer is used");
+            }
+            // A variable left in the shell (e.g. for a deploy) must not stop the one-command start.
+            if (Args.env(env, "JWT_ISSUER") != null || Args.env(env, "JWT_AUDIENCE") != null) {
+                notes.add("JWT_ISSUER/JWT_AUDIENCE ignored: no JWKS given, so the development issuer is used");
+            }
+            return new ServerOptions(port, dynamoDb, null, null, null, List.of(), List.copyOf(notes));
+        }
+        String issuer = issuerFlag != null ? issuerFlag : Args.env(env, "JWT_ISSUER");
+        String audience = audienceFlag != null ? audienceFlag : Args.env(env, "JWT_AUDIENCE");
+        if (issuer == null || audience == null) {
+            throw new UsageException("with a JWKS, give the issuer (--issuer or JWT_ISSUER) and the audience"
+                    + " (--audience or JWT_AUDIENCE) that tokens must carry, as API Gateway's authorizer needs both");
+        }
+        List<String> audiences = Arrays.stream(audience.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (audiences.isEmpty()) throw new UsageException("the audience is empty");
+        return new ServerOptions(port, dynamoDb, jwksFile, jwksUrl, issuer, audiences, List.copyOf(notes));
+    }
+
+    boolean developmentIssuer() { return jwksFile == null && jwksUrl == null; }
+}

@@ -1,0 +1,56 @@
+package com.userimages.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.userimages.core.ApiFunction;
+import com.userimages.core.ApiRoute;
+import com.userimages.core.Scopes;
+import com.userimages.core.Setting;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Creates the table at start when it is absent — by running the create-table function itself on an
+ * admin event, so the table's schema is defined in exactly one place (the function), never copied here.
+ */
+final class TableBootstrap {
+    static final String CALLER = "user-images-local";
+
+    private TableBootstrap() {}
+
+    /** @return a one-line account of what happened, for the banner */
+    static String ensureTable(FunctionInvoker invoker) throws StartupException {
+        ApiRoute route = ApiRoute.of(ApiFunction.CREATE_TABLE).getFirst();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("host", List.of("127.0.0.1"));
+        headers.put("user-agent", List.of(CALLER));
+        IncomingRequest request = new IncomingRequest(route.method(), route.pathTemplate(), "", headers, new byte[0],
+                "127.0.0.1", "HTTP/1.1", 0);
+        long now = Instant.now().getEpochSecond();
+        Map<String, String> claims = new LinkedHashMap<>();
+        claims.put("sub", CALLER);
+        claims.put("scope", Scopes.ADMIN);
+        claims.put("iat", Long.toString(now));
+        claims.put("exp", Long.toString(now + 60));
+        APIGatewayV2HTTPEvent event = HttpEventFactory.create(request, route, Map.of(),
+                new JwtAuthorizer.Allowed(claims, List.of(Scopes.ADMIN)), UUID.randomUUID().toString(), Instant.now());
+
+        FunctionInvoker.Invocation invocation = invoker.invoke(ApiFunction.CREATE_TABLE, event);
+        String table = Setting.TABLE_NAME.value();
+        if (invocation.failed()) {
+            throw new StartupException("could not create the table " + table + ": create-table failed: " + invocation.error(),
+                    invocation.error());
+        }
+        int status = invocation.response().getStatusCode();
+        return switch (status) {
+            case 201 -> "table " + table + " created";
+            case 200 -> "table " + table + " already there";
+            case 202 -> "table " + table + " is still being created";
+            default -> throw new StartupException("could not create the table " + table + ": create-table answered "
+                    + status + " " + invocation.response().getBody());
+        };
+    }
+}
