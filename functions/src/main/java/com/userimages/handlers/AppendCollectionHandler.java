@@ -19,14 +19,17 @@ import java.util.Map;
 
 /** {@code POST /collections} (create, with replay) and {@code POST /collections/{collectionId}/images} (append). */
 public final class AppendCollectionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private static final CollectionService DEFAULT_SERVICE = Components.collectionService();
-    private static final CollectionRequests DEFAULT_REQUESTS = new CollectionRequests(Bounds.fromSettings(), Clock.systemUTC());
+    /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
+    private static final class Defaults {
+        static final CollectionService SERVICE = Components.collectionService();
+        static final CollectionRequests REQUESTS = new CollectionRequests(Bounds.fromSettings(), Clock.systemUTC());
+    }
 
     private final CollectionService service;
     private final CollectionRequests requests;
 
     public AppendCollectionHandler() {
-        this(DEFAULT_SERVICE, DEFAULT_REQUESTS);
+        this(Defaults.SERVICE, Defaults.REQUESTS);
     }
 
     public AppendCollectionHandler(CollectionService service, CollectionRequests requests) {

@@ -18,12 +18,15 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
     /** API.md: wait up to 20 s, then answer 202; the function's timeout is set above this. */
     static final Duration MAX_WAIT = Duration.ofSeconds(20);
 
-    private static final TableAdmin DEFAULT_ADMIN = Components.tableAdmin();
+    /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
+    private static final class Defaults {
+        static final TableAdmin ADMIN = Components.tableAdmin();
+    }
 
     private final TableAdmin admin;
 
     public CreateTableHandler() {
-        this(DEFAULT_ADMIN);
+        this(Defaults.ADMIN);
     }
 
     public CreateTableHandler(TableAdmin admin) {

@@ -15,12 +15,15 @@ import com.userimages.core.service.CollectionService;
 
 /** {@code GET /collections/{collectionId}} and {@code GET /collections/{collectionId}/images/{imageId}}. */
 public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private static final CollectionService DEFAULT_SERVICE = Components.collectionService();
+    /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
+    private static final class Defaults {
+        static final CollectionService SERVICE = Components.collectionService();
+    }
 
     private final CollectionService service;
 
     public GetItemHandler() {
-        this(DEFAULT_SERVICE);
+        this(Defaults.SERVICE);
     }
 
     public GetItemHandler(CollectionService service) {
