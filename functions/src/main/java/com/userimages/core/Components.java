@@ -1,0 +1,37 @@
+package com.userimages.core;
+
+import com.userimages.core.data.CollectionRepository;
+import com.userimages.core.data.DynamoDbClients;
+import com.userimages.core.data.TableAdmin;
+import com.userimages.core.model.Bounds;
+import com.userimages.core.service.CollectionService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The per-container objects the handlers share, built from the settings on first use (in a
+ * handler's static init, so inside Lambda's init phase and the SnapStart snapshot). The local
+ * server hosts all handlers in one JVM, where they share the one client too.
+ */
+public final class Components {
+    private Components() {}
+
+    private static final class DynamoDbHolder {
+        static final DynamoDbClient CLIENT = DynamoDbClients.fromSettings();
+    }
+
+    public static DynamoDbClient dynamoDb() {
+        return DynamoDbHolder.CLIENT;
+    }
+
+    public static CollectionRepository collectionRepository() {
+        return new CollectionRepository(dynamoDb(), Setting.TABLE_NAME.value());
+    }
+
+    public static CollectionService collectionService() {
+        return new CollectionService(collectionRepository(), Bounds.fromSettings());
+    }
+
+    public static TableAdmin tableAdmin() {
+        return new TableAdmin(dynamoDb(), Setting.TABLE_NAME.value());
+    }
+}

@@ -1,0 +1,219 @@
+package com.userimages.core.data;
+
+import static com.userimages.core.UserImagesTable.COVER_URL;
+import static com.userimages.core.UserImagesTable.IMAGES;
+import static com.userimages.core.UserImagesTable.IMAGE_COUNT;
+import static com.userimages.core.UserImagesTable.IMAGE_ID;
+import static com.userimages.core.UserImagesTable.IMAGE_IDS;
+import static com.userimages.core.UserImagesTable.PARTITION_KEY;
+import static com.userimages.core.UserImagesTable.REQUEST_DIGEST;
+import static com.userimages.core.UserImagesTable.SIZE_BYTES;
+import static com.userimages.core.UserImagesTable.SORT_KEY;
+import static com.userimages.core.UserImagesTable.TIMESTAMP_INDEX_SORT_KEY;
+import static com.userimages.core.UserImagesTable.URL;
+
+import com.userimages.core.error.ApiException;
+import com.userimages.core.model.Collection;
+import com.userimages.core.model.ImageRef;
+import com.userimages.core.model.NewCollection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Owns every DynamoDB expression on the collections table. Every value goes through
+ * {@code ExpressionAttributeValues} and every name through {@code ExpressionAttributeNames}: no
+ * expression text is ever built from input. SDK failures leave as {@link ApiException}s.
+ */
+public final class CollectionRepository {
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public CollectionRepository(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+    }
+
+    public String tableName() { return tableName; }
+
+    /** What the item held when a conditional write was refused; absent when there was no item. */
+    public record StoredState(int imageCount, long sizeBytes, Map<String, String> urlsById, String requestDigest,
+                              Collection collection) {}
+
+    /**
+     * Writes a new collection unless one with that id exists. Returns empty when written, else the
+     * existing item's state (read atomically with the refusal via {@code ReturnValuesOnConditionCheckFailure}).
+     */
+    public Optional<StoredState> putIfAbsent(String userId, NewCollection collection, long sizeBytes) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PARTITION_KEY, s(userId));
+        item.put(SORT_KEY, s(collection.collectionId()));
+        item.put(TIMESTAMP_INDEX_SORT_KEY, s(collection.timestamp()));
+        item.put(IMAGES, imageList(collection.images()));
+        item.put(IMAGE_COUNT, n(collection.images().size()));
+        item.put(REQUEST_DIGEST, s(collection.requestDigest()));
+        item.put(SIZE_BYTES, n(sizeBytes));
+        if (!collection.images().isEmpty()) {
+            // DynamoDB has no empty set and no empty cover: both are absent until there is an image.
+            item.put(IMAGE_IDS, idSet(collection.images()));
+            item.put(COVER_URL, s(collection.images().getFirst().url()));
+        }
+        PutItemRequest request = PutItemRequest.builder()
+                .tableName(tableName)
+                .item(item)
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+        try {
+            call(() -> dynamoDb.putItem(request));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.of(stateOf(e.item()));
+        }
+    }
+
+    /** Reads one collection, strongly consistent. */
+    public Optional<Collection> get(String userId, String collectionId) {
+        GetItemRequest request = GetItemRequest.builder()
+                .tableName(tableName)
+                .key(key(userId, collectionId))
+                .consistentRead(true)
+                .projectionExpression("#sk, #ts, #images")
+                .expressionAttributeNames(Map.of("#sk", SORT_KEY, "#ts", TIMESTAMP_INDEX_SORT_KEY, "#images", IMAGES))
+                .build();
+        Map<String, AttributeValue> item = call(() -> dynamoDb.getItem(request)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(collectionOf(item));
+    }
+
+    /** The outcome of one conditional append. */
+    public sealed interface AppendAttempt {
+        record Appended(int imageCount) implements AppendAttempt {}
+
+        /** The condition failed; {@code state} is the item as it was, or empty if there is none. */
+        record Refused(Optional<StoredState> state) implements AppendAttempt {}
+    }
+
+    /**
+     * Appends images in one conditional {@code UpdateItem}. The condition holds the collection's
+     * bounds (no arithmetic is allowed in conditions, so the right-hand sides are computed here) and
+     * refuses if any of the ids is already there; the caller decides what a refusal means.
+     */
+    public AppendAttempt appendImages(String userId, String collectionId, List<ImageRef> images, long addedBytes,
+                                      int maxImages, long maxBytes) {
+        Map<String, String> names = new HashMap<>();
+        names.put("#pk", PARTITION_KEY);
+        names.put("#images", IMAGES);
+        names.put("#count", IMAGE_COUNT);
+        names.put("#size", SIZE_BYTES);
+        names.put("#cover", COVER_URL);
+        names.put("#ids", IMAGE_IDS);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":new", imageList(images));
+        values.put(":n", n(images.size()));
+        values.put(":delta", n(addedBytes));
+        values.put(":first", s(images.getFirst().url()));
+        values.put(":idSet", idSet(images));
+        values.put(":maxMinusN", n(maxImages - images.size()));
+        values.put(":maxMinusDelta", n(maxBytes - addedBytes));
+        // One OR-ed NOT: a hundred separate NOT contains(...) terms would pass DynamoDB's 300-operator limit.
+        StringBuilder anyPresent = new StringBuilder();
+        for (int i = 0; i < images.size(); i++) {
+            if (i > 0) anyPresent.append(" OR ");
+            anyPresent.append("contains(#ids, :a").append(i).append(')');
+            values.put(":a" + i, s(images.get(i).imageId()));
+        }
+        UpdateItemRequest request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(key(userId, collectionId))
+                .updateExpression("SET #images = list_append(#images, :new), #count = #count + :n, "
+                        + "#size = #size + :delta, #cover = if_not_exists(#cover, :first) ADD #ids :idSet")
+                .conditionExpression("attribute_exists(#pk) AND #count <= :maxMinusN AND #size <= :maxMinusDelta"
+                        + " AND NOT (" + anyPresent + ")")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                // The new count comes back with the write itself (no second read); UPDATED_NEW also
+                // carries the images list, which costs transfer but no capacity.
+                .returnValues(ReturnValue.UPDATED_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+        try {
+            Map<String, AttributeValue> updated = call(() -> dynamoDb.updateItem(request)).attributes();
+            return new AppendAttempt.Appended(Integer.parseInt(updated.get(IMAGE_COUNT).n()));
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> old = e.item();
+            return new AppendAttempt.Refused(old == null || old.isEmpty() ? Optional.empty() : Optional.of(stateOf(old)));
+        }
+    }
+
+    private static StoredState stateOf(Map<String, AttributeValue> item) {
+        Collection collection = collectionOf(item);
+        Map<String, String> urlsById = new LinkedHashMap<>();
+        for (ImageRef image : collection.images()) urlsById.put(image.imageId(), image.url());
+        AttributeValue digest = item.get(REQUEST_DIGEST);
+        return new StoredState(
+                Integer.parseInt(item.get(IMAGE_COUNT).n()),
+                Long.parseLong(item.get(SIZE_BYTES).n()),
+                urlsById,
+                digest == null ? null : digest.s(),
+                collection);
+    }
+
+    private static Collection collectionOf(Map<String, AttributeValue> item) {
+        List<AttributeValue> list = item.get(IMAGES).l();
+        List<ImageRef> images = new ArrayList<>(list.size());
+        for (AttributeValue element : list) {
+            Map<String, AttributeValue> m = element.m();
+            images.add(new ImageRef(m.get(IMAGE_ID).s(), m.get(URL).s()));
+        }
+        return new Collection(item.get(SORT_KEY).s(), item.get(TIMESTAMP_INDEX_SORT_KEY).s(), images);
+    }
+
+    private static Map<String, AttributeValue> key(String userId, String collectionId) {
+        return Map.of(PARTITION_KEY, s(userId), SORT_KEY, s(collectionId));
+    }
+
+    private static AttributeValue imageList(List<ImageRef> images) {
+        List<AttributeValue> list = new ArrayList<>(images.size());
+        for (ImageRef image : images) {
+            list.add(AttributeValue.fromM(Map.of(IMAGE_ID, s(image.imageId()), URL, s(image.url()))));
+        }
+        return AttributeValue.fromL(list);
+    }
+
+    private static AttributeValue idSet(List<ImageRef> images) {
+        return AttributeValue.fromSs(images.stream().map(ImageRef::imageId).toList());
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** Runs one SDK call; conditional refusals pass through for the caller, every other failure is translated. */
+    static <T> T call(Supplier<T> sdkCall) {
+        try {
+            return sdkCall.get();
+        } catch (ConditionalCheckFailedException e) {
+            throw e;
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+    }
+}

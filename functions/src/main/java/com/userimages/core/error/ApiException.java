@@ -1,0 +1,74 @@
+package com.userimages.core.error;
+
+/**
+ * An error the API reports to its caller. The hierarchy is sealed so {@link #status()} can map
+ * every kind to its HTTP status in one exhaustive switch: a new kind without a status does not compile.
+ * Messages are written for the caller; no exception class name or AWS detail ever goes into one.
+ */
+public abstract sealed class ApiException extends RuntimeException {
+    private final String code;
+
+    private ApiException(String code, String message) {
+        // No stack trace: these are expected outcomes, and nothing ever prints them to a caller.
+        super(message, null, false, false);
+        this.code = code;
+    }
+
+    /** A stable, machine-readable code, e.g. {@code INVALID_BODY}. */
+    public String code() { return code; }
+
+    /** The one place API errors map to HTTP statuses. */
+    public final int status() {
+        return switch (this) {
+            case BadRequest e -> 400;
+            case Unauthorized e -> 401;
+            case Forbidden e -> 403;
+            case NotFound e -> 404;
+            case Conflict e -> 409;
+            case PayloadTooLarge e -> 413;
+            case Throttled e -> 429;
+            case Unavailable e -> 503;
+        };
+    }
+
+    /** Seconds a client should wait before retrying, for the statuses that carry {@code Retry-After}. */
+    public final Integer retryAfterSeconds() {
+        return switch (this) {
+            case Throttled e -> 1;
+            case Unavailable e -> 2;
+            default -> null;
+        };
+    }
+
+    public static final class BadRequest extends ApiException {
+        public BadRequest(String code, String message) { super(code, message); }
+    }
+
+    public static final class Unauthorized extends ApiException {
+        public Unauthorized(String message) { super("UNAUTHORIZED", message); }
+    }
+
+    public static final class Forbidden extends ApiException {
+        public Forbidden(String message) { super("FORBIDDEN", message); }
+    }
+
+    public static final class NotFound extends ApiException {
+        public NotFound(String code, String message) { super(code, message); }
+    }
+
+    public static final class Conflict extends ApiException {
+        public Conflict(String code, String message) { super(code, message); }
+    }
+
+    public static final class PayloadTooLarge extends ApiException {
+        public PayloadTooLarge(String code, String message) { super(code, message); }
+    }
+
+    public static final class Throttled extends ApiException {
+        public Throttled(String message) { super("THROTTLED", message); }
+    }
+
+    public static final class Unavailable extends ApiException {
+        public Unavailable(String message) { super("SERVICE_UNAVAILABLE", message); }
+    }
+}

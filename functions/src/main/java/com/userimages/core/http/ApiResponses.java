@@ -1,0 +1,50 @@
+package com.userimages.core.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.userimages.core.error.ApiException;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds payload 2.0 responses: JSON bodies, and API.md's error shape. */
+public final class ApiResponses {
+    private ApiResponses() {}
+
+    public static APIGatewayV2HTTPResponse json(int status, ObjectNode body) {
+        return json(status, body, Map.of());
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, ObjectNode body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new HashMap<>(extraHeaders);
+        headers.put("content-type", "application/json");
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(Json.write(body))
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    /** {@code {"error": {"code", "message", "requestId"}}}, with {@code Retry-After} for 429 and 503. */
+    public static APIGatewayV2HTTPResponse error(ApiException e, String requestId) {
+        ObjectNode error = Json.object();
+        error.put("code", e.code());
+        error.put("message", e.getMessage());
+        error.put("requestId", requestId);
+        ObjectNode body = Json.object();
+        body.set("error", error);
+        Integer retryAfter = e.retryAfterSeconds();
+        return json(e.status(), body, retryAfter == null ? Map.of() : Map.of("retry-after", retryAfter.toString()));
+    }
+
+    /** The server failed: a 500 that names nothing of the failure. */
+    public static APIGatewayV2HTTPResponse internalError(String requestId) {
+        ObjectNode error = Json.object();
+        error.put("code", "INTERNAL_ERROR");
+        error.put("message", "The server failed to handle the request.");
+        error.put("requestId", requestId);
+        ObjectNode body = Json.object();
+        body.set("error", error);
+        return json(500, body);
+    }
+}

@@ -1,0 +1,54 @@
+package com.userimages.core.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.userimages.core.error.ApiException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The verified caller: the JWT {@code sub} and scopes that the authorizer put in the event. Only
+ * the authorizer context is trusted; an {@code Authorization} header is never decoded here.
+ */
+public record Caller(String userId, Set<String> scopes) {
+    static final int MAX_SUB_LENGTH = 256;
+
+    public Caller {
+        scopes = Set.copyOf(scopes);
+    }
+
+    public static Caller from(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        var authorizer = context == null ? null : context.getAuthorizer();
+        var jwt = authorizer == null ? null : authorizer.getJwt();
+        Map<String, String> claims = jwt == null ? null : jwt.getClaims();
+        if (claims == null || claims.isEmpty()) {
+            throw new ApiException.Unauthorized("The request carries no verified identity.");
+        }
+        String sub = claims.get("sub");
+        if (sub == null || sub.isEmpty() || sub.length() > MAX_SUB_LENGTH) {
+            throw new ApiException.Unauthorized("The token's subject is missing or unusable.");
+        }
+        return new Caller(sub, scopesOf(jwt.getScopes(), claims));
+    }
+
+    /** API.md: {@code jwt.scopes} if present, else the space-separated {@code scope} claim, else {@code scp}. */
+    private static Set<String> scopesOf(List<String> jwtScopes, Map<String, String> claims) {
+        if (jwtScopes != null && !jwtScopes.isEmpty()) return Set.copyOf(jwtScopes);
+        String raw = claims.get("scope");
+        if (raw == null || raw.isBlank()) raw = claims.get("scp");
+        if (raw == null || raw.isBlank()) return Set.of();
+        // API Gateway flattens an array claim to "[a b]"; a plain claim is "a b".
+        String flat = raw.strip();
+        if (flat.startsWith("[") && flat.endsWith("]")) flat = flat.substring(1, flat.length() - 1);
+        return Arrays.stream(flat.split("[\\s,]+")).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public void requireScope(String scope) {
+        if (!scopes.contains(scope)) {
+            throw new ApiException.Forbidden("This operation needs the scope " + scope + ".");
+        }
+    }
+}

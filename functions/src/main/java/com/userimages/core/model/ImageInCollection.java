@@ -1,0 +1,4 @@
+package com.userimages.core.model;
+
+/** One image found by id, with its 0-based position in the collection. */
+public record ImageInCollection(String collectionId, String imageId, String url, int position) {}

@@ -1,0 +1,50 @@
+package com.userimages.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.userimages.core.Components;
+import com.userimages.core.Scopes;
+import com.userimages.core.data.TableAdmin;
+import com.userimages.core.http.ApiResponses;
+import com.userimages.core.http.HandlerSupport;
+import com.userimages.core.http.Json;
+import java.time.Duration;
+
+/** {@code POST /admin/table}: creates the table if absent and waits for it to become ACTIVE. */
+public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** API.md: wait up to 20 s, then answer 202; the function's timeout is set above this. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(20);
+
+    /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
+    private static final class Defaults {
+        static final TableAdmin ADMIN = Components.tableAdmin();
+    }
+
+    private final TableAdmin admin;
+
+    public CreateTableHandler() {
+        this(Defaults.ADMIN);
+    }
+
+    public CreateTableHandler(TableAdmin admin) {
+        this.admin = admin;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HandlerSupport.handle(event, context, request -> {
+            // The gateway enforces the scope too; checked again so a misconfigured route cannot open it.
+            request.caller().requireScope(Scopes.ADMIN);
+            TableAdmin.TableState state = admin.ensureTable(MAX_WAIT);
+            ObjectNode body = Json.object().put("table", state.tableName());
+            if (!state.active()) {
+                return ApiResponses.json(202, body.put("status", "CREATING"));
+            }
+            body.put("status", "ACTIVE").put("created", state.created());
+            return ApiResponses.json(state.created() ? 201 : 200, body);
+        });
+    }
+}

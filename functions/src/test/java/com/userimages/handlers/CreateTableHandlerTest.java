@@ -1,0 +1,103 @@
+package com.userimages.handlers;
+
+import static com.userimages.testing.Responses.expect;
+import static com.userimages.testing.Responses.expectError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.userimages.core.ApiRoute;
+import com.userimages.core.Scopes;
+import com.userimages.core.Setting;
+import com.userimages.core.UserImagesTable;
+import com.userimages.core.data.TableAdmin;
+import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.TestEvents;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+@ExtendWith(DynamoDbLocalExtension.class)
+class CreateTableHandlerTest {
+    private static String freshTableName() {
+        return "user_images_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent adminEvent() {
+        return TestEvents.request(ApiRoute.CREATE_TABLE).as(TestEvents.newUser(), Scopes.ADMIN).build();
+    }
+
+    @Test
+    void createsTheTableWithTheContractsSchemaAnd201() {
+        String name = freshTableName();
+        JsonNode body = expect(201, new CreateTableHandler(new TableAdmin(DynamoDbLocalExtension.client(), name))
+                .handleRequest(adminEvent(), null));
+        assertEquals(name, body.get("table").asText());
+        assertEquals("ACTIVE", body.get("status").asText());
+        assertTrue(body.get("created").asBoolean());
+
+        TableDescription table = DynamoDbLocalExtension.client().describeTable(r -> r.tableName(name)).table();
+        assertEquals(UserImagesTable.PARTITION_KEY, table.keySchema().get(0).attributeName());
+        assertEquals(KeyType.HASH, table.keySchema().get(0).keyType());
+        assertEquals(UserImagesTable.SORT_KEY, table.keySchema().get(1).attributeName());
+        assertTrue(table.attributeDefinitions().stream().allMatch(a -> a.attributeType() == ScalarAttributeType.S));
+        assertEquals(BillingMode.PAY_PER_REQUEST, table.billingModeSummary().billingMode());
+        var index = table.localSecondaryIndexes().getFirst();
+        assertEquals(UserImagesTable.TIMESTAMP_INDEX, index.indexName());
+        assertEquals(UserImagesTable.TIMESTAMP_INDEX_SORT_KEY, index.keySchema().get(1).attributeName());
+        assertEquals(ProjectionType.INCLUDE, index.projection().projectionType());
+        assertEquals(java.util.Set.copyOf(UserImagesTable.TIMESTAMP_INDEX_PROJECTION), java.util.Set.copyOf(index.projection().nonKeyAttributes()));
+    }
+
+    @Test
+    void theDeployedTableAlreadyThereIs200NotCreated() {
+        JsonNode body = expect(200, new CreateTableHandler().handleRequest(adminEvent(), null));
+        assertEquals(Setting.TABLE_NAME.value(), body.get("table").asText());
+        assertEquals("ACTIVE", body.get("status").asText());
+        assertFalse(body.get("created").asBoolean());
+    }
+
+    @Test
+    void aTableOfThatNameWithAnotherSchemaIs409() {
+        String name = freshTableName();
+        DynamoDbLocalExtension.client().createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+        expectError(409, "TABLE_SCHEMA_MISMATCH",
+                new CreateTableHandler(new TableAdmin(DynamoDbLocalExtension.client(), name)).handleRequest(adminEvent(), null));
+    }
+
+    @Test
+    void withoutTheAdminScopeIs403AndNothingIsCreated() {
+        String name = freshTableName();
+        var handler = new CreateTableHandler(new TableAdmin(DynamoDbLocalExtension.client(), name));
+        expectError(403, "FORBIDDEN", handler.handleRequest(
+                TestEvents.request(ApiRoute.CREATE_TABLE).as(TestEvents.newUser(), "images/read").build(), null));
+        assertFalse(DynamoDbLocalExtension.client().listTables().tableNames().contains(name));
+    }
+
+    @Test
+    void theScopeMayComeFromTheScopeOrScpClaim() {
+        for (String claim : new String[] {"scope", "scp"}) {
+            var event = TestEvents.request(ApiRoute.CREATE_TABLE)
+                    .claims(Map.of("sub", "admin", claim, "openid " + Scopes.ADMIN)).build();
+            expect(200, new CreateTableHandler().handleRequest(event, null));
+        }
+        var flattenedArray = TestEvents.request(ApiRoute.CREATE_TABLE)
+                .claims(Map.of("sub", "admin", "scp", "[openid " + Scopes.ADMIN + "]")).build();
+        expect(200, new CreateTableHandler().handleRequest(flattenedArray, null));
+    }
+
+    @Test
+    void withoutClaimsIs401() {
+        expectError(401, "UNAUTHORIZED", new CreateTableHandler().handleRequest(
+                TestEvents.request(ApiRoute.CREATE_TABLE).build(), null));
+    }
+}

@@ -1,0 +1,58 @@
+package com.userimages.testing;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.userimages.core.Components;
+import com.userimages.core.Setting;
+import com.userimages.core.data.TableAdmin;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One Amazon DynamoDB Local per test JVM, in-process and in memory, with the table created. It sets
+ * the functions' settings as system properties before any handler class loads, so the handlers'
+ * own static wiring talks to it. Stopped when the JVM's root test context closes.
+ */
+public final class DynamoDbLocalExtension implements BeforeAllCallback {
+    private static final Object LOCK = new Object();
+    private static volatile String endpoint;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (LOCK) {
+            if (endpoint != null) return;
+            int port = freePort();
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                    new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
+            server.start();
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .put(DynamoDbLocalExtension.class, (AutoCloseable) server::stop);
+            endpoint = "http://127.0.0.1:" + port;
+            System.setProperty(Setting.DYNAMODB_ENDPOINT.name(), endpoint);
+            System.setProperty(Setting.AWS_REGION.name(), "us-east-1");
+            System.setProperty("aws.accessKeyId", "local");
+            System.setProperty("aws.secretAccessKey", "local");
+            System.setProperty(Setting.PAGE_TOKEN_SECRET.name(), "test-page-token-secret-0123456789abcdef");
+            new TableAdmin(Components.dynamoDb(), Setting.TABLE_NAME.value()).ensureTable(Duration.ofSeconds(20));
+        }
+    }
+
+    public static String endpoint() {
+        return endpoint;
+    }
+
+    /** The shared client, for tests that inspect stored items directly. */
+    public static DynamoDbClient client() {
+        return Components.dynamoDb();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
