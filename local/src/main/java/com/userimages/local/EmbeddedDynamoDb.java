@@ -3,9 +3,14 @@ package com.userimages.local;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 
+import org.eclipse.jetty.server.AbstractNetworkConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,11 +28,13 @@ final class EmbeddedDynamoDb implements AutoCloseable {
     private final DynamoDBProxyServer server;
     private final int port;
     private final Path dbPath;
+    private final boolean loopbackOnly;
 
-    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port, Path dbPath) {
+    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port, Path dbPath, boolean loopbackOnly) {
         this.server = server;
         this.port = port;
         this.dbPath = dbPath;
+        this.loopbackOnly = loopbackOnly;
     }
 
     /** @param dbPath directory to keep the data in (created if missing), or null for in memory */
@@ -51,8 +58,9 @@ final class EmbeddedDynamoDb implements AutoCloseable {
                 // and out of invoke's JSON output, but show it if the start fails.
                 System.setOut(new PrintStream(banner, true, StandardCharsets.UTF_8));
                 server = ServerRunner.createServerFromCommandLineArgs(args);
+                boolean loopbackOnly = bindToLoopback(server);
                 server.start();
-                return new EmbeddedDynamoDb(server, port, dbPath);
+                return new EmbeddedDynamoDb(server, port, dbPath, loopbackOnly);
             } catch (Exception e) {
                 stopQuietly(server);
                 last = new IOException("DynamoDB Local did not start on port " + port + ": " + e.getMessage()
@@ -64,11 +72,39 @@ final class EmbeddedDynamoDb implements AutoCloseable {
         throw last;
     }
 
+    /**
+     * DynamoDB Local has no option for the listen address and binds all interfaces, while accepting any
+     * credentials: on a laptop in a café that would publish the data to the network. Its Jetty server is
+     * reachable (a private field) before it starts, so its connector is pointed at 127.0.0.1 here.
+     *
+     * @return false when this DynamoDB Local version is built differently; it then listens everywhere
+     */
+    private static boolean bindToLoopback(DynamoDBProxyServer proxy) {
+        try {
+            Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+            field.setAccessible(true);
+            Server jetty = (Server) field.get(proxy);
+            boolean bound = false;
+            for (Connector connector : jetty.getConnectors()) {
+                if (connector instanceof AbstractNetworkConnector network) {
+                    network.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+                    bound = true;
+                }
+            }
+            return bound;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
     URI endpoint() { return URI.create("http://127.0.0.1:" + port); }
+
+    boolean loopbackOnly() { return loopbackOnly; }
 
     /** Human-readable, for the start-up banner. */
     String description() {
-        return dbPath == null ? "DynamoDB Local in this process, in memory" : "DynamoDB Local in this process, data in " + dbPath;
+        return (dbPath == null ? "DynamoDB Local in this process, in memory" : "DynamoDB Local in this process, data in " + dbPath)
+                + (loopbackOnly ? "" : " (listening on all interfaces)");
     }
 
     @Override

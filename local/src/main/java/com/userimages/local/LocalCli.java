@@ -22,6 +22,10 @@ public final class LocalCli {
     private LocalCli() {}
 
     public static void main(String[] args) {
+        // The SDK logs through slf4j: warnings are worth seeing, its info and debug chatter is not.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         if (args.length > 0 && args[0].equals("invoke")) {
             System.exit(invoke(Arrays.asList(args).subList(1, args.length), System.getenv(), System.out, System.err,
                     new HandlerRegistry(HandlerRegistry.DEPLOYED)));

@@ -1,0 +1,60 @@
+package com.userimages.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A {@link LocalApiServer} started in the test's JVM on a free port, its console captured. */
+final class InProcessServer implements AutoCloseable {
+    final LocalApiServer server;
+    private final ByteArrayOutputStream console;
+
+    private InProcessServer(LocalApiServer server, ByteArrayOutputStream console) {
+        this.server = server;
+        this.console = console;
+    }
+
+    /** @param args server options; "--port 0" is added so no test ever takes a fixed port */
+    static InProcessServer start(HandlerRegistry handlers, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(args));
+        argv.addAll(List.of("--port", "0"));
+        ServerOptions options = ServerOptions.parse(argv, Map.of());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream log = new PrintStream(new TeeStream(console), true, StandardCharsets.UTF_8);
+        return new InProcessServer(LocalApiServer.start(options, handlers, Map.of(), log, Clock.systemUTC()), console);
+    }
+
+    static InProcessServer startWithRealHandlers(String... args) throws Exception {
+        return start(new HandlerRegistry(HandlerRegistry.DEPLOYED), args);
+    }
+
+    URI base() { return server.baseUri(); }
+
+    String console() { return console.toString(StandardCharsets.UTF_8); }
+
+    /** A development-issuer token. */
+    String token(String sub, String scope) {
+        return server.developmentIssuer().mint(sub, scope);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** Keeps the console for assertions and still shows it in the surefire report when a test fails. */
+    private static final class TeeStream extends java.io.OutputStream {
+        private final ByteArrayOutputStream copy;
+
+        TeeStream(ByteArrayOutputStream copy) { this.copy = copy; }
+
+        @Override public synchronized void write(int b) { copy.write(b); System.out.write(b); }
+
+        @Override public synchronized void write(byte[] b, int off, int len) { copy.write(b, off, len); System.out.write(b, off, len); }
+    }
+}

@@ -1,0 +1,91 @@
+package com.userimages.local;
+
+import com.userimages.core.ApiFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The options table of API.md: flags, their variables, defaults and the combinations that make no sense. */
+class OptionsTest {
+    @Test
+    void defaultsAreTheOneCommandStart() throws Exception {
+        ServerOptions o = ServerOptions.parse(List.of(), Map.of());
+        assertEquals(3000, o.port());
+        assertTrue(o.dynamoDb().embedded());
+        assertNull(o.dynamoDb().dbPath());
+        assertTrue(o.developmentIssuer());
+    }
+
+    @Test
+    void environmentVariablesApplyAndFlagsWin() throws Exception {
+        Map<String, String> env = Map.of("PORT", "4000", "DYNAMODB_ENDPOINT", "http://localhost:8000");
+        ServerOptions fromEnv = ServerOptions.parse(List.of(), env);
+        assertEquals(4000, fromEnv.port());
+        assertEquals(URI.create("http://localhost:8000"), fromEnv.dynamoDb().endpoint());
+
+        ServerOptions flags = ServerOptions.parse(List.of("--port=5000", "--db-path", "data"), env);
+        assertEquals(5000, flags.port());
+        assertTrue(flags.dynamoDb().embedded(), "--db-path is more specific than DYNAMODB_ENDPOINT in the shell");
+        assertEquals(Path.of("data").toAbsolutePath(), flags.dynamoDb().dbPath());
+    }
+
+    @Test
+    void aJwksNeedsIssuerAndAudience(@TempDir Path dir) throws Exception {
+        Path jwks = Files.writeString(dir.resolve("jwks.json"), "{\"keys\":[]}");
+        ServerOptions o = ServerOptions.parse(List.of("--jwks-file", jwks.toString(), "--issuer", "https://idp/", "--audience", "a, b"), Map.of());
+        assertEquals(List.of("a", "b"), o.audiences());
+        assertTrue(!o.developmentIssuer());
+
+        ServerOptions fromEnv = ServerOptions.parse(List.of(), Map.of("JWKS_URL", "https://idp/jwks", "JWT_ISSUER", "https://idp/",
+                "JWT_AUDIENCE", "api"));
+        assertEquals(URI.create("https://idp/jwks"), fromEnv.jwksUrl());
+
+        assertThrows(UsageException.class, () -> ServerOptions.parse(List.of("--jwks-file", jwks.toString()), Map.of()));
+        assertThrows(UsageException.class, () -> ServerOptions.parse(List.of("--issuer", "https://idp/", "--audience", "a"), Map.of()));
+        ServerOptions ignored = ServerOptions.parse(List.of(), Map.of("JWT_ISSUER", "https://idp/"));
+        assertTrue(ignored.developmentIssuer());
+        assertEquals(1, ignored.notes().size());
+    }
+
+    @Test
+    void nonsenseIsAUsageError() {
+        for (List<String> args : List.of(List.of("--port", "x"), List.of("--port", "70000"), List.of("--prot", "1"),
+                List.of("--port"), List.of("extra"), List.of("--db-path", "d", "--dynamodb-endpoint", "http://h:1"),
+                List.of("--dynamodb-endpoint", "localhost:8000"), List.of("--jwks-file", "/nonexistent/jwks.json"),
+                List.of("--port", "1", "--port", "2"))) {
+            assertThrows(UsageException.class, () -> ServerOptions.parse(args, Map.of()), args.toString());
+        }
+        assertNull(assertDoesNotThrowUsage(List.of("--help")));
+    }
+
+    private static ServerOptions assertDoesNotThrowUsage(List<String> args) {
+        try {
+            return ServerOptions.parse(args, Map.of());
+        } catch (UsageException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void invokeTakesAFunctionAnEventAndADynamoDb(@TempDir Path dir) throws Exception {
+        Path event = Files.writeString(dir.resolve("e.json"), "{}");
+        InvokeOptions o = InvokeOptions.parse(List.of("append-collection", "-e", event.toString(), "--db-path", dir.toString()), Map.of());
+        assertEquals(ApiFunction.APPEND_COLLECTION, o.function());
+        assertEquals(event, o.eventFile());
+        assertEquals(dir, o.dynamoDb().dbPath());
+
+        assertThrows(UsageException.class, () -> InvokeOptions.parse(List.of("nope", "-e", event.toString()), Map.of()));
+        assertThrows(UsageException.class, () -> InvokeOptions.parse(List.of("get-item"), Map.of()));
+        assertThrows(UsageException.class, () -> InvokeOptions.parse(List.of("get-item", "-e", dir.resolve("missing.json").toString()), Map.of()));
+    }
+}
