@@ -16,9 +16,12 @@ import java.util.Map;
  */
 public final class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final byte[] BINARY = {0, 1, 2, (byte) 0xFF};
+    /** How often any function ran: the gateway's own refusals must leave it unchanged. */
+    static final java.util.concurrent.atomic.AtomicInteger INVOCATIONS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        INVOCATIONS.incrementAndGet();
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
         context.getLogger().log("echo " + event.getRawPath() + " remaining " + context.getRemainingTimeInMillis());
         if (query.containsKey("throw")) throw new IllegalStateException("secret internal detail");

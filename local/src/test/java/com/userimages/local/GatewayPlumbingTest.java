@@ -140,6 +140,18 @@ class GatewayPlumbingTest {
     }
 
     @Test
+    void refusalsHappenBeforeAnyFunctionRuns() {
+        int before = EchoHandler.INVOCATIONS.get();
+        assertEquals(404, Http.get(local.base(), "/nowhere", local.token("alice", null)).status());
+        assertEquals(401, Http.get(local.base(), "/collections", null).status());
+        assertEquals(401, Http.get(local.base(), "/collections", "garbage").status());
+        assertEquals(403, Http.post(local.base(), "/admin/table", local.token("alice", "images/read"), null).status());
+        assertEquals(before, EchoHandler.INVOCATIONS.get());
+        assertEquals(200, Http.get(local.base(), "/collections", local.token("alice", null)).status());
+        assertEquals(before + 1, EchoHandler.INVOCATIONS.get());
+    }
+
+    @Test
     void theTokenEndpointIsPostOnly() {
         assertEquals(200, Http.get(local.base(), "/.well-known/jwks.json", null).status());
         assertEquals("{\"message\":\"Not Found\"}", Http.get(local.base(), "/local/token", null).body());

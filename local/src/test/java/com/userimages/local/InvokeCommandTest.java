@@ -1,0 +1,127 @@
+package com.userimages.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code invoke}, each run in its own JVM as a developer runs it: one function, one event, the response on stdout. */
+class InvokeCommandTest {
+    /** The repository's events/ folder (the module directory is surefire's working directory). */
+    static final Path EVENTS = Path.of("").toAbsolutePath().getParent().resolve("events");
+
+    record Result(int exitCode, String stdout, String stderr) {
+        JsonNode response() {
+            try {
+                return Http.JSON.readTree(stdout);
+            } catch (Exception e) {
+                throw new AssertionError("stdout is not one JSON response:\n" + stdout + "\nstderr:\n" + stderr, e);
+            }
+        }
+    }
+
+    static Result invoke(String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("invoke"));
+        argv.addAll(List.of(args));
+        try (LocalProcess process = LocalProcess.launch(argv)) {
+            int code = process.exitCode();
+            return new Result(code, String.join("\n", process.stdout), String.join("\n", process.stderr));
+        }
+    }
+
+    /** A payload 2.0 event as API Gateway sends it after the authorizer, claims as strings. */
+    static ObjectNode event(String routeKey, String rawPath, String sub, String body) {
+        ObjectNode event = Http.JSON.createObjectNode();
+        event.put("version", "2.0").put("routeKey", routeKey).put("rawPath", rawPath).put("rawQueryString", "");
+        event.putObject("headers").put("content-type", "application/json");
+        if (body != null) event.put("body", body).put("isBase64Encoded", false);
+        ObjectNode context = event.putObject("requestContext");
+        context.put("routeKey", routeKey).put("stage", "$default").put("requestId", "test-" + UUID.randomUUID());
+        context.putObject("http").put("method", routeKey.split(" ")[0]).put("path", rawPath);
+        context.putObject("authorizer").putObject("jwt").putObject("claims").put("sub", sub).put("exp", "4102444800");
+        return event;
+    }
+
+    static Path write(Path dir, ObjectNode event) throws Exception {
+        Path file = dir.resolve(UUID.randomUUID() + ".json");
+        Files.writeString(file, event.toPrettyString());
+        return file;
+    }
+
+    @Test
+    void invokeRunsAFunctionAgainstADbPathAndPrintsOnlyItsResponse(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("db");
+        Path create = write(dir, event("POST /collections", "/collections", "alice",
+                "{\"images\":[{\"url\":\"https://example.com/i.jpg\"}]}"));
+        Result created = invoke("append-collection", "-e", create.toString(), "--db-path", db.toString());
+        assertEquals(0, created.exitCode(), created.stderr());
+        JsonNode response = created.response();
+        assertEquals(201, response.path("statusCode").asInt(), created.stdout());
+        assertTrue(response.path("headers").has("Location") || response.path("headers").has("location"), created.stdout());
+        String id = Http.JSON.readTree(response.path("body").asText()).path("imagesCollectionId").asText();
+
+        ObjectNode get = event("GET /collections/{collectionId}", "/collections/" + id, "alice", null);
+        get.putObject("pathParameters").put("collectionId", id);
+        Result read = invoke("get-item", "-e", write(dir, get).toString(), "--db-path", db.toString());
+        assertEquals(0, read.exitCode(), read.stderr());
+        assertEquals(200, read.response().path("statusCode").asInt(), "the data outlived the first invoke: " + read.stdout());
+
+        ObjectNode asBob = get.deepCopy();
+        ((ObjectNode) asBob.path("requestContext").path("authorizer").path("jwt").path("claims")).put("sub", "bob");
+        Result bob = invoke("get-item", "-e", write(dir, asBob).toString(), "--db-path", db.toString());
+        assertEquals(0, bob.exitCode(), "the function ran; its answer is a 404, not a failure of invoke");
+        assertEquals(404, bob.response().path("statusCode").asInt(), bob.stdout());
+    }
+
+    @Test
+    void createTableOnAFreshInMemoryDynamoDbCreatesIt(@TempDir Path dir) throws Exception {
+        ObjectNode event = event("POST /admin/table", "/admin/table", "admin", null);
+        ((ObjectNode) event.path("requestContext").path("authorizer").path("jwt").path("claims")).put("scope", "images/admin");
+        Result result = invoke("create-table", "-e", write(dir, event).toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(201, result.response().path("statusCode").asInt(), "invoke must not create the table before create-table runs");
+    }
+
+    @Test
+    void anUnknownFunctionIsAUsageError(@TempDir Path dir) throws Exception {
+        Result result = invoke("delete-everything", "-e", write(dir, event("GET /x", "/x", "a", null)).toString());
+        assertEquals(2, result.exitCode());
+        assertTrue(result.stderr().contains("create-table, append-collection, get-item, list-page"), result.stderr());
+    }
+
+    /**
+     * Every event of the repository's events/ folder, in the manifest's order (earlier events seed the
+     * data later ones refer to), through invoke against one --db-path, each with the status it expects.
+     */
+    @Test
+    void everyManifestEventAnswersItsExpectedStatus(@TempDir Path db) throws Exception {
+        Path manifest = EVENTS.resolve("manifest.json");
+        Assumptions.assumeTrue(Files.exists(manifest),
+                "events/manifest.json is not in this checkout yet (it comes with the SAM events, issue 6); nothing to run");
+        JsonNode entries = Http.JSON.readTree(manifest.toFile());
+        assertTrue(entries.isArray() && !entries.isEmpty(), "the manifest lists events");
+        List<String> failures = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            String file = entry.path("file").asText();
+            Path event = EVENTS.getParent().resolve(file).normalize();
+            if (!Files.exists(event)) event = EVENTS.resolve(file).normalize();
+            Result result = invoke(entry.path("function").asText(), "-e", event.toString(), "--db-path", db.toString());
+            int status = result.exitCode() == 0 ? result.response().path("statusCode").asInt() : -result.exitCode();
+            if (status != entry.path("expectedStatus").asInt()) {
+                failures.add(file + ": expected " + entry.path("expectedStatus").asInt() + ", got " + status
+                        + " " + result.stdout() + (result.exitCode() == 0 ? "" : "\n" + result.stderr()));
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+}

@@ -1,0 +1,105 @@
+package com.userimages.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The CLI in its own JVM, as a user runs it: the test's class path (real handlers, DynamoDB Local),
+ * the same JVM flags the jar's manifest gives. Output is collected line by line while it runs.
+ */
+final class LocalProcess implements AutoCloseable {
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
+
+    final Process process;
+    final long launchedNanos;
+    final List<String> stdout = new CopyOnWriteArrayList<>();
+    final List<String> stderr = new CopyOnWriteArrayList<>();
+
+    private LocalProcess(Process process, long launchedNanos) {
+        this.process = process;
+        this.launchedNanos = launchedNanos;
+        collect(process.inputReader(StandardCharsets.UTF_8), stdout);
+        collect(process.errorReader(StandardCharsets.UTF_8), stderr);
+    }
+
+    static List<String> command(List<String> args) {
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"), LocalCli.class.getName()));
+        command.addAll(args);
+        return command;
+    }
+
+    static LocalProcess launch(List<String> args) throws IOException {
+        long launched = System.nanoTime();
+        return new LocalProcess(new ProcessBuilder(command(args)).start(), launched);
+    }
+
+    private static void collect(BufferedReader reader, List<String> lines) {
+        Thread.ofVirtual().start(() -> {
+            try (reader) {
+                for (String line; (line = reader.readLine()) != null; ) lines.add(line);
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+    }
+
+    /** Waits until the port accepts connections; returns how long after launch that was. */
+    Duration awaitPortOpen(int port) throws InterruptedException {
+        long deadline = launchedNanos + STARTUP_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return Duration.ofNanos(System.nanoTime() - launchedNanos);
+            } catch (IOException notYet) {
+                if (!process.isAlive()) throw new AssertionError("the server exited: " + output());
+                Thread.sleep(10);
+            }
+        }
+        throw new AssertionError("port " + port + " not open after " + STARTUP_LIMIT + ": " + output());
+    }
+
+    /** Waits for a line on stdout that starts with the prefix. */
+    String awaitLine(String prefix) throws InterruptedException {
+        long deadline = launchedNanos + STARTUP_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : stdout) if (line.startsWith(prefix)) return line;
+            if (!process.isAlive()) break;
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no line starting with '" + prefix + "': " + output());
+    }
+
+    /** Ctrl-C, as the terminal sends it. */
+    int interrupt() throws Exception {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        kill.waitFor();
+        return exitCode();
+    }
+
+    int exitCode() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError("the process did not exit: " + output());
+        // Let the readers drain what the process wrote last.
+        Thread.sleep(100);
+        return process.exitValue();
+    }
+
+    String output() {
+        return "stdout:\n" + String.join("\n", stdout) + "\nstderr:\n" + String.join("\n", stderr);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}

@@ -1,0 +1,87 @@
+package com.userimages.local;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The server as a process: start-up, Ctrl-C, a restart on the same --db-path, a taken port, a bad option. */
+class ProcessLifecycleTest {
+
+    @Test
+    void ctrlCExitsZeroAndARestartOnTheSameDbPathKeepsTheData(@TempDir Path db) throws Exception {
+        int port = EmbeddedDynamoDb.freeLoopbackPort();
+        List<String> args = List.of("--port", Integer.toString(port), "--db-path", db.toString());
+        String id;
+        String firstToken;
+        String pageToken = null;
+        try (LocalProcess first = LocalProcess.launch(args)) {
+            Duration portOpen = first.awaitPortOpen(port);
+            first.awaitLine("Ctrl-C stops the server.");
+            Duration ready = Duration.ofNanos(System.nanoTime() - first.launchedNanos);
+            // Measured and reported, never asserted: machines differ.
+            System.out.printf("start-up: port open %d ms, banner printed %d ms after launch; %s%n",
+                    portOpen.toMillis(), ready.toMillis(), first.awaitLine("Ready "));
+
+            firstToken = first.awaitLine("eyJ");
+            var base = java.net.URI.create("http://127.0.0.1:" + port);
+            Http.Reply created = Http.post(base, "/collections", firstToken,
+                    "{\"timestamp\":\"2026-01-01T00:00:00Z\",\"images\":[{\"url\":\"https://example.com/kept.jpg\"}]}");
+            assertEquals(201, created.status(), created.body());
+            id = created.json().path("imagesCollectionId").asText();
+            assertEquals(201, Http.post(base, "/collections", firstToken, "{\"images\":[]}").status());
+
+            Http.Reply page = Http.get(base, "/collections?limit=1", firstToken);
+            if (page.status() == 200) pageToken = page.json().path("pagination").path("nextToken").textValue();
+
+            assertEquals(0, first.interrupt(), first.output());
+            assertTrue(first.stdout.contains("Stopped."), first.output());
+        }
+        assertTrue(Files.exists(db.resolve(FunctionSettings.SECRET_FILE)), "the page-token secret is kept with the data");
+
+        try (LocalProcess second = LocalProcess.launch(args)) {
+            second.awaitLine("Ctrl-C stops the server.");
+            var base = java.net.URI.create("http://127.0.0.1:" + port);
+            String token = second.awaitLine("eyJ");
+            Http.Reply kept = Http.get(base, "/collections/" + id, token);
+            assertEquals(200, kept.status(), kept.body());
+            assertEquals("https://example.com/kept.jpg", kept.json().path("images").path(0).path("url").asText());
+            assertEquals("2026-01-01T00:00:00Z", kept.json().path("timestamp").asText());
+
+            if (pageToken != null) {
+                Http.Reply next = Http.get(base, "/collections?limit=1&nextToken=" + pageToken, token);
+                assertEquals(200, next.status(), "a page token from before the restart still works: " + next.body());
+            }
+            assertEquals(401, Http.get(base, "/collections/" + id, firstToken).status(),
+                    "development tokens die with the process that made their key");
+            assertEquals(0, second.interrupt(), second.output());
+        }
+    }
+
+    @Test
+    void aTakenPortIsAClearErrorWithExitCode1() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             LocalProcess process = LocalProcess.launch(List.of("--port", Integer.toString(taken.getLocalPort())))) {
+            assertEquals(1, process.exitCode(), process.output());
+            String stderr = String.join("\n", process.stderr);
+            assertTrue(stderr.contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use"), process.output());
+            assertTrue(stderr.contains("--port"), "the message says what to do: " + stderr);
+        }
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorWithExitCode2() throws Exception {
+        try (LocalProcess process = LocalProcess.launch(List.of("--prot", "3001"))) {
+            assertEquals(2, process.exitCode(), process.output());
+            assertTrue(String.join("\n", process.stderr).contains("unknown option --prot"), process.output());
+        }
+    }
+}
