@@ -24,13 +24,19 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private final TableAdmin admin;
+    private final Duration maxWait;
 
     public CreateTableHandler() {
         this(Defaults.ADMIN);
     }
 
     public CreateTableHandler(TableAdmin admin) {
+        this(admin, MAX_WAIT);
+    }
+
+    CreateTableHandler(TableAdmin admin, Duration maxWait) {
         this.admin = admin;
+        this.maxWait = maxWait;
     }
 
     @Override
@@ -38,7 +44,7 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
         return HandlerSupport.handle(event, context, request -> {
             // The gateway enforces the scope too; checked again so a misconfigured route cannot open it.
             request.caller().requireScope(Scopes.ADMIN);
-            TableAdmin.TableState state = admin.ensureTable(MAX_WAIT);
+            TableAdmin.TableState state = admin.ensureTable(maxWait);
             ObjectNode body = Json.object().put("table", state.tableName());
             if (!state.active()) {
                 return ApiResponses.json(202, body.put("status", "CREATING"));

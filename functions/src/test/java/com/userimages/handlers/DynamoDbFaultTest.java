@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.core.ApiRoute;
 import com.userimages.core.data.CollectionRepository;
+import com.userimages.core.data.TableAdmin;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.model.CollectionRequests;
 import com.userimages.core.service.CollectionService;
@@ -18,7 +19,12 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ItemCollectionSizeLimitExceededException;
@@ -27,8 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 
 /**
- * Faults DynamoDB Local cannot produce (throttling after retries, timeouts, 5xx, the LSI's 10 GB
- * per-user limit) injected by a client that fails every call: each maps to its status, with
+ * Faults and states DynamoDB Local cannot produce (throttling after retries, timeouts, 5xx, the
+ * LSI's 10 GB per-user limit, a table that stays CREATING) injected by a client that fails every call: each maps to its status, with
  * Retry-After where API.md says, and nothing of the SDK's message in the body.
  */
 class DynamoDbFaultTest {
@@ -102,5 +108,24 @@ class DynamoDbFaultTest {
         });
         expectError(500, "INTERNAL_ERROR", r);
         assertEquals(false, r.getBody().contains("bug in here"));
+    }
+
+    @Test
+    void aTableStillCreatingAfterTheWaitIs202() {
+        var creating = new DynamoDbClient() {
+            @Override public String serviceName() { return "dynamodb"; }
+            @Override public void close() {}
+            @Override public CreateTableResponse createTable(CreateTableRequest request) {
+                return CreateTableResponse.builder().build();
+            }
+            @Override public DescribeTableResponse describeTable(DescribeTableRequest request) {
+                return DescribeTableResponse.builder().table(t -> t.tableName(request.tableName()).tableStatus(TableStatus.CREATING)).build();
+            }
+        };
+        var handler = new CreateTableHandler(new TableAdmin(creating, "user_images"), java.time.Duration.ofMillis(50));
+        var body = com.userimages.testing.Responses.expect(202, handler.handleRequest(
+                TestEvents.request(ApiRoute.CREATE_TABLE).as("admin", com.userimages.core.Scopes.ADMIN).build(), null));
+        assertEquals("CREATING", body.get("status").asText());
+        assertEquals("user_images", body.get("table").asText());
     }
 }
