@@ -113,8 +113,9 @@ class InvokeCommandTest {
         List<String> failures = new ArrayList<>();
         for (JsonNode entry : entries) {
             String file = entry.path("file").asText();
-            Path event = EVENTS.getParent().resolve(file).normalize();
-            if (!Files.exists(event)) event = EVENTS.resolve(file).normalize();
+            // Names are relative to events/; a name that already starts with events/ is taken from the root.
+            Path event = EVENTS.resolve(file).normalize();
+            if (!Files.exists(event)) event = EVENTS.getParent().resolve(file).normalize();
             Result result = invoke(entry.path("function").asText(), "-e", event.toString(), "--db-path", db.toString());
             int status = result.exitCode() == 0 ? result.response().path("statusCode").asInt() : -result.exitCode();
             if (status != entry.path("expectedStatus").asInt()) {
