@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code java -jar user-images-local.jar [options]} serves the API; {@code ... invoke FUNCTION -e
@@ -43,6 +44,18 @@ public final class LocalCli {
             System.out.print(ServerOptions.USAGE);
             System.exit(OK);
         }
+        // Installed before the start, so Ctrl-C while it starts is an ordinary exit too (what is not
+        // running yet simply ends with the JVM).
+        AtomicReference<LocalApiServer> running = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LocalApiServer server = running.get();
+            if (server != null) {
+                server.close();
+                System.out.println("Stopped.");
+            }
+        }, "user-images-local-shutdown"));
+        exitZeroOnSignal("INT");
+        exitZeroOnSignal("TERM");
         LocalApiServer server;
         try {
             server = LocalApiServer.start(options, new HandlerRegistry(HandlerRegistry.DEPLOYED), System.getenv(),
@@ -52,12 +65,7 @@ public final class LocalCli {
             System.exit(FAILED);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            System.out.println("Stopped.");
-        }, "user-images-local-shutdown"));
-        exitZeroOnSignal("INT");
-        exitZeroOnSignal("TERM");
+        running.set(server);
         options.notes().forEach(note -> System.out.println("note: " + note));
         System.out.print(banner(server, startupTime()));
         System.out.flush();
