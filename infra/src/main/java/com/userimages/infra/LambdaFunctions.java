@@ -120,7 +120,7 @@ final class LambdaFunctions extends Construct {
     private String description(ApiFunction spec) {
         String description = "user-images " + spec.functionName();
         if (spec.settings().contains(Setting.PAGE_TOKEN_SECRET_ARN)) {
-            description += " (page-token key generation " + pageTokenKeyGeneration + ")";
+            description += ", page-token key generation " + pageTokenKeyGeneration;
         }
         return description;
     }
