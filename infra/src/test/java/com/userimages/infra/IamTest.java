@@ -7,7 +7,6 @@ import static com.userimages.infra.TemplateModel.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.userimages.core.ApiFunction;
 import com.userimages.core.UserImagesTable;
@@ -125,6 +124,7 @@ class IamTest {
         assertThrows(IllegalArgumentException.class, () -> FunctionPermissions.resourceFor("s3:GetObject", resources));
         assertEquals("arn:table/index/" + UserImagesTable.TIMESTAMP_INDEX,
                 FunctionPermissions.resourceFor("dynamodb:Query", resources));
-        assertTrue(FunctionPermissions.resourceFor("dynamodb:GetItem", resources).equals("arn:table"));
+        assertEquals("arn:table", FunctionPermissions.resourceFor("dynamodb:GetItem", resources));
+        assertEquals("arn:secret", FunctionPermissions.resourceFor("secretsmanager:GetSecretValue", resources));
     }
 }
