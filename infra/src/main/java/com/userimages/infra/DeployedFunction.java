@@ -1,0 +1,10 @@
+package com.userimages.infra;
+
+import com.userimages.core.ApiFunction;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.logs.LogGroup;
+
+/** One of the four functions as deployed; routes integrate with {@link #alias()}, never the function. */
+record DeployedFunction(ApiFunction spec, Function function, Alias alias, Role role, LogGroup logGroup) {}

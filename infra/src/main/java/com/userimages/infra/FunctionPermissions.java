@@ -1,0 +1,51 @@
+package com.userimages.infra;
+
+import com.userimages.core.ApiFunction;
+import com.userimages.core.UserImagesTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+/**
+ * Least privilege, derived from {@link ApiFunction#iamActions()}: each action is allowed on the one
+ * resource it is meant for, so granting a function a new call means naming it in the functions
+ * module, and an action nobody mapped here fails the synth instead of being allowed broadly.
+ */
+final class FunctionPermissions {
+    private FunctionPermissions() {}
+
+    /** ARNs of the resources the functions touch (tokens at synth time). */
+    record Resources(String tableArn, String pageTokenSecretArn) {
+        String timestampIndexArn() {
+            return tableArn + "/index/" + UserImagesTable.TIMESTAMP_INDEX;
+        }
+    }
+
+    static List<PolicyStatement> statements(ApiFunction function, Resources resources) {
+        Map<String, List<String>> actionsByResource = new LinkedHashMap<>();
+        for (String action : function.iamActions()) {
+            actionsByResource.computeIfAbsent(resourceFor(action, resources), r -> new ArrayList<>()).add(action);
+        }
+        List<PolicyStatement> statements = new ArrayList<>();
+        actionsByResource.forEach((resource, actions) -> statements.add(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(actions)
+                .resources(List.of(resource))
+                .build()));
+        return statements;
+    }
+
+    static String resourceFor(String action, Resources resources) {
+        if (action.contains("*")) {
+            throw new IllegalArgumentException("wildcard action not allowed: " + action);
+        }
+        // list-page reads only the LSI; nothing queries the base table.
+        if (action.equals("dynamodb:Query")) return resources.timestampIndexArn();
+        if (action.startsWith("dynamodb:")) return resources.tableArn();
+        if (action.equals("secretsmanager:GetSecretValue")) return resources.pageTokenSecretArn();
+        throw new IllegalArgumentException("no resource mapped for action " + action);
+    }
+}

@@ -1,0 +1,132 @@
+package com.userimages.infra;
+
+import com.userimages.core.ApiFunction;
+import com.userimages.core.Setting;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/** The four functions of {@link ApiFunction}, all from the one functions jar. */
+final class LambdaFunctions extends Construct {
+    /** The alias every route invokes: a published version, so SnapStart applies (it never does on $LATEST). */
+    static final String ALIAS_NAME = "live";
+    static final RetentionDays LOG_RETENTION = RetentionDays.ONE_MONTH;
+
+    private final Map<ApiFunction, DeployedFunction> functions = new EnumMap<>(ApiFunction.class);
+
+    private final int pageTokenKeyGeneration;
+
+    LambdaFunctions(Construct scope, String id, Path functionsJar, int pageTokenKeyGeneration, String tableName,
+                    FunctionPermissions.Resources resources) {
+        super(scope, id);
+        this.pageTokenKeyGeneration = pageTokenKeyGeneration;
+        if (!Files.isRegularFile(functionsJar)) {
+            throw new IllegalStateException("functions jar not found at " + functionsJar.toAbsolutePath()
+                    + ": build it first (mvn -pl functions package -DskipTests)");
+        }
+        // One asset, uploaded once, shared by all four functions.
+        Code code = Code.fromAsset(functionsJar.toString());
+        for (ApiFunction spec : ApiFunction.values()) {
+            functions.put(spec, create(spec, code, tableName, resources));
+        }
+    }
+
+    DeployedFunction get(ApiFunction spec) {
+        return functions.get(spec);
+    }
+
+    List<DeployedFunction> all() {
+        return List.copyOf(functions.values());
+    }
+
+    private DeployedFunction create(ApiFunction spec, Code code, String tableName,
+                                    FunctionPermissions.Resources resources) {
+        String name = Ids.pascal(spec.functionName());
+        LogGroup logGroup = LogGroup.Builder.create(this, name + "Logs")
+                .retention(LOG_RETENTION)
+                .build();
+
+        // Our own role instead of the default one: the default attaches AWSLambdaBasicExecutionRole
+        // (logs on every log group of the account); this one may write only to its own log group.
+        PolicyStatement logs = PolicyStatement.Builder.create()
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(logGroup.getLogGroupArn()))
+                .build();
+        PolicyDocument policy = PolicyDocument.Builder.create()
+                .statements(concat(logs, FunctionPermissions.statements(spec, resources)))
+                .build();
+        Role role = Role.Builder.create(this, name + "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("user-images " + spec.functionName() + ": only the calls it makes")
+                // Inline, so the permissions exist before the function (and its SnapStart version) does.
+                .inlinePolicies(Map.of("least-privilege", policy))
+                .build();
+
+        FunctionSizing sizing = FunctionSizing.of(spec);
+        Function function = Function.Builder.create(this, name)
+                .description(description(spec))
+                .runtime(Runtime.JAVA_25)
+                .architecture(Architecture.ARM_64)
+                .code(code)
+                .handler(spec.handlerSpec())
+                .memorySize(sizing.memoryMb())
+                .timeout(sizing.timeout())
+                .environment(FunctionEnvironment.of(spec, tableName, resources.pageTokenSecretArn()))
+                .role(role)
+                .logGroup(logGroup)
+                .loggingFormat(LoggingFormat.JSON)
+                .applicationLogLevelV2(ApplicationLogLevel.INFO)
+                .systemLogLevelV2(SystemLogLevel.WARN)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .build();
+
+        // The warning asks for published versions; the alias below publishes one and every route uses it.
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "routes invoke the alias of a published version");
+
+        // currentVersion publishes a new version whenever code or configuration changes.
+        Alias alias = Alias.Builder.create(this, name + "Alias")
+                .aliasName(ALIAS_NAME)
+                .version(function.getCurrentVersion())
+                .build();
+        return new DeployedFunction(spec, function, alias, role, logGroup);
+    }
+
+    /**
+     * A function that reads the page-token secret does so at init, which SnapStart runs once per
+     * published version. The key generation is part of its description, a version-locked property,
+     * so {@code cdk deploy -c pageTokenKeyGeneration=N} after a rotation publishes a new version
+     * whose snapshot holds the new key.
+     */
+    private String description(ApiFunction spec) {
+        String description = "user-images " + spec.functionName();
+        if (spec.settings().contains(Setting.PAGE_TOKEN_SECRET_ARN)) {
+            description += ", page-token key generation " + pageTokenKeyGeneration;
+        }
+        return description;
+    }
+
+    private static List<PolicyStatement> concat(PolicyStatement first, List<PolicyStatement> rest) {
+        return Stream.concat(Stream.of(first), rest.stream()).toList();
+    }
+}

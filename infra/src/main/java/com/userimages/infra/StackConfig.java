@@ -1,0 +1,101 @@
+package com.userimages.infra;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import software.constructs.Node;
+
+/**
+ * What an operator chooses per deployment, read from CDK context ({@code cdk.json} holds a
+ * placeholder for each, so a bare {@code cdk synth} works; {@code -c key=value} overrides).
+ * Values are validated here so a typo fails the synth, not the first request in AWS.
+ */
+public record StackConfig(
+        String jwtIssuer,
+        List<String> jwtAudience,
+        List<String> corsAllowOrigins,
+        int throttleRateLimit,
+        int throttleBurstLimit,
+        int pageTokenKeyGeneration,
+        Path functionsJar) {
+
+    public static final String JWT_ISSUER = "jwtIssuer";
+    public static final String JWT_AUDIENCE = "jwtAudience";
+    public static final String CORS_ALLOW_ORIGINS = "corsAllowOrigins";
+    public static final String THROTTLE_RATE_LIMIT = "throttleRateLimit";
+    public static final String THROTTLE_BURST_LIMIT = "throttleBurstLimit";
+    public static final String PAGE_TOKEN_KEY_GENERATION = "pageTokenKeyGeneration";
+    public static final String FUNCTIONS_JAR = "functionsJar";
+
+    /** The issuer {@code cdk.json} ships with: synthesizable, never a real identity provider. */
+    public static final String PLACEHOLDER_ISSUER = "https://issuer.example.com/";
+
+    public StackConfig {
+        URI issuer = URI.create(jwtIssuer);
+        // API Gateway fetches the JWKS from the issuer's discovery document, which it only does over https.
+        if (!"https".equals(issuer.getScheme()) || issuer.getHost() == null) {
+            throw new IllegalArgumentException(JWT_ISSUER + " must be an https URL, was '" + jwtIssuer + "'");
+        }
+        if (jwtAudience.isEmpty()) {
+            throw new IllegalArgumentException(JWT_AUDIENCE + " needs at least one audience (client id)");
+        }
+        for (String origin : corsAllowOrigins) {
+            if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
+                throw new IllegalArgumentException(CORS_ALLOW_ORIGINS + ": '" + origin + "' is not an origin (scheme://host[:port])");
+            }
+        }
+        if (throttleRateLimit <= 0 || throttleBurstLimit <= 0) {
+            throw new IllegalArgumentException("throttle limits must be positive");
+        }
+        if (pageTokenKeyGeneration <= 0) {
+            throw new IllegalArgumentException(PAGE_TOKEN_KEY_GENERATION + " must be positive");
+        }
+        jwtAudience = List.copyOf(jwtAudience);
+        corsAllowOrigins = List.copyOf(corsAllowOrigins);
+    }
+
+    public boolean corsEnabled() {
+        return !corsAllowOrigins.isEmpty();
+    }
+
+    public boolean usesPlaceholderIssuer() {
+        return PLACEHOLDER_ISSUER.equals(jwtIssuer);
+    }
+
+    public static StackConfig fromContext(Node node) {
+        Function<String, String> get = key -> {
+            Object v = node.tryGetContext(key);
+            if (v == null) {
+                throw new IllegalArgumentException("missing CDK context value '" + key
+                        + "' (cdk.json has a default for each; pass -c " + key + "=...)");
+            }
+            return v.toString().trim();
+        };
+        return new StackConfig(
+                get.apply(JWT_ISSUER),
+                list(get.apply(JWT_AUDIENCE)),
+                list(get.apply(CORS_ALLOW_ORIGINS)),
+                positiveInt(THROTTLE_RATE_LIMIT, get.apply(THROTTLE_RATE_LIMIT)),
+                positiveInt(THROTTLE_BURST_LIMIT, get.apply(THROTTLE_BURST_LIMIT)),
+                positiveInt(PAGE_TOKEN_KEY_GENERATION, get.apply(PAGE_TOKEN_KEY_GENERATION)),
+                Path.of(get.apply(FUNCTIONS_JAR)));
+    }
+
+    /** Comma-separated on the command line ({@code -c jwtAudience=a,b}); blank means none. */
+    static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static int positiveInt(String key, String value) {
+        try {
+            // Context from cdk.json arrives as a JSON number (maybe "50.0" through jsii), from -c as text.
+            double d = Double.parseDouble(value);
+            if (d != Math.rint(d)) throw new NumberFormatException();
+            return (int) d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'");
+        }
+    }
+}

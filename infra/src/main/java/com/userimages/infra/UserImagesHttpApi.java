@@ -1,0 +1,113 @@
+package com.userimages.infra;
+
+import com.userimages.core.ApiRoute;
+import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
+import software.amazon.awscdk.services.apigatewayv2.HttpRouteKey;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * The HTTP API: every route of {@link ApiRoute} behind the JWT authorizer, each integrated with its
+ * function's alias. Permissions to invoke are added per route by the integration, scoped to this
+ * API and that route's path.
+ */
+final class UserImagesHttpApi extends Construct {
+    static final String STAGE_NAME = "$default";
+    static final String AUTHORIZER_NAME = "jwt";
+
+    /** HTTP API context variables (not the REST API's): one JSON line per request. */
+    static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\","
+            + "\"ip\":\"$context.identity.sourceIp\","
+            + "\"requestTime\":\"$context.requestTime\","
+            + "\"routeKey\":\"$context.routeKey\","
+            + "\"status\":\"$context.status\","
+            + "\"protocol\":\"$context.protocol\","
+            + "\"responseLength\":\"$context.responseLength\","
+            + "\"responseLatency\":\"$context.responseLatency\","
+            + "\"integrationStatus\":\"$context.integrationStatus\","
+            + "\"integrationLatency\":\"$context.integrationLatency\","
+            + "\"integrationError\":\"$context.integrationErrorMessage\","
+            + "\"authorizerError\":\"$context.authorizer.error\"}";
+
+    private final HttpApi api;
+    private final HttpStage stage;
+
+    UserImagesHttpApi(Construct scope, String id, StackConfig config, LambdaFunctions functions) {
+        super(scope, id);
+        HttpApi.Builder builder = HttpApi.Builder.create(this, "Api")
+                .apiName("user-images")
+                .description("user-images: per-user image collections")
+                // Our own $default stage below, with throttling and access logs.
+                .createDefaultStage(false);
+        if (config.corsEnabled()) builder.corsPreflight(cors(config.corsAllowOrigins()));
+        api = builder.build();
+
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .retention(LambdaFunctions.LOG_RETENTION)
+                .build();
+        stage = HttpStage.Builder.create(this, "DefaultStage")
+                .httpApi(api)
+                .stageName(STAGE_NAME)
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder()
+                        .rateLimit(config.throttleRateLimit())
+                        .burstLimit(config.throttleBurstLimit())
+                        .build())
+                .accessLogSettings(new IAccessLogSettings() {
+                    @Override
+                    public software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination getDestination() {
+                        return new LogGroupLogDestination(accessLogs);
+                    }
+
+                    @Override
+                    public AccessLogFormat getFormat() {
+                        return AccessLogFormat.custom(ACCESS_LOG_FORMAT);
+                    }
+                })
+                .build();
+
+        HttpJwtAuthorizer authorizer = HttpJwtAuthorizer.Builder.create(AUTHORIZER_NAME, config.jwtIssuer())
+                .authorizerName(AUTHORIZER_NAME)
+                .jwtAudience(config.jwtAudience())
+                .build();
+
+        for (ApiRoute route : ApiRoute.values()) {
+            String name = Ids.pascal(route.name());
+            HttpRoute.Builder routeBuilder = HttpRoute.Builder.create(this, name + "Route")
+                    .httpApi(api)
+                    .routeKey(HttpRouteKey.with(route.pathTemplate(), HttpMethod.valueOf(route.method())))
+                    .integration(new HttpLambdaIntegration(name + "Integration",
+                            functions.get(route.function()).alias()))
+                    .authorizer(authorizer);
+            if (!route.requiredScopes().isEmpty()) routeBuilder.authorizationScopes(route.requiredScopes());
+            routeBuilder.build();
+        }
+    }
+
+    private static CorsPreflightOptions cors(List<String> origins) {
+        return CorsPreflightOptions.builder()
+                .allowOrigins(origins)
+                .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS))
+                .allowHeaders(List.of("authorization", "content-type"))
+                .exposeHeaders(List.of("location", "retry-after"))
+                .maxAge(Duration.hours(1))
+                .build();
+    }
+
+    HttpApi api() { return api; }
+
+    HttpStage stage() { return stage; }
+}

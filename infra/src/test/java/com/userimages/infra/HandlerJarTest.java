@@ -1,0 +1,51 @@
+package com.userimages.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.userimages.core.ApiFunction;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/** Every handler a template names is a class in the jar both templates deploy. */
+class HandlerJarTest {
+    private static Set<String> jarEntries() throws IOException {
+        try (ZipFile jar = new ZipFile(Synth.functionsJar().toFile())) {
+            return jar.stream().map(ZipEntry::getName).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static String classEntry(String handlerSpec) {
+        String className = handlerSpec.contains("::") ? handlerSpec.substring(0, handlerSpec.indexOf("::")) : handlerSpec;
+        return className.replace('.', '/') + ".class";
+    }
+
+    @Test
+    void everyNamedHandlerIsInTheJar() throws Exception {
+        Set<String> entries = jarEntries();
+        Set<String> named = new TreeSet<>();
+        for (ApiFunction f : ApiFunction.values()) named.add(f.handlerSpec());
+        Synth.shared().model().ofType("AWS::Lambda::Function").values()
+                .forEach(r -> named.add((String) TemplateModel.props(r).get("Handler")));
+        SamTemplate.read(Synth.repoRoot().resolve("template.yaml")).functions().values()
+                .forEach(fn -> named.add((String) fn.get("Handler")));
+
+        List<String> missing = named.stream().filter(h -> !entries.contains(classEntry(h))).toList();
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void theJarIsTheShadedOneWithTheSharedDefinitions() throws Exception {
+        Set<String> entries = jarEntries();
+        // The handlers run on these: a thin jar would deploy and then fail on the first request.
+        assertTrue(entries.contains(classEntry(ApiFunction.class.getName())), "functions' own classes");
+        assertTrue(entries.contains("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class"), "DynamoDB SDK");
+        assertTrue(entries.contains("com/amazonaws/services/lambda/runtime/Context.class"), "Lambda core");
+    }
+}

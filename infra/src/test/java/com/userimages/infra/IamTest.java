@@ -1,0 +1,130 @@
+package com.userimages.infra;
+
+import static com.userimages.infra.TemplateModel.list;
+import static com.userimages.infra.TemplateModel.map;
+import static com.userimages.infra.TemplateModel.props;
+import static com.userimages.infra.TemplateModel.target;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.userimages.core.ApiFunction;
+import com.userimages.core.UserImagesTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class IamTest {
+    private final TemplateModel model = Synth.shared().model();
+
+    private static List<Object> asList(Object o) {
+        return o instanceof List<?> ? list(o) : List.of(o);
+    }
+
+    /** Action → the resources it is allowed on, over all of a role's inline statements. */
+    private Map<String, List<Object>> grants(ApiFunction spec) {
+        Map<String, Object> fn = props(FunctionsTest.function(model, spec).getValue());
+        Map<String, Object> role = props(model.resource(target(fn.get("Role"))));
+        assertFalse(role.containsKey("ManagedPolicyArns"), spec + " role has managed policies");
+        Map<String, List<Object>> grants = new LinkedHashMap<>();
+        for (Object policy : list(role.get("Policies"))) {
+            for (Object s : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
+                Map<String, Object> statement = map(s);
+                assertEquals("Allow", statement.get("Effect"));
+                for (Object action : asList(statement.get("Action"))) {
+                    grants.computeIfAbsent((String) action, a -> new ArrayList<>()).addAll(asList(statement.get("Resource")));
+                }
+            }
+        }
+        return grants;
+    }
+
+    private String only(String type) {
+        var ids = model.ofType(type).keySet();
+        assertEquals(1, ids.size(), type);
+        return ids.iterator().next();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiFunction.class)
+    void eachRoleAllowsExactlyTheCallsItsFunctionMakes(ApiFunction spec) {
+        Set<String> expected = new TreeSet<>(spec.iamActions());
+        expected.addAll(List.of("logs:CreateLogStream", "logs:PutLogEvents"));
+        assertEquals(expected, new TreeSet<>(grants(spec).keySet()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiFunction.class)
+    void eachActionIsAllowedOnItsOneResourceOnly(ApiFunction spec) {
+        String table = only("AWS::DynamoDB::Table");
+        String secret = only("AWS::SecretsManager::Secret");
+        Map<String, Object> fn = props(FunctionsTest.function(model, spec).getValue());
+        String ownLogGroup = target(map(fn.get("LoggingConfig")).get("LogGroup"));
+
+        grants(spec).forEach((action, resources) -> {
+            assertEquals(1, resources.size(), action + " resources " + resources);
+            Object resource = resources.get(0);
+            if (action.startsWith("logs:")) {
+                assertEquals(Map.of("Fn::GetAtt", List.of(ownLogGroup, "Arn")), resource, action);
+            } else if (action.equals("dynamodb:Query")) {
+                assertEquals(Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt", List.of(table, "Arn")),
+                        "/index/" + UserImagesTable.TIMESTAMP_INDEX))), resource, action);
+            } else if (action.startsWith("dynamodb:")) {
+                assertEquals(Map.of("Fn::GetAtt", List.of(table, "Arn")), resource, action);
+            } else if (action.startsWith("secretsmanager:")) {
+                assertEquals(Map.of("Ref", secret), resource, action);
+            } else {
+                throw new AssertionError("unexpected action " + action);
+            }
+        });
+    }
+
+    @Test
+    void noWildcardActionOrResourceAnywhere() {
+        List<String> found = new ArrayList<>();
+        for (String type : List.of("AWS::IAM::Role", "AWS::IAM::Policy")) {
+            model.ofType(type).forEach((id, r) -> scanForWildcards(id, props(r), found));
+        }
+        assertEquals(List.of(), found);
+    }
+
+    private static void scanForWildcards(String where, Object node, List<String> found) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                if ((k.equals("Action") || k.equals("Resource")) && asList(v).stream().anyMatch(
+                        x -> x instanceof String s && s.contains("*"))) {
+                    found.add(where + " " + k + " " + v);
+                }
+                scanForWildcards(where, v, found);
+            });
+        } else if (node instanceof List<?> l) {
+            l.forEach(x -> scanForWildcards(where, x, found));
+        }
+    }
+
+    @Test
+    void onlyLambdaMayAssumeTheFunctionRoles() {
+        model.ofType("AWS::IAM::Role").forEach((id, r) -> {
+            var statements = list(map(props(r).get("AssumeRolePolicyDocument")).get("Statement"));
+            assertEquals(1, statements.size(), id);
+            assertEquals(Map.of("Service", "lambda.amazonaws.com"), map(statements.get(0)).get("Principal"), id);
+        });
+    }
+
+    @Test
+    void unmappedOrWildcardActionsFailTheSynth() {
+        var resources = new FunctionPermissions.Resources("arn:table", "arn:secret");
+        assertThrows(IllegalArgumentException.class, () -> FunctionPermissions.resourceFor("dynamodb:*", resources));
+        assertThrows(IllegalArgumentException.class, () -> FunctionPermissions.resourceFor("s3:GetObject", resources));
+        assertEquals("arn:table/index/" + UserImagesTable.TIMESTAMP_INDEX,
+                FunctionPermissions.resourceFor("dynamodb:Query", resources));
+        assertEquals("arn:table", FunctionPermissions.resourceFor("dynamodb:GetItem", resources));
+        assertEquals("arn:secret", FunctionPermissions.resourceFor("secretsmanager:GetSecretValue", resources));
+    }
+}

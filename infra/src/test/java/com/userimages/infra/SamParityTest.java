@@ -1,0 +1,299 @@
+package com.userimages.infra;
+
+import static com.userimages.infra.TemplateModel.list;
+import static com.userimages.infra.TemplateModel.map;
+import static com.userimages.infra.TemplateModel.props;
+import static com.userimages.infra.TemplateModel.target;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.userimages.core.ApiFunction;
+import com.userimages.core.ApiRoute;
+import com.userimages.core.Setting;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * template.yaml (SAM), the synthesized CDK template and the functions module's route table describe
+ * one system: this compares what each says about routes, scopes, the table, the functions and their
+ * permissions, after reducing both templates to the same neutral views.
+ */
+class SamParityTest {
+    /** Declared blank in template.yaml only, so {@code sam local invoke --env-vars} can set them. */
+    static final Set<String> SAM_LOCAL_ONLY = Set.of(Setting.DYNAMODB_ENDPOINT.name(), Setting.PAGE_TOKEN_SECRET.name());
+
+    private static SamTemplate sam;
+    private static TemplateModel cdk;
+
+    @BeforeAll
+    static void read() throws Exception {
+        sam = SamTemplate.read(Synth.repoRoot().resolve("template.yaml"));
+        cdk = Synth.shared().model();
+    }
+
+    /** What a route is, independent of how a template spells it. */
+    record RouteView(String handlerClass, List<String> scopes) {}
+
+    /** What a function is, independent of how a template spells it. */
+    record FunctionView(String runtime, Object architectures, Object snapStart, String alias, int memoryMb,
+                        int timeoutSeconds, String logFormat, int logRetentionDays, Set<String> environment,
+                        Map<String, Set<String>> actionsOnResources) {}
+
+    private static String handlerClass(Map<String, Object> functionProps) {
+        String handler = (String) functionProps.get("Handler");
+        return handler.substring(0, handler.indexOf("::"));
+    }
+
+    // ---------------------------------------------------------------- routes
+
+    static Map<String, RouteView> routesOfApiRoute() {
+        return Arrays.stream(ApiRoute.values()).collect(Collectors.toMap(ApiRoute::routeKey,
+                r -> new RouteView(r.function().handlerClassName(), r.requiredScopes()), (a, b) -> a, TreeMap::new));
+    }
+
+    static Map<String, RouteView> routesOfSam() {
+        Map<String, Object> apiAuth = map(props(sam.model().resource("HttpApi")).get("Auth"));
+        Map<String, RouteView> routes = new TreeMap<>();
+        sam.functions().forEach((id, fn) -> {
+            for (Object e : map(fn.getOrDefault("Events", Map.of())).values()) {
+                Map<String, Object> event = map(e);
+                assertEquals("HttpApi", event.get("Type"), id);
+                Map<String, Object> p = map(event.get("Properties"));
+                assertEquals(Map.of("Ref", "HttpApi"), p.get("ApiId"), id);
+                assertEquals("2.0", p.get("PayloadFormatVersion"), id);
+                Map<String, Object> auth = map(p.getOrDefault("Auth", Map.of()));
+                // An event without its own authorizer gets the API's default; nothing may opt out.
+                Object authorizer = auth.getOrDefault("Authorizer", apiAuth.get("DefaultAuthorizer"));
+                assertEquals(UserImagesHttpApi.AUTHORIZER_NAME, authorizer, id + " " + p.get("Path"));
+                List<String> scopes = list(auth.getOrDefault("AuthorizationScopes", List.of())).stream()
+                        .map(String.class::cast).toList();
+                String key = p.get("Method").toString().toUpperCase() + " " + p.get("Path");
+                assertEquals(null, routes.put(key, new RouteView(handlerClass(fn), scopes)), "twice: " + key);
+            }
+        });
+        return routes;
+    }
+
+    static Map<String, RouteView> routesOfCdk() {
+        Map<String, RouteView> routes = new TreeMap<>();
+        cdk.ofType("AWS::ApiGatewayV2::Route").values().forEach(r -> {
+            Map<String, Object> route = props(r);
+            assertEquals("JWT", route.get("AuthorizationType"));
+            List<Object> join = list(list(map(route.get("Target")).get("Fn::Join")).get(1));
+            Map<String, Object> integration = props(cdk.resource(target(join.get(1))));
+            Map<String, Object> alias = props(cdk.resource(target(integration.get("IntegrationUri"))));
+            Map<String, Object> fn = props(cdk.resource(target(alias.get("FunctionName"))));
+            List<String> scopes = list(route.getOrDefault("AuthorizationScopes", List.of())).stream()
+                    .map(String.class::cast).toList();
+            routes.put((String) route.get("RouteKey"), new RouteView(handlerClass(fn), scopes));
+        });
+        return routes;
+    }
+
+    @Test
+    void routesHandlersAndScopesAgree() {
+        Map<String, RouteView> expected = routesOfApiRoute();
+        assertEquals(expected, routesOfSam(), "template.yaml vs ApiRoute");
+        assertEquals(expected, routesOfCdk(), "CDK vs ApiRoute");
+    }
+
+    // ---------------------------------------------------------------- functions
+
+    /** A policy resource, named by what it is rather than by logical id. */
+    private static String resourceKind(TemplateModel model, String ownLogGroup, Object resource) {
+        if (resource instanceof Map<?, ?> m && m.get("Fn::Sub") instanceof String sub) {
+            Matcher index = Pattern.compile("\\$\\{(\\w+)\\.Arn}/index/(\\w+)").matcher(sub);
+            if (index.matches()) return resourceKind(model, ownLogGroup, Map.of("Fn::GetAtt", List.of(index.group(1), "Arn")))
+                    + "/index/" + index.group(2);
+        }
+        if (resource instanceof Map<?, ?> m && m.get("Fn::Join") instanceof List<?> join
+                && list(join.get(1)).size() == 2 && list(join.get(1)).get(1) instanceof String suffix) {
+            return resourceKind(model, ownLogGroup, list(join.get(1)).get(0)) + suffix;
+        }
+        String id = target(resource);
+        assertNotNull(id, "a resource that is not a reference: " + resource);
+        if (resource instanceof Map<?, ?> m && m.containsKey("Fn::GetAtt")) {
+            assertEquals("Arn", list(m.get("Fn::GetAtt")).get(1), resource.toString());
+        }
+        String type = (String) model.resource(id).get("Type");
+        return switch (type) {
+            case "AWS::DynamoDB::Table" -> "table";
+            case "AWS::SecretsManager::Secret" -> "page-token secret";
+            case "AWS::Logs::LogGroup" -> id.equals(ownLogGroup) ? "own log group" : "another log group " + id;
+            default -> type + " " + id;
+        };
+    }
+
+    private static Map<String, Set<String>> actions(TemplateModel model, Map<String, Object> fn) {
+        Map<String, Object> role = model.resource(target(fn.get("Role")));
+        assertEquals("AWS::IAM::Role", role.get("Type"));
+        assertFalse(props(role).containsKey("ManagedPolicyArns"), "managed policies on " + fn.get("Handler"));
+        String ownLogGroup = target(map(fn.get("LoggingConfig")).get("LogGroup"));
+        Map<String, Set<String>> actions = new TreeMap<>();
+        for (Object policy : list(props(role).get("Policies"))) {
+            for (Object s : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
+                Map<String, Object> statement = map(s);
+                assertEquals("Allow", statement.get("Effect"));
+                Object a = statement.get("Action");
+                Object r = statement.get("Resource");
+                for (Object action : a instanceof List<?> ? list(a) : List.of(a)) {
+                    for (Object resource : r instanceof List<?> ? list(r) : List.of(r)) {
+                        actions.computeIfAbsent((String) action, k -> new TreeSet<>())
+                                .add(resourceKind(model, ownLogGroup, resource));
+                    }
+                }
+            }
+        }
+        return actions;
+    }
+
+    private static FunctionView view(TemplateModel model, Map<String, Object> fn, String alias, Set<String> envNames) {
+        Map<String, Object> logging = map(fn.get("LoggingConfig"));
+        Map<String, Object> logGroup = props(model.resource(target(logging.get("LogGroup"))));
+        return new FunctionView((String) fn.get("Runtime"), fn.get("Architectures"), fn.get("SnapStart"), alias,
+                ((Number) fn.get("MemorySize")).intValue(), ((Number) fn.get("Timeout")).intValue(),
+                (String) logging.get("LogFormat"), ((Number) logGroup.get("RetentionInDays")).intValue(),
+                envNames, actions(model, fn));
+    }
+
+    private static Map<String, Object> variables(Map<String, Object> fn) {
+        return map(map(fn.getOrDefault("Environment", Map.of("Variables", Map.of()))).get("Variables"));
+    }
+
+    static Map<String, FunctionView> functionsOfSam() {
+        Map<String, FunctionView> views = new TreeMap<>();
+        sam.functions().forEach((id, fn) -> {
+            Map<String, Object> vars = variables(fn);
+            Set<String> names = new TreeSet<>(vars.keySet());
+            for (String local : SAM_LOCAL_ONLY) {
+                if (names.remove(local)) assertEquals("", vars.get(local), id + " " + local + " must be blank in AWS");
+            }
+            views.put(handlerClass(fn), view(sam.model(), fn, (String) fn.get("AutoPublishAlias"), names));
+        });
+        return views;
+    }
+
+    static Map<String, FunctionView> functionsOfCdk() {
+        Map<String, String> aliasOfFunction = new TreeMap<>();
+        cdk.ofType("AWS::Lambda::Alias").values().forEach(a ->
+                aliasOfFunction.put(target(props(a).get("FunctionName")), (String) props(a).get("Name")));
+        Map<String, FunctionView> views = new TreeMap<>();
+        cdk.ofType("AWS::Lambda::Function").forEach((id, r) -> {
+            Map<String, Object> fn = props(r);
+            views.put(handlerClass(fn), view(cdk, fn, aliasOfFunction.get(id), new TreeSet<>(variables(fn).keySet())));
+        });
+        return views;
+    }
+
+    @Test
+    void functionsAgreeOnRuntimeArchitectureSizingLogsEnvironmentAndPermissions() {
+        Map<String, FunctionView> fromCdk = functionsOfCdk();
+        assertEquals(Arrays.stream(ApiFunction.values()).map(ApiFunction::handlerClassName).collect(Collectors.toSet()),
+                fromCdk.keySet());
+        Map<String, FunctionView> fromSam = functionsOfSam();
+        for (String handler : fromCdk.keySet()) {
+            assertEquals(fromCdk.get(handler), fromSam.get(handler), handler);
+        }
+        assertEquals(fromCdk.keySet(), fromSam.keySet());
+    }
+
+    @Test
+    void permissionsAreTheFunctionsModulesActions() {
+        Map<String, FunctionView> fromSam = functionsOfSam();
+        for (ApiFunction spec : ApiFunction.values()) {
+            Set<String> expected = new TreeSet<>(spec.iamActions());
+            expected.addAll(List.of("logs:CreateLogStream", "logs:PutLogEvents"));
+            assertEquals(expected, fromSam.get(spec.handlerClassName()).actionsOnResources().keySet(), spec.functionName());
+        }
+    }
+
+    @Test
+    void samDeclaresOnlySettingsTheFunctionReads() {
+        sam.functions().forEach((id, fn) -> {
+            ApiFunction spec = Arrays.stream(ApiFunction.values())
+                    .filter(f -> f.handlerClassName().equals(handlerClass(fn))).findFirst().orElseThrow();
+            for (String name : variables(fn).keySet()) {
+                assertTrue(spec.settings().contains(Setting.valueOf(name)), id + " declares " + name);
+            }
+            for (Setting local : List.of(Setting.DYNAMODB_ENDPOINT, Setting.PAGE_TOKEN_SECRET)) {
+                // sam local invoke --env-vars can only set what the template declares.
+                assertEquals(spec.settings().contains(local), variables(fn).containsKey(local.name()), id + " " + local);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- table and API
+
+    @Test
+    void tableAgrees() {
+        Function<TemplateModel, Map<String, Object>> table = m -> {
+            var tables = m.ofType("AWS::DynamoDB::Table");
+            assertEquals(1, tables.size());
+            return tables.values().iterator().next();
+        };
+        Map<String, Object> samTable = table.apply(sam.model());
+        Map<String, Object> cdkTable = table.apply(cdk);
+        for (String attribute : List.of("DeletionPolicy", "UpdateReplacePolicy")) {
+            assertEquals(cdkTable.get(attribute), samTable.get(attribute), attribute);
+        }
+        for (String property : List.of("TableName", "BillingMode", "KeySchema", "LocalSecondaryIndexes",
+                "PointInTimeRecoverySpecification", "DeletionProtectionEnabled")) {
+            assertEquals(props(cdkTable).get(property), props(samTable).get(property), property);
+        }
+        assertEquals(new HashSet<>(list(props(cdkTable).get("AttributeDefinitions"))),
+                new HashSet<>(list(props(samTable).get("AttributeDefinitions"))));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void apiAgreesOnAuthorizerThrottlingAndAccessLogs() throws Exception {
+        Map<String, Object> api = props(sam.model().resource("HttpApi"));
+        assertEquals(UserImagesHttpApi.STAGE_NAME, api.get("StageName"));
+        Map<String, Object> authorizer = map(map(map(api.get("Auth")).get("Authorizers")).get(UserImagesHttpApi.AUTHORIZER_NAME));
+        Map<String, Object> cdkAuthorizer = props(cdk.ofType("AWS::ApiGatewayV2::Authorizer").values().iterator().next());
+        assertEquals(cdkAuthorizer.get("IdentitySource"), List.of(authorizer.get("IdentitySource")));
+        // Issuer and audience are the deployer's choice in both: parameters here, context in CDK.
+        Map<String, Object> jwt = map(authorizer.get("JwtConfiguration"));
+        Map<String, Object> parameters = map(sam.json().get("Parameters"));
+        assertEquals("String", map(parameters.get(target(jwt.get("issuer")))).get("Type"));
+        assertEquals("CommaDelimitedList", map(parameters.get(target(jwt.get("audience")))).get("Type"));
+
+        Map<String, Object> cdkJson = new ObjectMapper().readValue(Path.of("cdk.json").toFile(), Map.class);
+        Map<String, Object> context = (Map<String, Object>) cdkJson.get("context");
+        Map<String, Object> throttle = map(api.get("DefaultRouteSettings"));
+        assertEquals(context.get(StackConfig.THROTTLE_RATE_LIMIT).toString(),
+                map(parameters.get(target(throttle.get("ThrottlingRateLimit")))).get("Default").toString());
+        assertEquals(context.get(StackConfig.THROTTLE_BURST_LIMIT).toString(),
+                map(parameters.get(target(throttle.get("ThrottlingBurstLimit")))).get("Default").toString());
+        assertEquals(context.get(StackConfig.PAGE_TOKEN_KEY_GENERATION).toString(),
+                map(parameters.get("PageTokenKeyGeneration")).get("Default").toString());
+
+        Map<String, Object> accessLogs = map(api.get("AccessLogSettings"));
+        assertEquals(UserImagesHttpApi.ACCESS_LOG_FORMAT, accessLogs.get("Format"));
+        Map<String, Object> logGroup = props(sam.model().resource(target(accessLogs.get("DestinationArn"))));
+        assertEquals(30, ((Number) logGroup.get("RetentionInDays")).intValue());
+    }
+
+    @Test
+    void samDeploysTheBuiltJarAsItIs() {
+        Map<String, Object> globals = map(map(sam.json().get("Globals")).get("Function"));
+        assertEquals(Synth.repoRoot().resolve((String) globals.get("CodeUri")).toAbsolutePath().normalize(),
+                Synth.functionsJar().toAbsolutePath().normalize());
+        sam.functions().forEach((id, fn) -> assertEquals(globals.get("CodeUri"), fn.get("CodeUri"), id));
+    }
+}
