@@ -25,20 +25,35 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (LOCK) {
             if (endpoint != null) return;
-            int port = freePort();
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
-            server.start();
+            DynamoDBProxyServer server = start();
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                     .put(DynamoDbLocalExtension.class, (AutoCloseable) server::stop);
-            endpoint = "http://127.0.0.1:" + port;
-            System.setProperty(Setting.DYNAMODB_ENDPOINT.name(), endpoint);
-            System.setProperty(Setting.AWS_REGION.name(), "us-east-1");
-            System.setProperty("aws.accessKeyId", "local");
-            System.setProperty("aws.secretAccessKey", "local");
-            System.setProperty(Setting.PAGE_TOKEN_SECRET.name(), "test-page-token-secret-0123456789abcdef");
-            new TableAdmin(Components.dynamoDb(), Setting.TABLE_NAME.value()).ensureTable(Duration.ofSeconds(20));
         }
+    }
+
+    /**
+     * Starts the server unless this JVM has one, for engines without JUnit Jupiter extensions
+     * (jqwik); a server started here lives until the test JVM exits.
+     */
+    public static void ensureStarted() throws Exception {
+        synchronized (LOCK) {
+            if (endpoint == null) start();
+        }
+    }
+
+    private static DynamoDBProxyServer start() throws Exception {
+        int port = freePort();
+        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
+        server.start();
+        endpoint = "http://127.0.0.1:" + port;
+        System.setProperty(Setting.DYNAMODB_ENDPOINT.name(), endpoint);
+        System.setProperty(Setting.AWS_REGION.name(), "us-east-1");
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        System.setProperty(Setting.PAGE_TOKEN_SECRET.name(), "test-page-token-secret-0123456789abcdef");
+        new TableAdmin(Components.dynamoDb(), Setting.TABLE_NAME.value()).ensureTable(Duration.ofSeconds(20));
+        return server;
     }
 
     public static String endpoint() {
