@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * One Amazon DynamoDB Local per test JVM, in-process and in memory, with the table created. It sets
  * the functions' settings as system properties before any handler class loads, so the handlers'
- * own static wiring talks to it. Stopped when the JVM's root test context closes.
+ * own static wiring talks to it. Stopped when the test JVM exits.
  */
 public final class DynamoDbLocalExtension implements BeforeAllCallback {
     private static final Object LOCK = new Object();
@@ -23,21 +23,25 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        synchronized (LOCK) {
-            if (endpoint != null) return;
-            DynamoDBProxyServer server = start();
-            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                    .put(DynamoDbLocalExtension.class, (AutoCloseable) server::stop);
-        }
+        ensureStarted();
     }
 
     /**
-     * Starts the server unless this JVM has one, for engines without JUnit Jupiter extensions
-     * (jqwik); a server started here lives until the test JVM exits.
+     * Starts the server unless this JVM has one. Also called by tests of engines without Jupiter
+     * extensions (jqwik), which may run after Jupiter's root context closed: so the server lives
+     * until the JVM exits, not until one engine is done.
      */
     public static void ensureStarted() throws Exception {
         synchronized (LOCK) {
-            if (endpoint == null) start();
+            if (endpoint != null) return;
+            DynamoDBProxyServer server = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.stop();
+                } catch (Exception ignored) {
+                    // The JVM is exiting; the in-memory database goes with it either way.
+                }
+            }, "dynamodb-local-stop"));
         }
     }
 
