@@ -43,8 +43,6 @@ public final class PageTokenCodec {
     private static final String HMAC = "HmacSHA256";
     private static final byte[] MAC_DOMAIN = "user-images/page-token/v1".getBytes(StandardCharsets.US_ASCII);
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Instant MIN_TIMESTAMP = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant MAX_TIMESTAMP = Instant.parse("9999-12-31T23:59:59Z");
 
     /** A secret as the codec uses it: a short public id, and the MAC key derived from it. */
     private record SigningKey(byte[] kid, SecretKeySpec macKey) {}
@@ -115,7 +113,7 @@ public final class PageTokenCodec {
         } catch (DateTimeException e) {
             throw invalid();
         }
-        if (timestamp.isBefore(MIN_TIMESTAMP) || timestamp.isAfter(MAX_TIMESTAMP)) throw invalid();
+        if (!Timestamps.storable(timestamp)) throw invalid();
         return new IndexKey(id.toString(), Timestamps.format(timestamp));
     }
 
