@@ -4,6 +4,10 @@ import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.DynamoDbClients;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.model.Bounds;
+import com.userimages.core.pagination.ListCollectionsService;
+import com.userimages.core.pagination.PageTokenCodec;
+import com.userimages.core.pagination.PageTokenSecrets;
+import com.userimages.core.pagination.ReadBudget;
 import com.userimages.core.service.CollectionService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -29,6 +33,12 @@ public final class Components {
 
     public static CollectionService collectionService() {
         return new CollectionService(collectionRepository(), Bounds.fromSettings());
+    }
+
+    /** list-page's service; the only wiring that reads the page-token secret (from Secrets Manager when configured). */
+    public static ListCollectionsService listCollectionsService() {
+        return new ListCollectionsService(collectionRepository(), new PageTokenCodec(PageTokenSecrets.fromSettings()),
+                ReadBudget.fromSettings());
     }
 
     public static TableAdmin tableAdmin() {

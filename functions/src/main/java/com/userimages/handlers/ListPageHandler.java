@@ -4,19 +4,40 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.userimages.core.Components;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
-import com.userimages.core.http.Json;
+import com.userimages.core.http.ResponseBodies;
+import com.userimages.core.pagination.ListCollectionsService;
+import com.userimages.core.pagination.ListRequest;
+import com.userimages.core.pagination.ListRequests;
 
-/** {@code GET /collections}: not built yet (issue 3); answers 501 rather than pretending. */
+/** {@code GET /collections}: one exact page of the caller's collections, newest first unless asked otherwise. */
 public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /**
+     * Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per
+     * container; this is also when the page-token secret is read.
+     */
+    private static final class Defaults {
+        static final ListCollectionsService SERVICE = Components.listCollectionsService();
+    }
+
+    private final ListCollectionsService service;
+
+    public ListPageHandler() {
+        this(Defaults.SERVICE);
+    }
+
+    public ListPageHandler(ListCollectionsService service) {
+        this.service = service;
+    }
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HandlerSupport.handle(event, context, request -> {
-            request.caller();
-            var error = Json.object().put("code", "NOT_IMPLEMENTED").put("message", "Listing is not available yet.")
-                    .put("requestId", request.requestId(context == null ? "unknown" : context.getAwsRequestId()));
-            return ApiResponses.json(501, Json.object().set("error", error));
+            String userId = request.caller().userId();
+            ListRequest list = ListRequests.parse(request.queryParameters());
+            return ApiResponses.json(200, ResponseBodies.listPage(service.list(userId, list)));
         });
     }
 }

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * One Amazon DynamoDB Local per test JVM, in-process and in memory, with the table created. It sets
  * the functions' settings as system properties before any handler class loads, so the handlers'
- * own static wiring talks to it. Stopped when the JVM's root test context closes.
+ * own static wiring talks to it. Stopped when the test JVM exits.
  */
 public final class DynamoDbLocalExtension implements BeforeAllCallback {
     private static final Object LOCK = new Object();
@@ -23,22 +23,41 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        ensureStarted();
+    }
+
+    /**
+     * Starts the server unless this JVM has one. Also called by tests of engines without Jupiter
+     * extensions (jqwik), which may run after Jupiter's root context closed: so the server lives
+     * until the JVM exits, not until one engine is done.
+     */
+    public static void ensureStarted() throws Exception {
         synchronized (LOCK) {
             if (endpoint != null) return;
-            int port = freePort();
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
-            server.start();
-            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                    .put(DynamoDbLocalExtension.class, (AutoCloseable) server::stop);
-            endpoint = "http://127.0.0.1:" + port;
-            System.setProperty(Setting.DYNAMODB_ENDPOINT.name(), endpoint);
-            System.setProperty(Setting.AWS_REGION.name(), "us-east-1");
-            System.setProperty("aws.accessKeyId", "local");
-            System.setProperty("aws.secretAccessKey", "local");
-            System.setProperty(Setting.PAGE_TOKEN_SECRET.name(), "test-page-token-secret-0123456789abcdef");
-            new TableAdmin(Components.dynamoDb(), Setting.TABLE_NAME.value()).ensureTable(Duration.ofSeconds(20));
+            DynamoDBProxyServer server = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.stop();
+                } catch (Exception ignored) {
+                    // The JVM is exiting; the in-memory database goes with it either way.
+                }
+            }, "dynamodb-local-stop"));
         }
+    }
+
+    private static DynamoDBProxyServer start() throws Exception {
+        int port = freePort();
+        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
+        server.start();
+        endpoint = "http://127.0.0.1:" + port;
+        System.setProperty(Setting.DYNAMODB_ENDPOINT.name(), endpoint);
+        System.setProperty(Setting.AWS_REGION.name(), "us-east-1");
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        System.setProperty(Setting.PAGE_TOKEN_SECRET.name(), "test-page-token-secret-0123456789abcdef");
+        new TableAdmin(Components.dynamoDb(), Setting.TABLE_NAME.value()).ensureTable(Duration.ofSeconds(20));
+        return server;
     }
 
     public static String endpoint() {

@@ -9,12 +9,16 @@ import static com.userimages.core.UserImagesTable.PARTITION_KEY;
 import static com.userimages.core.UserImagesTable.REQUEST_DIGEST;
 import static com.userimages.core.UserImagesTable.SIZE_BYTES;
 import static com.userimages.core.UserImagesTable.SORT_KEY;
+import static com.userimages.core.UserImagesTable.TIMESTAMP_INDEX;
 import static com.userimages.core.UserImagesTable.TIMESTAMP_INDEX_SORT_KEY;
 import static com.userimages.core.UserImagesTable.URL;
 
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.Collection;
 import com.userimages.core.model.ImageRef;
+import com.userimages.core.model.IndexKey;
+import com.userimages.core.model.ListQuery;
+import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.NewCollection;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,10 +31,14 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -157,6 +165,93 @@ public final class CollectionRepository {
             Map<String, AttributeValue> old = e.item();
             return new AppendAttempt.Refused(old == null || old.isEmpty() ? Optional.empty() : Optional.of(stateOf(old)));
         }
+    }
+
+    /**
+     * One Query call's outcome on the LSI: the entries that passed the filter, where DynamoDB stopped
+     * (absent when the key range is exhausted) and how many entries it evaluated, filter or not.
+     */
+    public record IndexSlice(List<ListedCollection> items, Optional<IndexKey> lastEvaluatedKey, int scannedCount) {
+        public IndexSlice {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * One eventually consistent Query on the caller's slice of the {@code byTimestamp} LSI: the
+     * from/to range as the key condition, the image-count filter only when it filters anything, and
+     * {@code limit} entries evaluated at most (DynamoDB counts them before the filter).
+     * {@code exclusiveStart} is null for the first call of a walk.
+     */
+    public IndexSlice queryByTimestamp(String userId, ListQuery query, IndexKey exclusiveStart, int limit) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        names.put("#pk", PARTITION_KEY);
+        values.put(":pk", s(userId));
+        String keyCondition = "#pk = :pk";
+        if (query.from() != null || query.to() != null) {
+            names.put("#ts", TIMESTAMP_INDEX_SORT_KEY);
+            if (query.from() != null) values.put(":from", s(query.from()));
+            if (query.to() != null) values.put(":to", s(query.to()));
+            keyCondition += query.from() == null ? " AND #ts <= :to"
+                    : query.to() == null ? " AND #ts >= :from"
+                    : " AND #ts BETWEEN :from AND :to";
+        }
+        QueryRequest.Builder request = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(TIMESTAMP_INDEX)
+                .keyConditionExpression(keyCondition)
+                .scanIndexForward(query.order().forward())
+                .limit(limit)
+                .consistentRead(false)
+                // Only what the index holds: asking for anything else would fetch whole items from the table.
+                .select(Select.ALL_PROJECTED_ATTRIBUTES);
+        if (query.minImages() > 0) {
+            names.put("#count", IMAGE_COUNT);
+            values.put(":min", n(query.minImages()));
+            request.filterExpression("#count >= :min");
+        }
+        if (exclusiveStart != null) {
+            request.exclusiveStartKey(Map.of(
+                    PARTITION_KEY, s(userId),
+                    SORT_KEY, s(exclusiveStart.collectionId()),
+                    TIMESTAMP_INDEX_SORT_KEY, s(exclusiveStart.timestamp())));
+        }
+        request.expressionAttributeNames(names).expressionAttributeValues(values);
+
+        QueryResponse response;
+        try {
+            response = dynamoDb.query(request.build());
+        } catch (DynamoDbException e) {
+            // Our own expressions are fixed, so a refusal of the request's shape comes from the start
+            // key a page token carried: the client's input, not a server failure.
+            if (exclusiveStart != null && isValidation(e)) {
+                throw new ApiException.BadRequest("INVALID_TOKEN", "nextToken is not valid for this request.");
+            }
+            throw DynamoDbErrors.translate(e);
+        } catch (SdkException e) {
+            throw DynamoDbErrors.translate(e);
+        }
+
+        List<ListedCollection> items = new ArrayList<>(response.items().size());
+        for (Map<String, AttributeValue> item : response.items()) {
+            AttributeValue cover = item.get(COVER_URL);
+            items.add(new ListedCollection(item.get(SORT_KEY).s(), item.get(TIMESTAMP_INDEX_SORT_KEY).s(),
+                    Integer.parseInt(item.get(IMAGE_COUNT).n()), cover == null ? null : cover.s()));
+        }
+        Optional<IndexKey> last = Optional.empty();
+        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+            Map<String, AttributeValue> key = response.lastEvaluatedKey();
+            if (!userId.equals(key.get(PARTITION_KEY).s())) {
+                throw new IllegalStateException("a Query on one partition stopped in another");
+            }
+            last = Optional.of(new IndexKey(key.get(SORT_KEY).s(), key.get(TIMESTAMP_INDEX_SORT_KEY).s()));
+        }
+        return new IndexSlice(items, last, response.scannedCount());
+    }
+
+    private static boolean isValidation(DynamoDbException e) {
+        return e.awsErrorDetails() != null && "ValidationException".equals(e.awsErrorDetails().errorCode());
     }
 
     private static StoredState stateOf(Map<String, AttributeValue> item) {

@@ -6,6 +6,8 @@ import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Collection;
 import com.userimages.core.model.ImageInCollection;
 import com.userimages.core.model.ImageRef;
+import com.userimages.core.model.ListedCollection;
+import com.userimages.core.pagination.ListPage;
 
 /** The JSON shapes of API.md's success responses. */
 public final class ResponseBodies {
@@ -37,6 +39,27 @@ public final class ResponseBodies {
         body.put("imageId", image.imageId());
         body.put("url", image.url());
         body.put("position", image.position());
+        return body;
+    }
+
+    public static ObjectNode listPage(ListPage page) {
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        for (ListedCollection c : page.items()) {
+            ObjectNode item = items.addObject()
+                    .put("imagesCollectionId", c.collectionId())
+                    .put("timestamp", c.timestamp())
+                    .put("imageCount", c.imageCount());
+            // Always present, null while the collection is empty: clients read one shape.
+            if (c.coverUrl() == null) item.putNull("coverUrl");
+            else item.put("coverUrl", c.coverUrl());
+        }
+        body.put("count", page.items().size());
+        ObjectNode pagination = body.putObject("pagination");
+        pagination.put("limit", page.limit());
+        if (page.nextToken() == null) pagination.putNull("nextToken");
+        else pagination.put("nextToken", page.nextToken());
+        pagination.put("partial", page.partial());
         return body;
     }
 }

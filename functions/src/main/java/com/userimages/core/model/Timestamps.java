@@ -35,8 +35,13 @@ public final class Timestamps {
             throw invalid(field);
         }
         instant = instant.truncatedTo(ChronoUnit.SECONDS);
-        if (instant.isBefore(MIN) || instant.isAfter(MAX)) throw invalid(field);
+        if (!storable(instant)) throw invalid(field);
         return instant;
+    }
+
+    /** Whether an instant fits the stored fixed-width form (years 0001..9999). */
+    public static boolean storable(Instant instant) {
+        return !instant.isBefore(MIN) && !instant.isAfter(MAX);
     }
 
     public static String format(Instant instant) {
