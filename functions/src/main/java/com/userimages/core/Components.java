@@ -1,7 +1,7 @@
 package com.userimages.core;
 
 import com.userimages.core.data.CollectionRepository;
-import com.userimages.core.data.DynamoDbClients;
+import com.userimages.core.data.AwsClients;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.pagination.ListCollectionsService;
@@ -20,7 +20,7 @@ public final class Components {
     private Components() {}
 
     private static final class DynamoDbHolder {
-        static final DynamoDbClient CLIENT = DynamoDbClients.fromSettings();
+        static final DynamoDbClient CLIENT = AwsClients.dynamoDb();
     }
 
     public static DynamoDbClient dynamoDb() {

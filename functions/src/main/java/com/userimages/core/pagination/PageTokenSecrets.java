@@ -1,7 +1,7 @@
 package com.userimages.core.pagination;
 
 import com.userimages.core.Setting;
-import com.userimages.core.data.SecretsManagerClients;
+import com.userimages.core.data.AwsClients;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -67,7 +67,7 @@ public final class PageTokenSecrets {
 
     /** Reads both stages once, at init; the client is closed again because nothing reads it later. */
     static PageTokenSecrets fromSecretsManager(String secretId) {
-        try (SecretsManagerClient client = SecretsManagerClients.fromSettings()) {
+        try (SecretsManagerClient client = AwsClients.secretsManager()) {
             return read(client, secretId);
         }
     }
