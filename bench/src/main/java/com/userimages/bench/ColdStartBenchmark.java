@@ -72,40 +72,52 @@ public final class ColdStartBenchmark {
             String classPath = lambdaJar + java.io.File.pathSeparator + probeClasses;
             System.out.printf("Cold start, %d fresh JVMs per function (%s), JDK %s, %d cores%n%n", runs,
                     String.join(" ", LAMBDA_JVM_FLAGS), Runtime.version(), Runtime.getRuntime().availableProcessors());
-            System.out.println("| function | status | process wall ms | init ms | first call ms | warm p50 ms | heap MB |");
-            System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+            System.out.println("| function | status | process wall ms | init ms | first call ms | priming ms | first call after priming ms | warm p50 ms | heap MB |");
+            System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             for (ApiFunction function : ApiFunction.values()) {
-                double[] wall = new double[runs], init = new double[runs], first = new double[runs], warm = new double[runs], heap = new double[runs];
-                String status = "?";
-                for (int r = 0; r < runs; r++) {
-                    List<String> command = new ArrayList<>();
-                    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                    command.addAll(LAMBDA_JVM_FLAGS);
-                    command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(), function.functionName(), user, collectionId));
-                    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-                    pb.environment().putAll(settings);
-                    long start = System.nanoTime();
-                    Process p = pb.start();
-                    String last = null;
-                    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                        for (String line; (line = out.readLine()) != null; ) last = line;
-                    }
-                    int exit = p.waitFor();
-                    wall[r] = (System.nanoTime() - start) / 1e6;
-                    String[] f = last == null ? new String[0] : last.trim().split(" ");
-                    if (exit != 0 || f.length != 6) throw new IllegalStateException(function + " probe failed: " + last);
-                    init[r] = Double.parseDouble(f[1]);
-                    first[r] = Double.parseDouble(f[2]);
-                    warm[r] = Double.parseDouble(f[3]);
-                    heap[r] = Double.parseDouble(f[4]);
-                    status = f[5];
-                }
-                System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.2f | %.0f |%n", function.functionName(), status,
-                        median(wall), median(init), median(first), median(warm), median(heap));
+                Samples cold = probe(function, "cold", runs, classPath, settings, user, collectionId);
+                Samples primed = probe(function, "primed", runs, classPath, settings, user, collectionId);
+                System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f | %.0f |%n",
+                        function.functionName(), cold.status, median(cold.wall), median(cold.init), median(cold.first),
+                        median(primed.prime), median(primed.first), median(cold.warm), median(cold.heap));
             }
         } finally {
             dynamoDb.stop();
         }
+    }
+
+    private record Samples(String status, double[] wall, double[] init, double[] prime, double[] first, double[] warm, double[] heap) {}
+
+    private static Samples probe(ApiFunction function, String mode, int runs, String classPath, Map<String, String> settings,
+                                 String user, String collectionId) throws Exception {
+        double[] wall = new double[runs], init = new double[runs], prime = new double[runs], first = new double[runs],
+                warm = new double[runs], heap = new double[runs];
+        String status = "?";
+        for (int r = 0; r < runs; r++) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(LAMBDA_JVM_FLAGS);
+            command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(), function.functionName(), user, collectionId, mode));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().putAll(settings);
+            long start = System.nanoTime();
+            Process p = pb.start();
+            String last = null;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) last = line;
+            }
+            int exit = p.waitFor();
+            wall[r] = (System.nanoTime() - start) / 1e6;
+            String[] f = last == null ? new String[0] : last.trim().split(" ");
+            if (exit != 0 || f.length != 7) throw new IllegalStateException(function + " probe failed: " + last);
+            init[r] = Double.parseDouble(f[1]);
+            prime[r] = Double.parseDouble(f[2]);
+            first[r] = Double.parseDouble(f[3]);
+            warm[r] = Double.parseDouble(f[4]);
+            heap[r] = Double.parseDouble(f[5]);
+            status = f[6];
+        }
+        return new Samples(status, wall, init, prime, first, warm, heap);
     }
 
     private static double median(double[] values) {

@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.core.ApiRoute;
+import com.userimages.core.ApiFunction;
 import com.userimages.core.Components;
+import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
@@ -30,6 +32,8 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
 
     public AppendCollectionHandler() {
         this(Defaults.SERVICE, Defaults.REQUESTS);
+        // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
+        SnapStartPriming.register(ApiFunction.APPEND_COLLECTION, this);
     }
 
     public AppendCollectionHandler(CollectionService service, CollectionRequests requests) {

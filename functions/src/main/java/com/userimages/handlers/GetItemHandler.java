@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.core.ApiRoute;
+import com.userimages.core.ApiFunction;
 import com.userimages.core.Components;
+import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
@@ -24,6 +26,8 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public GetItemHandler() {
         this(Defaults.SERVICE);
+        // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
+        SnapStartPriming.register(ApiFunction.GET_ITEM, this);
     }
 
     public GetItemHandler(CollectionService service) {

@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.userimages.core.ApiFunction;
 import com.userimages.core.Components;
+import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
 import com.userimages.core.http.ResponseBodies;
@@ -26,6 +28,8 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public ListPageHandler() {
         this(Defaults.SERVICE);
+        // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
+        SnapStartPriming.register(ApiFunction.LIST_PAGE, this);
     }
 
     public ListPageHandler(ListCollectionsService service) {

@@ -1,0 +1,38 @@
+package com.userimages.core.priming;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.userimages.core.ApiFunction;
+import com.userimages.core.ApiRoute;
+import com.userimages.core.http.GatewayEvents;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The request each function primes itself with: the full path of a real request (event parsing,
+ * validation, the SDK call with its signer, endpoint rules and HTTP client, Jackson both ways), on
+ * one that changes nothing. The caller is a reserved subject and the collection a fresh random id,
+ * so a read finds nothing and the conditional append is refused (404) without writing.
+ */
+public final class PrimingRequests {
+    /** Not a subject an identity provider issues (they are UUIDs or opaque ids, never this form). */
+    public static final String PRIMING_SUBJECT = "user-images:priming";
+
+    private PrimingRequests() {}
+
+    /** The priming request, or empty for create-table: it runs rarely and its calls are control-plane ones. */
+    public static Optional<APIGatewayV2HTTPEvent> forFunction(ApiFunction function) {
+        String absent = UUID.randomUUID().toString();
+        return switch (function) {
+            case CREATE_TABLE -> Optional.empty();
+            case APPEND_COLLECTION -> Optional.of(GatewayEvents.authorized(ApiRoute.APPEND_IMAGES, PRIMING_SUBJECT,
+                    Map.of("collectionId", absent), Map.of(),
+                    "{\"images\":[{\"imageId\":\"" + UUID.randomUUID() + "\",\"url\":\"https://priming.invalid/i.png\"}]}", null));
+            case GET_ITEM -> Optional.of(GatewayEvents.authorized(ApiRoute.GET_COLLECTION, PRIMING_SUBJECT,
+                    Map.of("collectionId", absent), Map.of(), null, null));
+            case LIST_PAGE -> Optional.of(GatewayEvents.authorized(ApiRoute.LIST_COLLECTIONS, PRIMING_SUBJECT,
+                    Map.of(), Map.of("limit", "1"), null, List.of()));
+        };
+    }
+}

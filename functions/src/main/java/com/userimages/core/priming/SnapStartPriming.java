@@ -1,0 +1,52 @@
+package com.userimages.core.priming;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.userimages.core.ApiFunction;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * Invoke priming for SnapStart: just before the snapshot, the handler serves its own
+ * {@link PrimingRequests priming request} once, so the classes, JIT work and connections of a real
+ * request are in the snapshot instead of on the first caller's request. On a JVM without CRaC
+ * (tests, the local server, Lambda without SnapStart) the hook never runs.
+ */
+public final class SnapStartPriming implements Resource {
+    // org.crac keeps registered resources only weakly: this keeps them for the container's life.
+    private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
+
+    private final Runnable priming;
+
+    SnapStartPriming(Runnable priming) {
+        this.priming = priming;
+    }
+
+    /** Registers the handler of {@code function} to prime itself before a checkpoint. */
+    public static void register(ApiFunction function, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        PrimingRequests.forFunction(function).ifPresent(event -> {
+            SnapStartPriming resource = new SnapStartPriming(() -> handler.handleRequest(event, null));
+            REGISTERED.add(resource);
+            Core.getGlobalContext().register(resource);
+        });
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        try {
+            priming.run();
+        } catch (RuntimeException e) {
+            // Priming only moves work earlier; a failure here must never cost the snapshot itself.
+            System.err.println("priming skipped: " + e);
+        }
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing to renew: the SDK re-resolves credentials and reopens connections as needed.
+    }
+}

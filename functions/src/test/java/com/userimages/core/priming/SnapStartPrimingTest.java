@@ -1,0 +1,60 @@
+package com.userimages.core.priming;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.userimages.core.ApiFunction;
+import com.userimages.core.Setting;
+import com.userimages.core.UserImagesTable;
+import com.userimages.handlers.AppendCollectionHandler;
+import com.userimages.handlers.GetItemHandler;
+import com.userimages.handlers.ListPageHandler;
+import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.Responses;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+@ExtendWith(DynamoDbLocalExtension.class)
+class SnapStartPrimingTest {
+    private static APIGatewayV2HTTPResponse prime(ApiFunction function,
+                                                  RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        return handler.handleRequest(PrimingRequests.forFunction(function).orElseThrow(), null);
+    }
+
+    @Test
+    void primingRunsTheRealPathAndWritesNothing() {
+        Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.APPEND_COLLECTION, new AppendCollectionHandler()));
+        Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.GET_ITEM, new GetItemHandler()));
+        var page = Responses.expect(200, prime(ApiFunction.LIST_PAGE, new ListPageHandler()));
+        assertEquals(0, page.get("count").asInt());
+
+        int stored = DynamoDbLocalExtension.client().query(q -> q.tableName(Setting.TABLE_NAME.value())
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", UserImagesTable.PARTITION_KEY))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PrimingRequests.PRIMING_SUBJECT))))
+                .count();
+        assertEquals(0, stored, "priming must never store anything");
+    }
+
+    @Test
+    void createTableDoesNotPrime() {
+        assertTrue(PrimingRequests.forFunction(ApiFunction.CREATE_TABLE).isEmpty());
+    }
+
+    @Test
+    void theHookRunsThePrimingAndAFailureNeverReachesTheCheckpoint() {
+        AtomicInteger runs = new AtomicInteger();
+        new SnapStartPriming(runs::incrementAndGet).beforeCheckpoint(null);
+        assertEquals(1, runs.get());
+        assertDoesNotThrow(() -> new SnapStartPriming(() -> {
+            throw new IllegalStateException("database unreachable at snapshot time");
+        }).beforeCheckpoint(null));
+    }
+}
