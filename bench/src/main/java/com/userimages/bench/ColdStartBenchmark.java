@@ -84,6 +84,8 @@ public final class ColdStartBenchmark {
         } finally {
             dynamoDb.stop();
         }
+        // DynamoDB Local leaves non-daemon threads behind after stop(); the table is printed, so leave.
+        System.exit(0);
     }
 
     private record Samples(String status, double[] wall, double[] init, double[] prime, double[] first, double[] warm, double[] heap) {}
