@@ -2,7 +2,15 @@ package com.userimages.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.userimages.core.UserImagesTable;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -80,6 +88,33 @@ class InvokeCommandTest {
         Result bob = invoke("get-item", "-e", write(dir, asBob).toString(), "--db-path", db.toString());
         assertEquals(0, bob.exitCode(), "the function ran; its answer is a 404, not a failure of invoke");
         assertEquals(404, bob.response().path("statusCode").asInt(), bob.stdout());
+    }
+
+    @Test
+    void invokeWritesToTheDynamoDbItIsGiven(@TempDir Path dir) throws Exception {
+        try (EmbeddedDynamoDb external = EmbeddedDynamoDb.start(null)) {
+            String endpoint = external.endpoint().toString();
+            ObjectNode table = event("POST /admin/table", "/admin/table", "admin", null);
+            ((ObjectNode) table.path("requestContext").path("authorizer").path("jwt").path("claims")).put("scope", "images/admin");
+            Result created = invoke("create-table", "-e", write(dir, table).toString(), "--dynamodb-endpoint", endpoint);
+            assertEquals(201, created.response().path("statusCode").asInt(), created.stdout() + created.stderr());
+
+            Result stored = invoke("append-collection", "-e", write(dir, event("POST /collections", "/collections", "carol",
+                    "{\"images\":[{\"url\":\"https://example.com/ext.jpg\"}]}")).toString(), "--dynamodb-endpoint", endpoint);
+            assertEquals(201, stored.response().path("statusCode").asInt(), stored.stdout() + stored.stderr());
+            String id = Http.JSON.readTree(stored.response().path("body").asText()).path("imagesCollectionId").asText();
+
+            try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(external.endpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create()).build()) {
+                var item = client.getItem(r -> r.tableName(UserImagesTable.DEFAULT_TABLE_NAME).key(Map.of(
+                        UserImagesTable.PARTITION_KEY, AttributeValue.fromS("carol"),
+                        UserImagesTable.SORT_KEY, AttributeValue.fromS(id)))).item();
+                assertEquals("https://example.com/ext.jpg", item.get(UserImagesTable.COVER_URL).s(),
+                        "the collection is in the DynamoDB given by --dynamodb-endpoint");
+            }
+        }
     }
 
     @Test
