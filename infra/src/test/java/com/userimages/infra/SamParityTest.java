@@ -296,4 +296,28 @@ class SamParityTest {
                 Synth.functionsJar().toAbsolutePath().normalize());
         sam.functions().forEach((id, fn) -> assertEquals(globals.get("CodeUri"), fn.get("CodeUri"), id));
     }
+
+    // ---------------------------------------------------------------- CORS
+
+    /** Both templates: CORS off unless origins are given, and the same preflight settings when on. */
+    @Test
+    void corsIsTheSameOptionInBothTemplates() {
+        Map<String, Object> samApi = props(sam.model().resource("HttpApi"));
+        Map<String, Object> parameter = map(map(sam.json().get("Parameters")).get("CorsAllowOrigins"));
+        assertEquals("", parameter.get("Default"), "SAM: no CORS unless origins are given, as the CDK default");
+        assertFalse(props(cdk.ofType("AWS::ApiGatewayV2::Api").values().iterator().next()).containsKey("CorsConfiguration"),
+                "CDK: no CORS unless corsAllowOrigins is given");
+
+        List<Object> ifCors = list(map(samApi.get("CorsConfiguration")).get("Fn::If"));
+        assertEquals("CorsEnabled", ifCors.get(0));
+        Map<String, Object> samCors = map(ifCors.get(1));
+        Map<String, Object> cdkCors = map(props(Synth.variant().model().ofType("AWS::ApiGatewayV2::Api").values()
+                .iterator().next()).get("CorsConfiguration"));
+        for (String key : List.of("AllowMethods", "AllowHeaders", "ExposeHeaders")) {
+            assertEquals(new TreeSet<>(list(cdkCors.get(key)).stream().map(String::valueOf).toList()),
+                    new TreeSet<>(list(samCors.get(key)).stream().map(String::valueOf).toList()), key);
+        }
+        assertEquals(String.valueOf(cdkCors.get("MaxAge")), String.valueOf(samCors.get("MaxAge")), "MaxAge");
+        assertEquals(Map.of("Fn::Split", List.of(",", Map.of("Ref", "CorsAllowOrigins"))), samCors.get("AllowOrigins"));
+    }
 }
