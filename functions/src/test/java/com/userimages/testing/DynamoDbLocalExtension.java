@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class DynamoDbLocalExtension implements BeforeAllCallback {
     private static final Object LOCK = new Object();
-    private static volatile String endpoint;
+    private static volatile boolean started;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -33,8 +33,9 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback {
      */
     public static void ensureStarted() throws Exception {
         synchronized (LOCK) {
-            if (endpoint != null) return;
+            if (started) return;
             DynamoDBProxyServer server = start();
+            started = true;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.stop();
@@ -50,18 +51,13 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback {
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                 new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
         server.start();
-        endpoint = "http://127.0.0.1:" + port;
-        System.setProperty(Setting.DYNAMODB_ENDPOINT.name(), endpoint);
+        System.setProperty(Setting.DYNAMODB_ENDPOINT.name(), "http://127.0.0.1:" + port);
         System.setProperty(Setting.AWS_REGION.name(), "us-east-1");
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         System.setProperty(Setting.PAGE_TOKEN_SECRET.name(), "test-page-token-secret-0123456789abcdef");
         new TableAdmin(Components.dynamoDb(), Setting.TABLE_NAME.value()).ensureTable(Duration.ofSeconds(20));
         return server;
-    }
-
-    public static String endpoint() {
-        return endpoint;
     }
 
     /** The shared client, for tests that inspect stored items directly. */

@@ -37,12 +37,6 @@ public final class ApiRequest {
         return value;
     }
 
-    /** A query parameter, or null. API Gateway joins repeated parameters with commas. */
-    public String queryParameter(String name) {
-        Map<String, String> params = event.getQueryStringParameters();
-        return params == null ? null : params.get(name);
-    }
-
     public Map<String, String> queryParameters() {
         Map<String, String> params = event.getQueryStringParameters();
         return params == null ? Map.of() : params;

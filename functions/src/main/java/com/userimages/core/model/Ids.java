@@ -20,11 +20,6 @@ public final class Ids {
         return raw.toLowerCase(Locale.ROOT);
     }
 
-    /** Whether a path id is a well-formed UUID; a malformed id is a 400, never a lookup. */
-    public static boolean isValid(String raw) {
-        return raw != null && UUID_FORM.matcher(raw).matches();
-    }
-
     public static String generate() {
         return UUID.randomUUID().toString();
     }

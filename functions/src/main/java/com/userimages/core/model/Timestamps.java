@@ -26,7 +26,7 @@ public final class Timestamps {
         return STORED.format(instant);
     }
 
-    public static Instant parse(String raw, String field) {
+    private static Instant parse(String raw, String field) {
         if (raw == null) throw invalid(field);
         Instant instant;
         try {
