@@ -2,9 +2,9 @@ package com.userimages.bench;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import com.userimages.core.ApiFunction;
+import com.userimages.contract.ApiFunction;
 import com.userimages.core.Components;
-import com.userimages.core.Setting;
+import com.userimages.contract.Setting;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
 import java.io.BufferedReader;

@@ -3,7 +3,7 @@ package com.userimages.bench;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.userimages.core.ApiFunction;
+import com.userimages.contract.ApiFunction;
 import com.userimages.core.priming.PrimingRequests;
 import java.util.Arrays;
 import java.util.Locale;
@@ -20,7 +20,7 @@ public final class ColdStartProbe {
     private ColdStartProbe() {}
 
     public static void main(String[] args) throws Exception {
-        ApiFunction function = ApiFunction.byName(args[0]);
+        ApiFunction function = ApiFunction.byName(args[0]).orElseThrow(() -> new IllegalArgumentException("unknown function: " + args[0]));
         String user = args[1];
         String collectionId = args[2];
         boolean primed = args.length > 3 && args[3].equals("primed");

@@ -1,5 +1,6 @@
 package com.userimages.core;
 
+import com.userimages.contract.Setting;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.AwsClients;
 import com.userimages.core.data.TableAdmin;

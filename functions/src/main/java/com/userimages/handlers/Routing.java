@@ -1,9 +1,10 @@
 package com.userimages.handlers;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 import com.userimages.core.error.ApiException;
 import java.util.List;
+import java.util.Optional;
 
 /** Picks which of a function's routes an event is for, by the gateway's {@code routeKey}. */
 final class Routing {
@@ -12,10 +13,7 @@ final class Routing {
     static ApiRoute route(APIGatewayV2HTTPEvent event, ApiRoute... served) {
         String key = event.getRouteKey();
         if (key == null && event.getRequestContext() != null) key = event.getRequestContext().getRouteKey();
-        ApiRoute route = key == null ? null : ApiRoute.byRouteKey(key);
-        if (route == null || !List.of(served).contains(route)) {
-            throw new ApiException.NotFound("ROUTE_NOT_FOUND", "This function does not serve that route.");
-        }
-        return route;
+        return Optional.ofNullable(key).flatMap(ApiRoute::byRouteKey).filter(List.of(served)::contains)
+                .orElseThrow(() -> new ApiException.NotFound("ROUTE_NOT_FOUND", "This function does not serve that route."));
     }
 }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.userimages.core.Setting;
-import com.userimages.core.UserImagesTable;
+import com.userimages.contract.Setting;
+import com.userimages.contract.UserImagesTable;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.TestApi;
 import com.userimages.testing.TestEvents;
@@ -248,13 +248,13 @@ class AppendCollectionHandlerTest {
     @Test
     void noVerifiedClaimsIs401() {
         var handler = new AppendCollectionHandler();
-        expectError(401, "UNAUTHORIZED", handler.handleRequest(TestEvents.request(com.userimages.core.ApiRoute.CREATE_COLLECTION)
+        expectError(401, "UNAUTHORIZED", handler.handleRequest(TestEvents.request(com.userimages.contract.ApiRoute.CREATE_COLLECTION)
                 .body("{\"images\":[]}").build(), null));
-        expectError(401, "UNAUTHORIZED", handler.handleRequest(TestEvents.request(com.userimages.core.ApiRoute.CREATE_COLLECTION)
+        expectError(401, "UNAUTHORIZED", handler.handleRequest(TestEvents.request(com.userimages.contract.ApiRoute.CREATE_COLLECTION)
                 .claims(Map.of("sub", "")).body("{\"images\":[]}").build(), null));
-        expectError(401, "UNAUTHORIZED", handler.handleRequest(TestEvents.request(com.userimages.core.ApiRoute.CREATE_COLLECTION)
+        expectError(401, "UNAUTHORIZED", handler.handleRequest(TestEvents.request(com.userimages.contract.ApiRoute.CREATE_COLLECTION)
                 .claims(Map.of("sub", "s".repeat(257))).body("{\"images\":[]}").build(), null));
-        expectError(401, "UNAUTHORIZED", handler.handleRequest(TestEvents.request(com.userimages.core.ApiRoute.CREATE_COLLECTION)
+        expectError(401, "UNAUTHORIZED", handler.handleRequest(TestEvents.request(com.userimages.contract.ApiRoute.CREATE_COLLECTION)
                 .claims(Map.of("iss", "https://issuer.example")).body("{\"images\":[]}").build(), null));
     }
 }

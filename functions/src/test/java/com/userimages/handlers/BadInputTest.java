@@ -5,7 +5,7 @@ import static com.userimages.testing.Responses.expectError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.TestApi;
 import com.userimages.testing.TestEvents;

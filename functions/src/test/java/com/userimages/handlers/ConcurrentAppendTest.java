@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 import com.userimages.core.Components;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.model.CollectionRequests;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.userimages.core.ApiRoute;
-import com.userimages.core.Scopes;
-import com.userimages.core.Setting;
-import com.userimages.core.UserImagesTable;
+import com.userimages.contract.ApiRoute;
+import com.userimages.contract.Scopes;
+import com.userimages.contract.Setting;
+import com.userimages.contract.UserImagesTable;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.TestEvents;

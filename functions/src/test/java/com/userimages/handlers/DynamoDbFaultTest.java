@@ -4,7 +4,7 @@ import static com.userimages.testing.Responses.expectError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.model.Bounds;
@@ -124,7 +124,7 @@ class DynamoDbFaultTest {
         };
         var handler = new CreateTableHandler(new TableAdmin(creating, "user_images"), java.time.Duration.ofMillis(50));
         var body = com.userimages.testing.Responses.expect(202, handler.handleRequest(
-                TestEvents.request(ApiRoute.CREATE_TABLE).as("admin", com.userimages.core.Scopes.ADMIN).build(), null));
+                TestEvents.request(ApiRoute.CREATE_TABLE).as("admin", com.userimages.contract.Scopes.ADMIN).build(), null));
         assertEquals("CREATING", body.get("status").asText());
         assertEquals("user_images", body.get("table").asText());
     }

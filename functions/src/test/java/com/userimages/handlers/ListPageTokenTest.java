@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.core.Components;
-import com.userimages.core.Setting;
+import com.userimages.contract.Setting;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.IndexKey;
@@ -215,7 +215,7 @@ class ListPageTokenTest {
     }
 
     private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent listEvent(String name, String token) {
-        TestEvents event = TestEvents.request(com.userimages.core.ApiRoute.LIST_COLLECTIONS).as(user).query("limit", "4");
+        TestEvents event = TestEvents.request(com.userimages.contract.ApiRoute.LIST_COLLECTIONS).as(user).query("limit", "4");
         if (token != null) event.query(name, token);
         return event.build();
     }

@@ -3,7 +3,7 @@ package com.userimages.testing;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.userimages.core.Components;
-import com.userimages.core.Setting;
+import com.userimages.contract.Setting;
 import com.userimages.core.data.TableAdmin;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,7 +1,7 @@
 package com.userimages.testing;
 
-import com.userimages.core.Setting;
-import com.userimages.core.UserImagesTable;
+import com.userimages.contract.Setting;
+import com.userimages.contract.UserImagesTable;
 import com.userimages.core.data.ItemSizeEstimator;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;

@@ -1,7 +1,7 @@
 package com.userimages.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 import com.userimages.handlers.AppendCollectionHandler;
 import com.userimages.handlers.GetItemHandler;
 import com.userimages.handlers.ListPageHandler;

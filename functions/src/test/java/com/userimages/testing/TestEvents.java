@@ -2,7 +2,7 @@ package com.userimages.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

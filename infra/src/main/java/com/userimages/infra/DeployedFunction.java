@@ -1,6 +1,6 @@
 package com.userimages.infra;
 
-import com.userimages.core.ApiFunction;
+import com.userimages.contract.ApiFunction;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;

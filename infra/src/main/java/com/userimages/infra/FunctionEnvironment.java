@@ -1,7 +1,7 @@
 package com.userimages.infra;
 
-import com.userimages.core.ApiFunction;
-import com.userimages.core.Setting;
+import com.userimages.contract.ApiFunction;
+import com.userimages.contract.Setting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package com.userimages.infra;
 
-import com.userimages.core.ApiFunction;
-import com.userimages.core.UserImagesTable;
+import com.userimages.contract.ApiFunction;
+import com.userimages.contract.UserImagesTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

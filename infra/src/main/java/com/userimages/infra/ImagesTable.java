@@ -1,6 +1,6 @@
 package com.userimages.infra;
 
-import com.userimages.core.UserImagesTable;
+import com.userimages.contract.UserImagesTable;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;

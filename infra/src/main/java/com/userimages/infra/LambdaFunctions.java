@@ -1,7 +1,7 @@
 package com.userimages.infra;
 
-import com.userimages.core.ApiFunction;
-import com.userimages.core.Setting;
+import com.userimages.contract.ApiFunction;
+import com.userimages.contract.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;

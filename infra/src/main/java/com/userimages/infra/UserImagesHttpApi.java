@@ -1,6 +1,6 @@
 package com.userimages.infra;
 
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;

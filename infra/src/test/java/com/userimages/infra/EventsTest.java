@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.userimages.core.ApiFunction;
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiFunction;
+import com.userimages.contract.ApiRoute;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -82,9 +82,9 @@ class EventsTest {
             Map<String, Object> e = event(entry);
             String where = entry.file();
             assertEquals("2.0", e.get("version"), where);
-            ApiRoute route = ApiRoute.byRouteKey((String) e.get("routeKey"));
-            assertNotNull(route, where + ": not a route of this API");
-            assertEquals(ApiFunction.byName(entry.function()), route.function(), where);
+            ApiRoute route = ApiRoute.byRouteKey((String) e.get("routeKey"))
+                    .orElseThrow(() -> new AssertionError(where + ": not a route of this API"));
+            assertEquals(ApiFunction.byName(entry.function()).orElseThrow(), route.function(), where);
 
             Map<String, Object> ctx = map(e.get("requestContext"));
             assertEquals(route.routeKey(), ctx.get("routeKey"), where);
@@ -156,7 +156,7 @@ class EventsTest {
         Set<Integer> statuses = new TreeSet<>();
         for (Entry entry : manifest) {
             Map<String, Object> e = event(entry);
-            ApiRoute route = ApiRoute.byRouteKey((String) e.get("routeKey"));
+            ApiRoute route = ApiRoute.byRouteKey((String) e.get("routeKey")).orElseThrow();
             Map<String, Object> claims = claims(e);
             Map<String, Object> path = map(e.getOrDefault("pathParameters", Map.of()));
             String collection = (String) path.get("collectionId");
@@ -209,7 +209,7 @@ class EventsTest {
         assertTrue(statuses.containsAll(List.of(400, 401, 404)), "error cases: " + statuses);
         Set<ApiRoute> covered = new HashSet<>();
         for (Entry entry : manifest) {
-            if (entry.expectedStatus() < 300) covered.add(ApiRoute.byRouteKey((String) event(entry).get("routeKey")));
+            if (entry.expectedStatus() < 300) covered.add(ApiRoute.byRouteKey((String) event(entry).get("routeKey")).orElseThrow());
         }
         assertEquals(Set.of(ApiRoute.values()), covered, "one successful event per route");
     }

@@ -7,8 +7,8 @@ import static com.userimages.infra.TemplateModel.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.userimages.core.ApiFunction;
-import com.userimages.core.Setting;
+import com.userimages.contract.ApiFunction;
+import com.userimages.contract.Setting;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;

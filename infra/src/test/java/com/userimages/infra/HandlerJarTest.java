@@ -3,7 +3,7 @@ package com.userimages.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.userimages.core.ApiFunction;
+import com.userimages.contract.ApiFunction;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;

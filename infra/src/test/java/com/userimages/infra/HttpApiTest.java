@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

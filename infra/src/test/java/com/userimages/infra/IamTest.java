@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.userimages.core.ApiFunction;
-import com.userimages.core.UserImagesTable;
+import com.userimages.contract.ApiFunction;
+import com.userimages.contract.UserImagesTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

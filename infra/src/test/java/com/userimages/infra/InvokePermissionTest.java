@@ -6,7 +6,7 @@ import static com.userimages.infra.TemplateModel.props;
 import static com.userimages.infra.TemplateModel.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

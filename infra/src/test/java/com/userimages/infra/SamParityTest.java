@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.userimages.core.ApiFunction;
-import com.userimages.core.ApiRoute;
-import com.userimages.core.Setting;
+import com.userimages.contract.ApiFunction;
+import com.userimages.contract.ApiRoute;
+import com.userimages.contract.Setting;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;

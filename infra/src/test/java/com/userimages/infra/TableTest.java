@@ -2,7 +2,7 @@ package com.userimages.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.userimages.core.UserImagesTable;
+import com.userimages.contract.UserImagesTable;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

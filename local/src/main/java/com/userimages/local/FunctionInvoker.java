@@ -2,8 +2,8 @@ package com.userimages.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.userimages.core.ApiFunction;
-import com.userimages.core.Setting;
+import com.userimages.contract.ApiFunction;
+import com.userimages.contract.Setting;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package com.userimages.local;
 
-import com.userimages.core.Setting;
+import com.userimages.contract.Setting;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

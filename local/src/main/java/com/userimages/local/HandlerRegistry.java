@@ -3,7 +3,7 @@ package com.userimages.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.userimages.core.ApiFunction;
+import com.userimages.contract.ApiFunction;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,7 +2,7 @@ package com.userimages.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;

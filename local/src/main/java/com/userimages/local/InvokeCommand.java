@@ -1,7 +1,7 @@
 package com.userimages.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.userimages.core.ApiFunction;
+import com.userimages.contract.ApiFunction;
 
 import java.io.IOException;
 import java.io.PrintStream;

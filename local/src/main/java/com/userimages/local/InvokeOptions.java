@@ -1,6 +1,6 @@
 package com.userimages.local;
 
-import com.userimages.core.ApiFunction;
+import com.userimages.contract.ApiFunction;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,12 +36,8 @@ record InvokeOptions(ApiFunction function, Path eventFile, DynamoDbOptions dynam
         if (args.positional().size() != 1) {
             throw new UsageException("invoke needs exactly one FUNCTION (" + functionNames() + ")");
         }
-        ApiFunction function;
-        try {
-            function = ApiFunction.byName(args.positional().getFirst());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("unknown function '" + args.positional().getFirst() + "'; one of: " + functionNames());
-        }
+        ApiFunction function = ApiFunction.byName(args.positional().getFirst()).orElseThrow(() ->
+                new UsageException("unknown function '" + args.positional().getFirst() + "'; one of: " + functionNames()));
         if (args.has("-e") && args.has("--event")) throw new UsageException("give -e or --event, not both");
         String event = args.get("-e") != null ? args.get("-e") : args.get("--event");
         if (event == null) throw new UsageException("invoke needs an event file: -e EVENT.json");

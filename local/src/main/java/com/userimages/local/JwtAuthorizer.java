@@ -16,7 +16,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 
 import java.math.BigDecimal;
 import java.text.ParseException;

@@ -130,9 +130,9 @@ public final class LocalCli {
             out.append(String.format(java.util.Locale.ROOT, "Ready %.1f s after the JVM started.%n", startupTime.toMillis() / 1000.0));
         }
         out.append('\n');
-        String token = issuer != null ? issuer.mint("alice", com.userimages.core.Scopes.ADMIN) : null;
+        String token = issuer != null ? issuer.mint("alice", com.userimages.contract.Scopes.ADMIN) : null;
         if (token != null) {
-            out.append("Token for sub alice, scope ").append(com.userimages.core.Scopes.ADMIN).append(", valid 1 hour:\n");
+            out.append("Token for sub alice, scope ").append(com.userimages.contract.Scopes.ADMIN).append(", valid 1 hour:\n");
             out.append(token).append("\n\n");
         }
         out.append("Create a collection:\n");

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.userimages.core.ApiFunction;
+import com.userimages.contract.ApiFunction;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.userimages.local;
 
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;

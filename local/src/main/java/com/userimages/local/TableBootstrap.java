@@ -1,10 +1,10 @@
 package com.userimages.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.userimages.core.ApiFunction;
-import com.userimages.core.ApiRoute;
-import com.userimages.core.Scopes;
-import com.userimages.core.Setting;
+import com.userimages.contract.ApiFunction;
+import com.userimages.contract.ApiRoute;
+import com.userimages.contract.Scopes;
+import com.userimages.contract.Setting;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

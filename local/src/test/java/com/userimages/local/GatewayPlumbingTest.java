@@ -1,7 +1,7 @@
 package com.userimages.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.userimages.core.ApiFunction;
+import com.userimages.contract.ApiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

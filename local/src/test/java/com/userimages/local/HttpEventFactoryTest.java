@@ -1,7 +1,7 @@
 package com.userimages.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package com.userimages.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.userimages.core.UserImagesTable;
+import com.userimages.contract.UserImagesTable;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

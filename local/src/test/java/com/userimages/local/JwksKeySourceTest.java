@@ -2,7 +2,7 @@ package com.userimages.local;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.sun.net.httpserver.HttpServer;
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

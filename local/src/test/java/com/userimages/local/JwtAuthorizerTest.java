@@ -1,7 +1,7 @@
 package com.userimages.local;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package com.userimages.local;
 
-import com.userimages.core.ApiFunction;
+import com.userimages.contract.ApiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package com.userimages.local;
 
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiRoute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,6 +1,6 @@
 package com.userimages.core.data;
 
-import com.userimages.core.Setting;
+import com.userimages.contract.Setting;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;

@@ -1,17 +1,17 @@
 package com.userimages.core.data;
 
-import static com.userimages.core.UserImagesTable.COVER_URL;
-import static com.userimages.core.UserImagesTable.IMAGES;
-import static com.userimages.core.UserImagesTable.IMAGE_COUNT;
-import static com.userimages.core.UserImagesTable.IMAGE_ID;
-import static com.userimages.core.UserImagesTable.IMAGE_IDS;
-import static com.userimages.core.UserImagesTable.PARTITION_KEY;
-import static com.userimages.core.UserImagesTable.REQUEST_DIGEST;
-import static com.userimages.core.UserImagesTable.SIZE_BYTES;
-import static com.userimages.core.UserImagesTable.SORT_KEY;
-import static com.userimages.core.UserImagesTable.TIMESTAMP_INDEX;
-import static com.userimages.core.UserImagesTable.TIMESTAMP_INDEX_SORT_KEY;
-import static com.userimages.core.UserImagesTable.URL;
+import static com.userimages.contract.UserImagesTable.COVER_URL;
+import static com.userimages.contract.UserImagesTable.IMAGES;
+import static com.userimages.contract.UserImagesTable.IMAGE_COUNT;
+import static com.userimages.contract.UserImagesTable.IMAGE_ID;
+import static com.userimages.contract.UserImagesTable.IMAGE_IDS;
+import static com.userimages.contract.UserImagesTable.PARTITION_KEY;
+import static com.userimages.contract.UserImagesTable.REQUEST_DIGEST;
+import static com.userimages.contract.UserImagesTable.SIZE_BYTES;
+import static com.userimages.contract.UserImagesTable.SORT_KEY;
+import static com.userimages.contract.UserImagesTable.TIMESTAMP_INDEX;
+import static com.userimages.contract.UserImagesTable.TIMESTAMP_INDEX_SORT_KEY;
+import static com.userimages.contract.UserImagesTable.URL;
 
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.Collection;

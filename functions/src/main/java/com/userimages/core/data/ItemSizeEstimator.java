@@ -1,6 +1,6 @@
 package com.userimages.core.data;
 
-import com.userimages.core.UserImagesTable;
+import com.userimages.contract.UserImagesTable;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
 import com.userimages.core.model.Urls;

@@ -1,6 +1,6 @@
 package com.userimages.core.data;
 
-import com.userimages.core.UserImagesTable;
+import com.userimages.contract.UserImagesTable;
 import com.userimages.core.error.ApiException;
 import java.time.Duration;
 import java.util.HashSet;

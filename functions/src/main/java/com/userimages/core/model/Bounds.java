@@ -1,6 +1,6 @@
 package com.userimages.core.model;
 
-import com.userimages.core.Setting;
+import com.userimages.contract.Setting;
 
 /** The per-request and per-collection image bounds of API.md, from the settings. */
 public record Bounds(int maxImagesPerRequest, int maxImagesPerCollection) {

@@ -1,6 +1,6 @@
 package com.userimages.core.pagination;
 
-import com.userimages.core.Setting;
+import com.userimages.contract.Setting;
 import com.userimages.core.data.AwsClients;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

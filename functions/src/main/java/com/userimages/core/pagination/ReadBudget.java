@@ -1,6 +1,6 @@
 package com.userimages.core.pagination;
 
-import com.userimages.core.Setting;
+import com.userimages.contract.Setting;
 
 /**
  * What one list-page request may read (API.md): entries evaluated by DynamoDB, filtered out or not

@@ -1,8 +1,8 @@
 package com.userimages.core.priming;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.userimages.core.ApiFunction;
-import com.userimages.core.ApiRoute;
+import com.userimages.contract.ApiFunction;
+import com.userimages.contract.ApiRoute;
 import com.userimages.core.http.GatewayEvents;
 import java.util.List;
 import java.util.Map;

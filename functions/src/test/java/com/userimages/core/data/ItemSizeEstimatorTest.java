@@ -2,8 +2,8 @@ package com.userimages.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.userimages.core.Setting;
-import com.userimages.core.UserImagesTable;
+import com.userimages.contract.Setting;
+import com.userimages.contract.UserImagesTable;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
 import com.userimages.testing.DynamoDbLocalExtension;

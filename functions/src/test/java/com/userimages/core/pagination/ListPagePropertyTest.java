@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.userimages.core.Components;
-import com.userimages.core.Setting;
+import com.userimages.contract.Setting;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;

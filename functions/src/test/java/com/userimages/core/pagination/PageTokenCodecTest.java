@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.userimages.core.Setting;
+import com.userimages.contract.Setting;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.IndexKey;
 import com.userimages.core.model.ListQuery;

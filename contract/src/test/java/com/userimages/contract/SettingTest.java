@@ -1,4 +1,4 @@
-package com.userimages.core;
+package com.userimages.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

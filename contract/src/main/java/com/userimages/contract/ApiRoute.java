@@ -1,6 +1,8 @@
-package com.userimages.core;
+package com.userimages.contract;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The HTTP API's routes (API.md, "Routes"): method, path template, the function behind it and the
@@ -40,14 +42,11 @@ public enum ApiRoute {
     public String routeKey() { return method + " " + pathTemplate; }
 
     public static List<ApiRoute> of(ApiFunction function) {
-        return java.util.Arrays.stream(values()).filter(r -> r.function == function).toList();
+        return Arrays.stream(values()).filter(r -> r.function == function).toList();
     }
 
-    /** The route with this route key, or null (an event's routeKey that this API does not have). */
-    public static ApiRoute byRouteKey(String routeKey) {
-        for (ApiRoute r : values()) {
-            if (r.routeKey().equals(routeKey)) return r;
-        }
-        return null;
+    /** The route with this route key; empty for an event's routeKey that this API does not have. */
+    public static Optional<ApiRoute> byRouteKey(String routeKey) {
+        return Arrays.stream(values()).filter(r -> r.routeKey().equals(routeKey)).findFirst();
     }
 }

@@ -1,6 +1,8 @@
-package com.userimages.core;
+package com.userimages.contract;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The four Lambda functions: their deployed names, handler classes, the settings each reads and the
@@ -51,10 +53,8 @@ public enum ApiFunction {
     /** The AWS actions this function calls: its role allows these and nothing else. */
     public List<String> iamActions() { return iamActions; }
 
-    public static ApiFunction byName(String functionName) {
-        for (ApiFunction f : values()) {
-            if (f.functionName.equals(functionName)) return f;
-        }
-        throw new IllegalArgumentException("unknown function: " + functionName);
+    /** The function with this short name, if there is one. */
+    public static Optional<ApiFunction> byName(String functionName) {
+        return Arrays.stream(values()).filter(f -> f.functionName.equals(functionName)).findFirst();
     }
 }

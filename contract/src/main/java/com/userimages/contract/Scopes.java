@@ -1,4 +1,4 @@
-package com.userimages.core;
+package com.userimages.contract;
 
 /** OAuth scopes the API knows. */
 public final class Scopes {

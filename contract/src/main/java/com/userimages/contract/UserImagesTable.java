@@ -1,4 +1,4 @@
-package com.userimages.core;
+package com.userimages.contract;
 
 import java.util.List;
 

@@ -1,0 +1,84 @@
+package com.userimages.contract;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Every setting the functions read (API.md, "Function configuration"): its name, its default and
+ * what a valid value is. Values come from a {@link Settings} source (the environment in Lambda,
+ * the local server's and the tests' own maps elsewhere), never from global state.
+ */
+public enum Setting {
+    TABLE_NAME(UserImagesTable.DEFAULT_TABLE_NAME, Rule.TEXT),
+    AWS_REGION("", Rule.TEXT),
+    DYNAMODB_ENDPOINT("", Rule.URL),
+    PAGE_TOKEN_SECRET_ARN("", Rule.TEXT),
+    PAGE_TOKEN_SECRET("", Rule.SECRET),
+    PAGE_TOKEN_PREVIOUS_SECRET("", Rule.SECRET),
+    MAX_IMAGES_PER_REQUEST("100", Rule.POSITIVE_INT),
+    MAX_IMAGES_PER_COLLECTION("1000", Rule.POSITIVE_INT),
+    LIST_MAX_ITEMS_EVALUATED("2500", Rule.POSITIVE_INT),
+    LIST_MAX_QUERY_CALLS("10", Rule.POSITIVE_INT);
+
+    /** Shorter than this is a configuration mistake, not a key. */
+    public static final int MIN_SECRET_BYTES = 16;
+
+    private enum Rule { TEXT, URL, SECRET, POSITIVE_INT }
+
+    private final String defaultValue;
+    private final Rule rule;
+
+    Setting(String defaultValue, Rule rule) {
+        this.defaultValue = defaultValue;
+        this.rule = rule;
+    }
+
+    public String defaultValue() { return defaultValue; }
+
+    /**
+     * What is wrong with this (trimmed, non-blank) value, if anything: one short sentence naming
+     * the setting and never repeating a secret's value.
+     */
+    public Optional<String> problem(String value) {
+        return switch (rule) {
+            case TEXT -> Optional.empty();
+            case URL -> value.isEmpty() || value.startsWith("http://") || value.startsWith("https://")
+                    ? Optional.empty()
+                    : Optional.of("setting " + name() + " must be an http:// or https:// URL, was '" + value + "'");
+            case SECRET -> value.isEmpty() || value.getBytes(StandardCharsets.UTF_8).length >= MIN_SECRET_BYTES
+                    ? Optional.empty()
+                    : Optional.of("setting " + name() + " must be at least " + MIN_SECRET_BYTES + " bytes");
+            case POSITIVE_INT -> parsePositive(value) > 0
+                    ? Optional.empty()
+                    : Optional.of("setting " + name() + " must be a positive integer, was '" + value + "'");
+        };
+    }
+
+    /**
+     * Transitional: the value from a system property, then the environment. Goes away once every
+     * caller reads a {@link Settings} instance.
+     */
+    @Deprecated(forRemoval = true)
+    public String value() {
+        return Settings.from(name -> {
+            String v = System.getProperty(name);
+            return v == null || v.isBlank() ? System.getenv(name) : v;
+        }).value(this);
+    }
+
+    /** Transitional, as {@link #value()}. */
+    @Deprecated(forRemoval = true)
+    public int intValue() {
+        String v = value();
+        problem(v).ifPresent(p -> { throw new IllegalStateException(p); });
+        return Integer.parseInt(v);
+    }
+
+    static int parsePositive(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
