@@ -3,7 +3,7 @@ package com.userimages.bench;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.Components;
+import com.userimages.handlers.FunctionComponents;
 import com.userimages.contract.Setting;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
@@ -61,12 +61,12 @@ public final class ColdStartBenchmark {
                     "AWS_SECRET_ACCESS_KEY", "local");
             settings.forEach((k, v) -> System.setProperty(k.startsWith("AWS_ACCESS") ? "aws.accessKeyId"
                     : k.startsWith("AWS_SECRET") ? "aws.secretAccessKey" : k, v));
-            Components.tableAdmin().ensureTable(Duration.ofSeconds(20));
+            FunctionComponents.tableAdmin().ensureTable(Duration.ofSeconds(20));
             String user = "bench-user";
             String collectionId = UUID.randomUUID().toString();
             List<ImageRef> images = new ArrayList<>();
             for (int i = 0; i < 20; i++) images.add(new ImageRef(UUID.randomUUID().toString(), "https://bench.example/" + i));
-            Components.collectionService().create(user,
+            FunctionComponents.collectionService().create(user,
                     new NewCollection(collectionId, "2026-01-01T00:00:00Z", images, "bench"));
 
             String classPath = lambdaJar + java.io.File.pathSeparator + probeClasses;

@@ -6,14 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.Components;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
 import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.model.Bounds;
-import com.userimages.core.model.CollectionRequests;
+import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.model.Ids;
 import com.userimages.core.service.CollectionService;
 import java.time.Clock;
@@ -23,7 +22,7 @@ import java.util.Map;
 public final class AppendCollectionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
     private static final class Defaults {
-        static final CollectionService SERVICE = Components.collectionService();
+        static final CollectionService SERVICE = FunctionComponents.collectionService();
         static final CollectionRequests REQUESTS = new CollectionRequests(Bounds.fromSettings(), Clock.systemUTC());
     }
 

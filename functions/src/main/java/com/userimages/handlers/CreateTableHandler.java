@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.userimages.core.Components;
 import com.userimages.contract.Scopes;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.http.ApiResponses;
@@ -20,7 +19,7 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
 
     /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
     private static final class Defaults {
-        static final TableAdmin ADMIN = Components.tableAdmin();
+        static final TableAdmin ADMIN = FunctionComponents.tableAdmin();
     }
 
     private final TableAdmin admin;

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.Components;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
@@ -19,7 +18,7 @@ import com.userimages.core.service.CollectionService;
 public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
     private static final class Defaults {
-        static final CollectionService SERVICE = Components.collectionService();
+        static final CollectionService SERVICE = FunctionComponents.collectionService();
     }
 
     private final CollectionService service;

@@ -5,14 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.Components;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
 import com.userimages.core.http.ResponseBodies;
-import com.userimages.core.pagination.ListCollectionsService;
+import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.ListRequest;
-import com.userimages.core.pagination.ListRequests;
+import com.userimages.core.http.ListRequests;
 
 /** {@code GET /collections}: one exact page of the caller's collections, newest first unless asked otherwise. */
 public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -21,7 +20,7 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
      * container; this is also when the page-token secret is read.
      */
     private static final class Defaults {
-        static final ListCollectionsService SERVICE = Components.listCollectionsService();
+        static final ListCollectionsService SERVICE = FunctionComponents.listCollectionsService();
     }
 
     private final ListCollectionsService service;

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.ApiRoute;
-import com.userimages.core.Components;
 import com.userimages.core.model.Bounds;
-import com.userimages.core.model.CollectionRequests;
+import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.service.CollectionService;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.Responses;
@@ -67,7 +66,7 @@ class ConcurrentAppendTest {
     void racingAppendsNeverCrossTheImageBound() throws Exception {
         // A small bound from the settings' shape (Bounds), so the race is about the bound, not about volume.
         Bounds bounds = new Bounds(100, 20);
-        var handler = new AppendCollectionHandler(new CollectionService(Components.collectionRepository(), bounds),
+        var handler = new AppendCollectionHandler(new CollectionService(FunctionComponents.collectionRepository(), bounds),
                 new CollectionRequests(bounds, Clock.systemUTC()));
         String cid = expect(201, handler.handleRequest(TestEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
                 .body("{\"images\":[]}").build(), null)).get("imagesCollectionId").asText();

@@ -8,7 +8,7 @@ import com.userimages.contract.ApiRoute;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.model.Bounds;
-import com.userimages.core.model.CollectionRequests;
+import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.service.CollectionService;
 import com.userimages.testing.TestEvents;
 import java.time.Clock;

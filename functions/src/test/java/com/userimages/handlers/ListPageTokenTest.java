@@ -10,14 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.userimages.core.Components;
 import com.userimages.contract.Setting;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.IndexKey;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.SortOrder;
-import com.userimages.core.pagination.ListCollectionsService;
+import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.PageTokenCodec;
 import com.userimages.core.pagination.PageTokenSecrets;
 import com.userimages.core.pagination.ReadBudget;
@@ -149,7 +148,7 @@ class ListPageTokenTest {
 
     @Test
     void tokensSignedWithThePreviousSecretStillWorkAfterRotation() {
-        CollectionRepository repository = Components.collectionRepository();
+        CollectionRepository repository = FunctionComponents.collectionRepository();
         ReadBudget budget = ReadBudget.fromSettings();
         String oldSecret = "old-secret-for-rotation-0123456789";
         String newSecret = "new-secret-for-rotation-9876543210";
@@ -193,7 +192,7 @@ class ListPageTokenTest {
 
     @Test
     void validationExceptionProvokedByAStartKeyIs400NotAServerError() {
-        CollectionRepository repository = Components.collectionRepository();
+        CollectionRepository repository = FunctionComponents.collectionRepository();
         ListQuery query = new ListQuery(SortOrder.ASC, "2026-04-03T00:00:00Z", "2026-04-06T00:00:00Z", 0);
         // Past the key condition's bounds: DynamoDB refuses the request itself.
         IndexKey outside = new IndexKey(seeds.get(0).collectionId(), "2026-04-01T12:00:00Z");

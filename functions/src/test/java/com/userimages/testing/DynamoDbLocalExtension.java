@@ -2,7 +2,7 @@ package com.userimages.testing;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import com.userimages.core.Components;
+import com.userimages.handlers.FunctionComponents;
 import com.userimages.contract.Setting;
 import com.userimages.core.data.TableAdmin;
 import java.io.IOException;
@@ -56,13 +56,13 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback {
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         System.setProperty(Setting.PAGE_TOKEN_SECRET.name(), "test-page-token-secret-0123456789abcdef");
-        new TableAdmin(Components.dynamoDb(), Setting.TABLE_NAME.value()).ensureTable(Duration.ofSeconds(20));
+        new TableAdmin(FunctionComponents.dynamoDb(), Setting.TABLE_NAME.value()).ensureTable(Duration.ofSeconds(20));
         return server;
     }
 
     /** The shared client, for tests that inspect stored items directly. */
     public static DynamoDbClient client() {
-        return Components.dynamoDb();
+        return FunctionComponents.dynamoDb();
     }
 
     private static int freePort() throws IOException {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.userimages.core.Components;
+import com.userimages.handlers.FunctionComponents;
 import com.userimages.contract.Setting;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.model.ListQuery;
@@ -16,6 +16,8 @@ import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
 import com.userimages.testing.TestEvents;
+import com.userimages.core.http.ListRequests;
+import com.userimages.core.service.ListCollectionsService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,7 +84,7 @@ class ListPagePropertyTest {
         SeedData.put(user, scenario.seeds());
         Statistics.label("collections per dataset").collect(scenario.seeds().size() / 50 * 50);
 
-        CollectionRepository repository = Components.collectionRepository();
+        CollectionRepository repository = FunctionComponents.collectionRepository();
         PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(Setting.PAGE_TOKEN_SECRET.value(), null));
         ReadBudget defaultBudget = ReadBudget.fromSettings();
         ListCollectionsService normal = new ListCollectionsService(repository, codec, defaultBudget);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.userimages.core.Components;
+import com.userimages.handlers.FunctionComponents;
 import com.userimages.contract.Setting;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
@@ -14,6 +14,7 @@ import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
 import com.userimages.testing.TestEvents;
+import com.userimages.core.service.ListCollectionsService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class QueryCallsPerPageTest {
     private static final Instant BASE = Instant.parse("2025-01-01T00:00:00Z");
     private static final int LIMIT = ListRequest.DEFAULT_LIMIT;
 
-    private final ListCollectionsService service = new ListCollectionsService(Components.collectionRepository(),
+    private final ListCollectionsService service = new ListCollectionsService(FunctionComponents.collectionRepository(),
             new PageTokenCodec(PageTokenSecrets.of(Setting.PAGE_TOKEN_SECRET.value(), null)), ReadBudget.fromSettings());
 
     @Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.userimages.core.Components;
+import com.userimages.handlers.FunctionComponents;
 import com.userimages.contract.Setting;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
@@ -17,6 +17,7 @@ import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
 import com.userimages.testing.TestEvents;
+import com.userimages.core.service.ListCollectionsService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +119,7 @@ class ReadBudgetTest {
     }
 
     private static ListCollectionsService service(ReadBudget budget) {
-        return new ListCollectionsService(Components.collectionRepository(),
+        return new ListCollectionsService(FunctionComponents.collectionRepository(),
                 new PageTokenCodec(PageTokenSecrets.of(Setting.PAGE_TOKEN_SECRET.value(), null)), budget);
     }
 

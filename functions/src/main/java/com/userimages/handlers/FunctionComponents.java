@@ -1,11 +1,11 @@
-package com.userimages.core;
+package com.userimages.handlers;
 
 import com.userimages.contract.Setting;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.AwsClients;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.model.Bounds;
-import com.userimages.core.pagination.ListCollectionsService;
+import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.PageTokenCodec;
 import com.userimages.core.pagination.PageTokenSecrets;
 import com.userimages.core.pagination.ReadBudget;
@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * handler's static init, so inside Lambda's init phase and the SnapStart snapshot). The local
  * server hosts all handlers in one JVM, where they share the one client too.
  */
-public final class Components {
-    private Components() {}
+public final class FunctionComponents {
+    private FunctionComponents() {}
 
     private static final class DynamoDbHolder {
         static final DynamoDbClient CLIENT = AwsClients.dynamoDb();

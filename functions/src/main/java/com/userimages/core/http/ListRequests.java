@@ -1,4 +1,4 @@
-package com.userimages.core.pagination;
+package com.userimages.core.http;
 
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.ListQuery;
@@ -7,6 +7,7 @@ import com.userimages.core.model.Timestamps;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import com.userimages.core.pagination.ListRequest;
 
 /**
  * Validates list-page's query parameters (API.md, "GET /collections"). Strict like the bodies: an
