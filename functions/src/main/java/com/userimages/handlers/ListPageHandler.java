@@ -15,20 +15,20 @@ import com.userimages.core.http.ListRequests;
 
 /** {@code GET /collections}: one exact page of the caller's collections, newest first unless asked otherwise. */
 public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    /**
-     * Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per
-     * container; this is also when the page-token secret is read.
-     */
-    private static final class Defaults {
-        static final ListCollectionsService SERVICE = FunctionComponents.listCollectionsService();
-    }
-
     private final ListCollectionsService service;
 
+    /**
+     * The Lambda path: wired from the environment when Lambda constructs the handler during init (so
+     * inside a SnapStart snapshot), once per container; this is also when the page-token secret is read.
+     */
     public ListPageHandler() {
-        this(Defaults.SERVICE);
+        this(FunctionComponents.fromEnvironment());
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
         SnapStartPriming.register(ApiFunction.LIST_PAGE, this);
+    }
+
+    public ListPageHandler(FunctionComponents components) {
+        this(components.listCollectionsService());
     }
 
     public ListPageHandler(ListCollectionsService service) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.userimages.contract.Setting;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.TestApi;
@@ -42,7 +41,7 @@ class AppendCollectionHandlerTest {
     }
 
     static Map<String, AttributeValue> storedItem(String user, String collectionId) {
-        return DynamoDbLocalExtension.client().getItem(r -> r.tableName(Setting.TABLE_NAME.value()).consistentRead(true)
+        return DynamoDbLocalExtension.client().getItem(r -> r.tableName(DynamoDbLocalExtension.tableName()).consistentRead(true)
                 .key(Map.of(UserImagesTable.PARTITION_KEY, AttributeValue.fromS(user),
                         UserImagesTable.SORT_KEY, AttributeValue.fromS(collectionId)))).item();
     }
@@ -247,7 +246,7 @@ class AppendCollectionHandlerTest {
 
     @Test
     void noVerifiedClaimsIs401() {
-        var handler = new AppendCollectionHandler();
+        var handler = new AppendCollectionHandler(DynamoDbLocalExtension.components());
         expectError(401, "UNAUTHORIZED", handler.handleRequest(TestEvents.request(com.userimages.contract.ApiRoute.CREATE_COLLECTION)
                 .body("{\"images\":[]}").build(), null));
         expectError(401, "UNAUTHORIZED", handler.handleRequest(TestEvents.request(com.userimages.contract.ApiRoute.CREATE_COLLECTION)

@@ -66,7 +66,7 @@ class ConcurrentAppendTest {
     void racingAppendsNeverCrossTheImageBound() throws Exception {
         // A small bound from the settings' shape (Bounds), so the race is about the bound, not about volume.
         Bounds bounds = new Bounds(100, 20);
-        var handler = new AppendCollectionHandler(new CollectionService(FunctionComponents.collectionRepository(), bounds),
+        var handler = new AppendCollectionHandler(new CollectionService(DynamoDbLocalExtension.components().collectionRepository(), bounds),
                 new CollectionRequests(bounds, Clock.systemUTC()));
         String cid = expect(201, handler.handleRequest(TestEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
                 .body("{\"images\":[]}").build(), null)).get("imagesCollectionId").asText();

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Scopes;
-import com.userimages.contract.Setting;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.testing.DynamoDbLocalExtension;
@@ -58,8 +57,8 @@ class CreateTableHandlerTest {
 
     @Test
     void theDeployedTableAlreadyThereIs200NotCreated() {
-        JsonNode body = expect(200, new CreateTableHandler().handleRequest(adminEvent(), null));
-        assertEquals(Setting.TABLE_NAME.value(), body.get("table").asText());
+        JsonNode body = expect(200, new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(adminEvent(), null));
+        assertEquals(DynamoDbLocalExtension.tableName(), body.get("table").asText());
         assertEquals("ACTIVE", body.get("status").asText());
         assertFalse(body.get("created").asBoolean());
     }
@@ -88,16 +87,16 @@ class CreateTableHandlerTest {
         for (String claim : new String[] {"scope", "scp"}) {
             var event = TestEvents.request(ApiRoute.CREATE_TABLE)
                     .claims(Map.of("sub", "admin", claim, "openid " + Scopes.ADMIN)).build();
-            expect(200, new CreateTableHandler().handleRequest(event, null));
+            expect(200, new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(event, null));
         }
         var flattenedArray = TestEvents.request(ApiRoute.CREATE_TABLE)
                 .claims(Map.of("sub", "admin", "scp", "[openid " + Scopes.ADMIN + "]")).build();
-        expect(200, new CreateTableHandler().handleRequest(flattenedArray, null));
+        expect(200, new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(flattenedArray, null));
     }
 
     @Test
     void withoutClaimsIs401() {
-        expectError(401, "UNAUTHORIZED", new CreateTableHandler().handleRequest(
+        expectError(401, "UNAUTHORIZED", new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(
                 TestEvents.request(ApiRoute.CREATE_TABLE).build(), null));
     }
 }

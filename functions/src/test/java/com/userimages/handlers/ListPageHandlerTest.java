@@ -129,11 +129,11 @@ class ListPageHandlerTest {
     @Test
     void noClaimsOrUnusableSubIs401() {
         var noClaims = TestEvents.request(ApiRoute.LIST_COLLECTIONS).build();
-        expectError(401, "UNAUTHORIZED", new ListPageHandler().handleRequest(noClaims, null));
+        expectError(401, "UNAUTHORIZED", new ListPageHandler(DynamoDbLocalExtension.components()).handleRequest(noClaims, null));
         var emptySub = TestEvents.request(ApiRoute.LIST_COLLECTIONS).claims(Map.of("sub", "")).build();
-        expectError(401, "UNAUTHORIZED", new ListPageHandler().handleRequest(emptySub, null));
+        expectError(401, "UNAUTHORIZED", new ListPageHandler(DynamoDbLocalExtension.components()).handleRequest(emptySub, null));
         var longSub = TestEvents.request(ApiRoute.LIST_COLLECTIONS).claims(Map.of("sub", "x".repeat(257))).build();
-        expectError(401, "UNAUTHORIZED", new ListPageHandler().handleRequest(longSub, null));
+        expectError(401, "UNAUTHORIZED", new ListPageHandler(DynamoDbLocalExtension.components()).handleRequest(longSub, null));
     }
 
     static Stream<Arguments> badParameters() {

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.userimages.contract.Setting;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.IndexKey;
@@ -148,8 +147,8 @@ class ListPageTokenTest {
 
     @Test
     void tokensSignedWithThePreviousSecretStillWorkAfterRotation() {
-        CollectionRepository repository = FunctionComponents.collectionRepository();
-        ReadBudget budget = ReadBudget.fromSettings();
+        CollectionRepository repository = DynamoDbLocalExtension.components().collectionRepository();
+        ReadBudget budget = ReadBudget.from(DynamoDbLocalExtension.settings());
         String oldSecret = "old-secret-for-rotation-0123456789";
         String newSecret = "new-secret-for-rotation-9876543210";
         ListPageHandler beforeRotation = handler(repository, budget, PageTokenSecrets.of(oldSecret, null));
@@ -178,7 +177,7 @@ class ListPageTokenTest {
 
     @Test
     void genuinelySignedCursorOutsideTheQueryRangeIs400() {
-        PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(Setting.PAGE_TOKEN_SECRET.value(), null));
+        PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(DynamoDbLocalExtension.PAGE_TOKEN_SECRET, null));
         ListQuery query = new ListQuery(SortOrder.DESC, "2026-04-03T00:00:00Z", "2026-04-06T00:00:00Z", 0);
         String before = codec.encode(user, query, new IndexKey(seeds.get(0).collectionId(), "2026-04-01T12:00:00Z"));
         String after = codec.encode(user, query, new IndexKey(seeds.get(9).collectionId(), "2026-04-10T12:00:00Z"));
@@ -192,7 +191,7 @@ class ListPageTokenTest {
 
     @Test
     void validationExceptionProvokedByAStartKeyIs400NotAServerError() {
-        CollectionRepository repository = FunctionComponents.collectionRepository();
+        CollectionRepository repository = DynamoDbLocalExtension.components().collectionRepository();
         ListQuery query = new ListQuery(SortOrder.ASC, "2026-04-03T00:00:00Z", "2026-04-06T00:00:00Z", 0);
         // Past the key condition's bounds: DynamoDB refuses the request itself.
         IndexKey outside = new IndexKey(seeds.get(0).collectionId(), "2026-04-01T12:00:00Z");

@@ -1,6 +1,5 @@
 package com.userimages.testing;
 
-import com.userimages.contract.Setting;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.core.data.ItemSizeEstimator;
 import com.userimages.core.model.ImageRef;
@@ -45,7 +44,7 @@ public final class SeedData {
             for (Seed seed : seeds.subList(i, Math.min(seeds.size(), i + BATCH))) {
                 writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(storedItem(userId, seed)).build()).build());
             }
-            Map<String, List<WriteRequest>> pending = Map.of(Setting.TABLE_NAME.value(), writes);
+            Map<String, List<WriteRequest>> pending = Map.of(DynamoDbLocalExtension.tableName(), writes);
             while (!pending.isEmpty()) {
                 Map<String, List<WriteRequest>> request = pending;
                 BatchWriteItemResponse response = DynamoDbLocalExtension.client().batchWriteItem(b -> b.requestItems(request));

@@ -8,9 +8,9 @@ import com.userimages.handlers.ListPageHandler;
 
 /** Calls the real handlers (their default, per-container wiring) the way API Gateway would. */
 public final class TestApi {
-    private final AppendCollectionHandler append = new AppendCollectionHandler();
-    private final GetItemHandler get = new GetItemHandler();
-    private final ListPageHandler list = new ListPageHandler();
+    private final AppendCollectionHandler append = new AppendCollectionHandler(DynamoDbLocalExtension.components());
+    private final GetItemHandler get = new GetItemHandler(DynamoDbLocalExtension.components());
+    private final ListPageHandler list = new ListPageHandler(DynamoDbLocalExtension.components());
 
     public APIGatewayV2HTTPResponse create(String user, String json) {
         return append.handleRequest(TestEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body(json).build(), null);

@@ -20,7 +20,7 @@ final class InProcessServer implements AutoCloseable {
     }
 
     /** @param args server options; "--port 0" is added so no test ever takes a fixed port */
-    static InProcessServer start(HandlerRegistry handlers, String... args) throws Exception {
+    static InProcessServer start(HandlerRegistry.Factory handlers, String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of(args));
         argv.addAll(List.of("--port", "0"));
         ServerOptions options = ServerOptions.parse(argv, Map.of());
@@ -30,7 +30,7 @@ final class InProcessServer implements AutoCloseable {
     }
 
     static InProcessServer startWithRealHandlers(String... args) throws Exception {
-        return start(new HandlerRegistry(HandlerRegistry.DEPLOYED), args);
+        return start(HandlerRegistry.DEPLOYED, args);
     }
 
     URI base() { return server.baseUri(); }

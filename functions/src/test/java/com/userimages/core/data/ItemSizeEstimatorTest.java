@@ -2,7 +2,6 @@ package com.userimages.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.userimages.contract.Setting;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
@@ -38,13 +37,13 @@ class ItemSizeEstimatorTest {
         }
         var collection = new NewCollection(collectionId, "2026-05-05T05:05:05Z", images, "digest-digest-digest-digest-digest-digest-123");
         long estimate = ItemSizeEstimator.newCollection(user, collection);
-        var repository = new CollectionRepository(DynamoDbLocalExtension.client(), Setting.TABLE_NAME.value());
+        var repository = new CollectionRepository(DynamoDbLocalExtension.client(), DynamoDbLocalExtension.tableName());
         repository.putIfAbsent(user, collection, estimate);
 
-        Map<String, AttributeValue> stored = DynamoDbLocalExtension.client().getItem(r -> r.tableName(Setting.TABLE_NAME.value())
+        Map<String, AttributeValue> stored = DynamoDbLocalExtension.client().getItem(r -> r.tableName(DynamoDbLocalExtension.tableName())
                 .consistentRead(true).key(Map.of(UserImagesTable.PARTITION_KEY, AttributeValue.fromS(user),
                         UserImagesTable.SORT_KEY, AttributeValue.fromS(collectionId)))).item();
-        ConsumedCapacity consumed = DynamoDbLocalExtension.client().putItem(r -> r.tableName(Setting.TABLE_NAME.value())
+        ConsumedCapacity consumed = DynamoDbLocalExtension.client().putItem(r -> r.tableName(DynamoDbLocalExtension.tableName())
                 .item(stored).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
         double tableUnits = consumed.table().capacityUnits();
         long realSizeAtLeast = (long) ((tableUnits - 1) * 1024);

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.userimages.handlers.FunctionComponents;
-import com.userimages.contract.Setting;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
@@ -84,9 +82,9 @@ class ListPagePropertyTest {
         SeedData.put(user, scenario.seeds());
         Statistics.label("collections per dataset").collect(scenario.seeds().size() / 50 * 50);
 
-        CollectionRepository repository = FunctionComponents.collectionRepository();
-        PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(Setting.PAGE_TOKEN_SECRET.value(), null));
-        ReadBudget defaultBudget = ReadBudget.fromSettings();
+        CollectionRepository repository = DynamoDbLocalExtension.components().collectionRepository();
+        PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(DynamoDbLocalExtension.PAGE_TOKEN_SECRET, null));
+        ReadBudget defaultBudget = ReadBudget.from(DynamoDbLocalExtension.settings());
         ListCollectionsService normal = new ListCollectionsService(repository, codec, defaultBudget);
         ListCollectionsService starved = new ListCollectionsService(repository, codec, scenario.tinyBudget());
 

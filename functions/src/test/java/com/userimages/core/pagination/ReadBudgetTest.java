@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.userimages.handlers.FunctionComponents;
-import com.userimages.contract.Setting;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.SortOrder;
@@ -101,7 +99,7 @@ class ReadBudgetTest {
     @Test
     void withEnoughBudgetThePageReadsAheadOneMatchAndItsCursorIsTheLastReturnedItem() {
         store(30, i -> i % 3 == 0);
-        ListCollectionsService service = service(ReadBudget.fromSettings());
+        ListCollectionsService service = service(ReadBudget.from(DynamoDbLocalExtension.settings()));
         ListPage first = service.list(user, new ListRequest(4, WITH_IMAGES, null));
         assertFalse(first.partial());
         assertEquals(4, first.items().size());
@@ -119,8 +117,8 @@ class ReadBudgetTest {
     }
 
     private static ListCollectionsService service(ReadBudget budget) {
-        return new ListCollectionsService(FunctionComponents.collectionRepository(),
-                new PageTokenCodec(PageTokenSecrets.of(Setting.PAGE_TOKEN_SECRET.value(), null)), budget);
+        return new ListCollectionsService(DynamoDbLocalExtension.components().collectionRepository(),
+                new PageTokenCodec(PageTokenSecrets.of(DynamoDbLocalExtension.PAGE_TOKEN_SECRET, null)), budget);
     }
 
     private static List<ListedCollection> concat(List<ListedCollection> a, List<ListedCollection> b) {
