@@ -13,7 +13,7 @@ import com.userimages.core.service.CollectionService;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.Responses;
 import com.userimages.testing.TestApi;
-import com.userimages.testing.TestEvents;
+import com.userimages.core.http.GatewayEvents;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +39,7 @@ class ConcurrentAppendTest {
     private static final int THREADS = 8;
 
     private final TestApi api = new TestApi();
-    private final String user = TestEvents.newUser();
+    private final String user = TestApi.newUser();
 
     private static List<APIGatewayV2HTTPResponse> race(int count, java.util.function.IntFunction<APIGatewayV2HTTPResponse> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -68,10 +68,10 @@ class ConcurrentAppendTest {
         Bounds bounds = new Bounds(100, 20);
         var handler = new AppendCollectionHandler(new CollectionService(DynamoDbLocalExtension.components().collectionRepository(), bounds),
                 new CollectionRequests(bounds, Clock.systemUTC()));
-        String cid = expect(201, handler.handleRequest(TestEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
+        String cid = expect(201, handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
                 .body("{\"images\":[]}").build(), null)).get("imagesCollectionId").asText();
 
-        List<APIGatewayV2HTTPResponse> responses = race(16, i -> handler.handleRequest(TestEvents.request(ApiRoute.APPEND_IMAGES)
+        List<APIGatewayV2HTTPResponse> responses = race(16, i -> handler.handleRequest(GatewayEvents.request(ApiRoute.APPEND_IMAGES)
                 .as(user).path("collectionId", cid)
                 .body("{\"images\":[{\"url\":\"https://race.example/" + i + "/a\"},{\"url\":\"https://race.example/" + i + "/b\"},"
                         + "{\"url\":\"https://race.example/" + i + "/c\"}]}").build(), null));

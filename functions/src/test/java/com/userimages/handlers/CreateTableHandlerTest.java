@@ -12,7 +12,8 @@ import com.userimages.contract.Scopes;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.testing.DynamoDbLocalExtension;
-import com.userimages.testing.TestEvents;
+import com.userimages.testing.TestApi;
+import com.userimages.core.http.GatewayEvents;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class CreateTableHandlerTest {
     }
 
     private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent adminEvent() {
-        return TestEvents.request(ApiRoute.CREATE_TABLE).as(TestEvents.newUser(), Scopes.ADMIN).build();
+        return GatewayEvents.request(ApiRoute.CREATE_TABLE).as(TestApi.newUser(), Scopes.ADMIN).build();
     }
 
     @Test
@@ -78,18 +79,18 @@ class CreateTableHandlerTest {
         String name = freshTableName();
         var handler = new CreateTableHandler(new TableAdmin(DynamoDbLocalExtension.client(), name));
         expectError(403, "FORBIDDEN", handler.handleRequest(
-                TestEvents.request(ApiRoute.CREATE_TABLE).as(TestEvents.newUser(), "images/read").build(), null));
+                GatewayEvents.request(ApiRoute.CREATE_TABLE).as(TestApi.newUser(), "images/read").build(), null));
         assertFalse(DynamoDbLocalExtension.client().listTables().tableNames().contains(name));
     }
 
     @Test
     void theScopeMayComeFromTheScopeOrScpClaim() {
         for (String claim : new String[] {"scope", "scp"}) {
-            var event = TestEvents.request(ApiRoute.CREATE_TABLE)
+            var event = GatewayEvents.request(ApiRoute.CREATE_TABLE)
                     .claims(Map.of("sub", "admin", claim, "openid " + Scopes.ADMIN)).build();
             expect(200, new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(event, null));
         }
-        var flattenedArray = TestEvents.request(ApiRoute.CREATE_TABLE)
+        var flattenedArray = GatewayEvents.request(ApiRoute.CREATE_TABLE)
                 .claims(Map.of("sub", "admin", "scp", "[openid " + Scopes.ADMIN + "]")).build();
         expect(200, new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(flattenedArray, null));
     }
@@ -97,6 +98,6 @@ class CreateTableHandlerTest {
     @Test
     void withoutClaimsIs401() {
         expectError(401, "UNAUTHORIZED", new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(
-                TestEvents.request(ApiRoute.CREATE_TABLE).build(), null));
+                GatewayEvents.request(ApiRoute.CREATE_TABLE).build(), null));
     }
 }

@@ -23,7 +23,7 @@ import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
 import com.userimages.testing.TestApi;
-import com.userimages.testing.TestEvents;
+import com.userimages.core.http.GatewayEvents;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -39,7 +39,7 @@ class ListPageTokenTest {
     private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     private final TestApi api = new TestApi();
-    private final String user = TestEvents.newUser();
+    private final String user = TestApi.newUser();
     private List<Seed> seeds;
 
     /** 30 collections on 10 distinct timestamps (ties), a third of them with images. */
@@ -91,7 +91,7 @@ class ListPageTokenTest {
     @Test
     void anotherUsersTokenIs400AndRevealsNothing() {
         String token = firstToken("limit", "5");
-        String other = TestEvents.newUser();
+        String other = TestApi.newUser();
         SeedData.put(other, List.of(Seed.of("2026-04-05T12:00:00Z", 1)));
         JsonNode body = expectError(400, "INVALID_TOKEN", api.list(other, "limit", "5", "nextToken", token));
         assertFalse(body.toString().contains(user));
@@ -213,7 +213,7 @@ class ListPageTokenTest {
     }
 
     private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent listEvent(String name, String token) {
-        TestEvents event = TestEvents.request(com.userimages.contract.ApiRoute.LIST_COLLECTIONS).as(user).query("limit", "4");
+        GatewayEvents event = GatewayEvents.request(com.userimages.contract.ApiRoute.LIST_COLLECTIONS).as(user).query("limit", "4");
         if (token != null) event.query(name, token);
         return event.build();
     }

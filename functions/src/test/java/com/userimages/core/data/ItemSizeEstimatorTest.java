@@ -6,7 +6,7 @@ import com.userimages.contract.UserImagesTable;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
 import com.userimages.testing.DynamoDbLocalExtension;
-import com.userimages.testing.TestEvents;
+import com.userimages.testing.TestApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ class ItemSizeEstimatorTest {
     @ParameterizedTest(name = "{0} images with {1}-character urls")
     @CsvSource({"0, 20", "1, 2048", "10, 100", "100, 30", "100, 2040", "150, 2040", "500, 200"})
     void theStoredEstimateIsAtLeastWhatDynamoDbCounts(int imageCount, int urlLength) {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         String collectionId = UUID.randomUUID().toString();
         List<ImageRef> images = new ArrayList<>();
         for (int i = 0; i < imageCount; i++) {

@@ -13,9 +13,9 @@ import com.userimages.core.model.SortOrder;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
-import com.userimages.testing.TestEvents;
 import com.userimages.core.http.ListRequests;
 import com.userimages.core.service.ListCollectionsService;
+import com.userimages.testing.TestApi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,7 +78,7 @@ class ListPagePropertyTest {
     @Property(tries = TRIES, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
     @StatisticsReport(label = "collections per dataset", format = Histogram.class)
     void walkingTheTokensYieldsExactlyTheMatchingCollectionsInOrder(@ForAll("scenarios") Scenario scenario) {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         SeedData.put(user, scenario.seeds());
         Statistics.label("collections per dataset").collect(scenario.seeds().size() / 50 * 50);
 

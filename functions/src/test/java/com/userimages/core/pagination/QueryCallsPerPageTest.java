@@ -11,8 +11,8 @@ import com.userimages.core.model.Timestamps;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
-import com.userimages.testing.TestEvents;
 import com.userimages.core.service.ListCollectionsService;
+import com.userimages.testing.TestApi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ class QueryCallsPerPageTest {
 
     /** Stores {@code total} collections of which every {@code every}-th has images, walks minImages=1, returns calls per page. */
     private List<Integer> measure(String label, int total, int every) {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         List<Seed> seeds = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
             seeds.add(Seed.of(Timestamps.format(BASE.plusSeconds(i)), i % every == 0 ? 1 : 0));

@@ -14,8 +14,8 @@ import com.userimages.core.model.Timestamps;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
-import com.userimages.testing.TestEvents;
 import com.userimages.core.service.ListCollectionsService;
+import com.userimages.testing.TestApi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ class ReadBudgetTest {
     private static final Instant BASE = Instant.parse("2025-06-01T00:00:00Z");
     private static final ListQuery WITH_IMAGES = new ListQuery(SortOrder.DESC, null, null, 1);
 
-    private final String user = TestEvents.newUser();
+    private final String user = TestApi.newUser();
 
     @Test
     void budgetSpentWithAFullPageInHandIsPartialBecauseWhetherMoreMatchIsUnknown() {
