@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.userimages.contract.ApiRoute;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.TestApi;
@@ -247,13 +248,13 @@ class AppendCollectionHandlerTest {
     @Test
     void noVerifiedClaimsIs401() {
         var handler = new AppendCollectionHandler(DynamoDbLocalExtension.components());
-        expectError(401, "UNAUTHORIZED", handler.handleRequest(GatewayEvents.request(com.userimages.contract.ApiRoute.CREATE_COLLECTION)
+        expectError(401, "UNAUTHORIZED", handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)
                 .body("{\"images\":[]}").build(), null));
-        expectError(401, "UNAUTHORIZED", handler.handleRequest(GatewayEvents.request(com.userimages.contract.ApiRoute.CREATE_COLLECTION)
+        expectError(401, "UNAUTHORIZED", handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)
                 .claims(Map.of("sub", "")).body("{\"images\":[]}").build(), null));
-        expectError(401, "UNAUTHORIZED", handler.handleRequest(GatewayEvents.request(com.userimages.contract.ApiRoute.CREATE_COLLECTION)
+        expectError(401, "UNAUTHORIZED", handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)
                 .claims(Map.of("sub", "s".repeat(257))).body("{\"images\":[]}").build(), null));
-        expectError(401, "UNAUTHORIZED", handler.handleRequest(GatewayEvents.request(com.userimages.contract.ApiRoute.CREATE_COLLECTION)
+        expectError(401, "UNAUTHORIZED", handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)
                 .claims(Map.of("iss", "https://issuer.example")).body("{\"images\":[]}").build(), null));
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -41,7 +42,7 @@ class ConcurrentAppendTest {
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();
 
-    private static List<APIGatewayV2HTTPResponse> race(int count, java.util.function.IntFunction<APIGatewayV2HTTPResponse> call) throws Exception {
+    private static List<APIGatewayV2HTTPResponse> race(int count, IntFunction<APIGatewayV2HTTPResponse> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
         try {

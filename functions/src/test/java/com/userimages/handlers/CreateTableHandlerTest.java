@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Scopes;
@@ -15,6 +16,7 @@ import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.TestApi;
 import com.userimages.core.http.GatewayEvents;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +32,7 @@ class CreateTableHandlerTest {
         return "user_images_" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent adminEvent() {
+    private static APIGatewayV2HTTPEvent adminEvent() {
         return GatewayEvents.request(ApiRoute.CREATE_TABLE).as(TestApi.newUser(), Scopes.ADMIN).build();
     }
 
@@ -53,7 +55,7 @@ class CreateTableHandlerTest {
         assertEquals(UserImagesTable.TIMESTAMP_INDEX, index.indexName());
         assertEquals(UserImagesTable.TIMESTAMP_INDEX_SORT_KEY, index.keySchema().get(1).attributeName());
         assertEquals(ProjectionType.INCLUDE, index.projection().projectionType());
-        assertEquals(java.util.Set.copyOf(UserImagesTable.TIMESTAMP_INDEX_PROJECTION), java.util.Set.copyOf(index.projection().nonKeyAttributes()));
+        assertEquals(Set.copyOf(UserImagesTable.TIMESTAMP_INDEX_PROJECTION), Set.copyOf(index.projection().nonKeyAttributes()));
     }
 
     @Test

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
+import com.userimages.contract.Scopes;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.service.CollectionService;
+import com.userimages.testing.Responses;
 import com.userimages.testing.TestApi;
 import com.userimages.core.http.GatewayEvents;
 import java.time.Clock;
@@ -124,8 +126,8 @@ class DynamoDbFaultTest {
             }
         };
         var handler = new CreateTableHandler(new TableAdmin(creating, "user_images"), java.time.Duration.ofMillis(50));
-        var body = com.userimages.testing.Responses.expect(202, handler.handleRequest(
-                GatewayEvents.request(ApiRoute.CREATE_TABLE).as("admin", com.userimages.contract.Scopes.ADMIN).build(), null));
+        var body = Responses.expect(202, handler.handleRequest(
+                GatewayEvents.request(ApiRoute.CREATE_TABLE).as("admin", Scopes.ADMIN).build(), null));
         assertEquals("CREATING", body.get("status").asText());
         assertEquals("user_images", body.get("table").asText());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.Responses;
 import com.userimages.testing.TestApi;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,8 +63,8 @@ class GetItemHandlerTest {
         expectError(404, "COLLECTION_NOT_FOUND", foreign);
         expectError(404, "COLLECTION_NOT_FOUND", missing);
         assertEquals(
-                com.userimages.testing.Responses.body(missing).get("error").get("message"),
-                com.userimages.testing.Responses.body(foreign).get("error").get("message"));
+                Responses.body(missing).get("error").get("message"),
+                Responses.body(foreign).get("error").get("message"));
         expectError(404, "COLLECTION_NOT_FOUND", api.getImage(other, collectionId, first));
     }
 

@@ -14,6 +14,7 @@ import com.userimages.testing.SeedData.Seed;
 import com.userimages.testing.TestApi;
 import com.userimages.core.http.GatewayEvents;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -215,7 +216,7 @@ class ListPageHandlerTest {
     }
 
     private static Set<String> fieldNames(JsonNode node) {
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }

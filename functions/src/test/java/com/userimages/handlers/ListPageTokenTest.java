@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.userimages.contract.ApiRoute;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.IndexKey;
@@ -212,8 +214,8 @@ class ListPageTokenTest {
         return new ListPageHandler(new ListCollectionsService(repository, new PageTokenCodec(secrets), budget));
     }
 
-    private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent listEvent(String name, String token) {
-        GatewayEvents event = GatewayEvents.request(com.userimages.contract.ApiRoute.LIST_COLLECTIONS).as(user).query("limit", "4");
+    private APIGatewayV2HTTPEvent listEvent(String name, String token) {
+        GatewayEvents event = GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user).query("limit", "4");
         if (token != null) event.query(name, token);
         return event.build();
     }

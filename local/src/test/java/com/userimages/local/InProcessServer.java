@@ -1,6 +1,7 @@
 package com.userimages.local;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ final class InProcessServer implements AutoCloseable {
     }
 
     /** Keeps the console for assertions and still shows it in the surefire report when a test fails. */
-    private static final class TeeStream extends java.io.OutputStream {
+    private static final class TeeStream extends OutputStream {
         private final ByteArrayOutputStream copy;
 
         TeeStream(ByteArrayOutputStream copy) { this.copy = copy; }

@@ -95,8 +95,8 @@ public final class CollectionRepository {
     public sealed interface AppendAttempt {
         record Appended(int imageCount) implements AppendAttempt {}
 
-        /** The condition failed; {@code state} is the item as it was, or empty if there is none. */
-        record Refused(Optional<StoredState> state) implements AppendAttempt {}
+        /** The condition failed; {@code state} is the item as it was, or null (nullable) when there is none. */
+        record Refused(StoredState state) implements AppendAttempt {}
     }
 
     /**
@@ -147,15 +147,16 @@ public final class CollectionRepository {
             return new AppendAttempt.Appended(Integer.parseInt(updated.get(IMAGE_COUNT).n()));
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> old = e.item();
-            return new AppendAttempt.Refused(old == null || old.isEmpty() ? Optional.empty() : Optional.of(stateOf(old)));
+            return new AppendAttempt.Refused(old == null || old.isEmpty() ? null : stateOf(old));
         }
     }
 
     /**
      * One Query call's outcome on the LSI: the entries that passed the filter, where DynamoDB stopped
-     * (absent when the key range is exhausted) and how many entries it evaluated, filter or not.
+     * ({@code lastEvaluatedKey}, nullable: null when the key range is exhausted) and how many entries
+     * it evaluated, filter or not.
      */
-    public record IndexSlice(List<ListedCollection> items, Optional<IndexKey> lastEvaluatedKey, int scannedCount) {
+    public record IndexSlice(List<ListedCollection> items, IndexKey lastEvaluatedKey, int scannedCount) {
         public IndexSlice {
             items = List.copyOf(items);
         }
@@ -223,13 +224,13 @@ public final class CollectionRepository {
             items.add(new ListedCollection(item.get(SORT_KEY).s(), item.get(TIMESTAMP_INDEX_SORT_KEY).s(),
                     Integer.parseInt(item.get(IMAGE_COUNT).n()), cover == null ? null : cover.s()));
         }
-        Optional<IndexKey> last = Optional.empty();
+        IndexKey last = null;
         if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
             Map<String, AttributeValue> key = response.lastEvaluatedKey();
             if (!userId.equals(key.get(PARTITION_KEY).s())) {
                 throw new IllegalStateException("a Query on one partition stopped in another");
             }
-            last = Optional.of(new IndexKey(key.get(SORT_KEY).s(), key.get(TIMESTAMP_INDEX_SORT_KEY).s()));
+            last = new IndexKey(key.get(SORT_KEY).s(), key.get(TIMESTAMP_INDEX_SORT_KEY).s());
         }
         return new IndexSlice(items, last, response.scannedCount());
     }

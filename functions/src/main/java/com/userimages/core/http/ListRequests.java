@@ -35,8 +35,8 @@ public final class ListRequests {
         SortOrder order = SortOrder.DESC;
         String rawOrder = parameters.get("order");
         if (rawOrder != null) {
-            order = SortOrder.byWireName(rawOrder);
-            if (order == null) throw new ApiException.BadRequest("INVALID_ORDER", "order must be asc or desc.");
+            order = SortOrder.byWireName(rawOrder)
+                    .orElseThrow(() -> new ApiException.BadRequest("INVALID_ORDER", "order must be asc or desc."));
         }
         // Normalized exactly as stored timestamps are, so the range compares as time on the LSI.
         String from = parameters.get("from") == null ? null : Timestamps.normalize(parameters.get("from"), "from");

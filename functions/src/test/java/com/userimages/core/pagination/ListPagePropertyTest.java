@@ -10,6 +10,7 @@ import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.SortOrder;
+import com.userimages.core.model.Timestamps;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
@@ -24,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -144,7 +146,7 @@ class ListPagePropertyTest {
 
         List<String> walkedIds = walked.stream().map(ListedCollection::collectionId).toList();
         assertEquals(walkedIds.size(), new HashSet<>(walkedIds).size(), "a collection came twice");
-        assertEquals(expected.stream().map(Seed::collectionId).collect(java.util.stream.Collectors.toSet()),
+        assertEquals(expected.stream().map(Seed::collectionId).collect(Collectors.toSet()),
                 new HashSet<>(walkedIds), "not exactly the matching collections");
         assertEquals(expected.stream().map(Seed::timestamp).toList(), walked.stream().map(ListedCollection::timestamp).toList(),
                 "not in timestamp order");
@@ -192,6 +194,6 @@ class ListPagePropertyTest {
     }
 
     private static String timestamp(int offsetSeconds) {
-        return com.userimages.core.model.Timestamps.format(BASE.plusSeconds(offsetSeconds));
+        return Timestamps.format(BASE.plusSeconds(offsetSeconds));
     }
 }

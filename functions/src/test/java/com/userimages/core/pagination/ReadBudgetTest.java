@@ -19,6 +19,7 @@ import com.userimages.testing.TestApi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -109,7 +110,7 @@ class ReadBudgetTest {
         assertTrue(second.items().getFirst().timestamp().compareTo(first.items().getLast().timestamp()) < 0);
     }
 
-    private List<Seed> store(int count, java.util.function.IntPredicate withImages) {
+    private List<Seed> store(int count, IntPredicate withImages) {
         List<Seed> seeds = new ArrayList<>();
         for (int i = 0; i < count; i++) seeds.add(Seed.of(Timestamps.format(BASE.plusSeconds(i)), withImages.test(i) ? 2 : 0));
         SeedData.put(user, seeds);
