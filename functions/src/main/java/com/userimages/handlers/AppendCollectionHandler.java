@@ -6,34 +6,30 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.Components;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
 import com.userimages.core.http.ResponseBodies;
-import com.userimages.core.model.Bounds;
-import com.userimages.core.model.CollectionRequests;
+import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.model.Ids;
 import com.userimages.core.service.CollectionService;
-import java.time.Clock;
 import java.util.Map;
 
 /** {@code POST /collections} (create, with replay) and {@code POST /collections/{collectionId}/images} (append). */
 public final class AppendCollectionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
-    private static final class Defaults {
-        static final CollectionService SERVICE = Components.collectionService();
-        static final CollectionRequests REQUESTS = new CollectionRequests(Bounds.fromSettings(), Clock.systemUTC());
-    }
-
     private final CollectionService service;
     private final CollectionRequests requests;
 
+    /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public AppendCollectionHandler() {
-        this(Defaults.SERVICE, Defaults.REQUESTS);
+        this(FunctionComponents.fromEnvironment());
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
         SnapStartPriming.register(ApiFunction.APPEND_COLLECTION, this);
+    }
+
+    public AppendCollectionHandler(FunctionComponents components) {
+        this(components.collectionService(), components.collectionRequests());
     }
 
     public AppendCollectionHandler(CollectionService service, CollectionRequests requests) {

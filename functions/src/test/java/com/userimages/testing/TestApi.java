@@ -5,35 +5,42 @@ import com.userimages.contract.ApiRoute;
 import com.userimages.handlers.AppendCollectionHandler;
 import com.userimages.handlers.GetItemHandler;
 import com.userimages.handlers.ListPageHandler;
+import java.util.UUID;
+import com.userimages.core.http.GatewayEvents;
 
 /** Calls the real handlers (their default, per-container wiring) the way API Gateway would. */
 public final class TestApi {
-    private final AppendCollectionHandler append = new AppendCollectionHandler();
-    private final GetItemHandler get = new GetItemHandler();
-    private final ListPageHandler list = new ListPageHandler();
+    /** A fresh user id, so tests never see each other's data. */
+    public static String newUser() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    private final AppendCollectionHandler append = new AppendCollectionHandler(DynamoDbLocalExtension.components());
+    private final GetItemHandler get = new GetItemHandler(DynamoDbLocalExtension.components());
+    private final ListPageHandler list = new ListPageHandler(DynamoDbLocalExtension.components());
 
     public APIGatewayV2HTTPResponse create(String user, String json) {
-        return append.handleRequest(TestEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body(json).build(), null);
+        return append.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body(json).build(), null);
     }
 
     public APIGatewayV2HTTPResponse append(String user, String collectionId, String json) {
-        return append.handleRequest(TestEvents.request(ApiRoute.APPEND_IMAGES).as(user)
+        return append.handleRequest(GatewayEvents.request(ApiRoute.APPEND_IMAGES).as(user)
                 .path("collectionId", collectionId).body(json).build(), null);
     }
 
     public APIGatewayV2HTTPResponse get(String user, String collectionId) {
-        return get.handleRequest(TestEvents.request(ApiRoute.GET_COLLECTION).as(user)
+        return get.handleRequest(GatewayEvents.request(ApiRoute.GET_COLLECTION).as(user)
                 .path("collectionId", collectionId).build(), null);
     }
 
     public APIGatewayV2HTTPResponse getImage(String user, String collectionId, String imageId) {
-        return get.handleRequest(TestEvents.request(ApiRoute.GET_IMAGE).as(user)
+        return get.handleRequest(GatewayEvents.request(ApiRoute.GET_IMAGE).as(user)
                 .path("collectionId", collectionId).path("imageId", imageId).build(), null);
     }
 
     /** {@code GET /collections} with query parameters given as name, value, name, value, ... */
     public APIGatewayV2HTTPResponse list(String user, String... nameValuePairs) {
-        TestEvents event = TestEvents.request(ApiRoute.LIST_COLLECTIONS).as(user);
+        GatewayEvents event = GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user);
         for (int i = 0; i < nameValuePairs.length; i += 2) event.query(nameValuePairs[i], nameValuePairs[i + 1]);
         return list.handleRequest(event.build(), null);
     }

@@ -61,7 +61,7 @@ final class LambdaFunctions extends Construct {
 
     private DeployedFunction create(ApiFunction spec, Code code, String tableName,
                                     FunctionPermissions.Resources resources) {
-        String name = Ids.pascal(spec.functionName());
+        String name = LogicalIds.pascal(spec.functionName());
         LogGroup logGroup = LogGroup.Builder.create(this, name + "Logs")
                 .retention(LOG_RETENTION)
                 .build();

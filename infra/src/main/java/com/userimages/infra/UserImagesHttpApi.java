@@ -85,7 +85,7 @@ final class UserImagesHttpApi extends Construct {
                 .build();
 
         for (ApiRoute route : ApiRoute.values()) {
-            String name = Ids.pascal(route.name());
+            String name = LogicalIds.pascal(route.name());
             HttpRoute.Builder routeBuilder = HttpRoute.Builder.create(this, name + "Route")
                     .httpApi(api)
                     .routeKey(HttpRouteKey.with(route.pathTemplate(), HttpMethod.valueOf(route.method())))

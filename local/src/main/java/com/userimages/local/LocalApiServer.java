@@ -17,8 +17,7 @@ import java.util.concurrent.Executors;
  * The local API: API Gateway's routing and JWT authorizer in front of the real handler classes, on
  * 127.0.0.1, with DynamoDB Local in the same process unless told otherwise.
  *
- * <p>The handlers read their settings once per JVM (static initialisers), so one JVM hosts one
- * configuration: a second server in the same JVM must use the same DynamoDB endpoint.
+ * <p>Each server hands its handlers its own settings, so servers in one JVM may use different DynamoDBs.
  */
 final class LocalApiServer implements AutoCloseable {
     private final HttpServer http;
@@ -43,7 +42,7 @@ final class LocalApiServer implements AutoCloseable {
      * Binds the port first, so a taken port fails in milliseconds rather than after DynamoDB Local has
      * started; connections that arrive while the rest starts wait in the backlog and are then served.
      */
-    static LocalApiServer start(ServerOptions options, HandlerRegistry handlers, Map<String, String> env,
+    static LocalApiServer start(ServerOptions options, HandlerRegistry.Factory handlers, Map<String, String> env,
                                 PrintStream log, Clock clock) throws StartupException {
         HttpServer http;
         try {
@@ -72,8 +71,9 @@ final class LocalApiServer implements AutoCloseable {
             }
 
             dynamoDb = DynamoDbConnection.open(options.dynamoDb());
-            FunctionSettings.apply(dynamoDb, options.dynamoDb().dbPath(), env);
-            FunctionInvoker invoker = new FunctionInvoker(handlers, log);
+            // Every setting a hosted function reads is checked before "Ready": a bad one stops the start.
+            var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), env, FunctionSettings.EVERY_FUNCTION);
+            FunctionInvoker invoker = new FunctionInvoker(new HandlerRegistry(handlers, components), log);
             String tableStatus = TableBootstrap.ensureTable(invoker);
 
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();

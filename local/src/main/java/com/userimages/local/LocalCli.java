@@ -23,13 +23,9 @@ public final class LocalCli {
     private LocalCli() {}
 
     public static void main(String[] args) {
-        // The SDK logs through slf4j: warnings are worth seeing, its info and debug chatter is not.
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
         if (args.length > 0 && args[0].equals("invoke")) {
             System.exit(invoke(Arrays.asList(args).subList(1, args.length), System.getenv(), System.out, System.err,
-                    new HandlerRegistry(HandlerRegistry.DEPLOYED)));
+                    HandlerRegistry.DEPLOYED));
         }
         ServerOptions options;
         try {
@@ -58,7 +54,7 @@ public final class LocalCli {
         exitZeroOnSignal("TERM");
         LocalApiServer server;
         try {
-            server = LocalApiServer.start(options, new HandlerRegistry(HandlerRegistry.DEPLOYED), System.getenv(),
+            server = LocalApiServer.start(options, HandlerRegistry.DEPLOYED, System.getenv(),
                     System.out, Clock.systemUTC());
         } catch (StartupException e) {
             System.err.println("error: " + e.getMessage());
@@ -77,7 +73,8 @@ public final class LocalCli {
     }
 
     /** The {@code invoke} subcommand, callable in-process by tests. */
-    static int invoke(List<String> args, Map<String, String> env, PrintStream out, PrintStream err, HandlerRegistry handlers) {
+    static int invoke(List<String> args, Map<String, String> env, PrintStream out, PrintStream err,
+                      HandlerRegistry.Factory handlers) {
         InvokeOptions options;
         try {
             options = InvokeOptions.parse(args, env);

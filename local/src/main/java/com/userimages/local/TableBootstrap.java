@@ -39,7 +39,7 @@ final class TableBootstrap {
                 new JwtAuthorizer.Allowed(claims, List.of(Scopes.ADMIN)), UUID.randomUUID().toString(), Instant.now());
 
         FunctionInvoker.Invocation invocation = invoker.invoke(ApiFunction.CREATE_TABLE, event);
-        String table = Setting.TABLE_NAME.value();
+        String table = invoker.settings().value(Setting.TABLE_NAME);
         if (invocation.failed()) {
             throw new StartupException("could not create the table " + table + ": create-table failed: " + invocation.error(),
                     invocation.error());

@@ -25,7 +25,7 @@ class GatewayPlumbingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        local = InProcessServer.start(new HandlerRegistry(f -> EchoHandler.class.getName()),
+        local = InProcessServer.start((f, components) -> new EchoHandler(),
                 "--dynamodb-endpoint", "http://127.0.0.1:9");
     }
 

@@ -1,6 +1,7 @@
 package com.userimages.local;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ final class InProcessServer implements AutoCloseable {
     }
 
     /** @param args server options; "--port 0" is added so no test ever takes a fixed port */
-    static InProcessServer start(HandlerRegistry handlers, String... args) throws Exception {
+    static InProcessServer start(HandlerRegistry.Factory handlers, String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of(args));
         argv.addAll(List.of("--port", "0"));
         ServerOptions options = ServerOptions.parse(argv, Map.of());
@@ -30,7 +31,7 @@ final class InProcessServer implements AutoCloseable {
     }
 
     static InProcessServer startWithRealHandlers(String... args) throws Exception {
-        return start(new HandlerRegistry(HandlerRegistry.DEPLOYED), args);
+        return start(HandlerRegistry.DEPLOYED, args);
     }
 
     URI base() { return server.baseUri(); }
@@ -48,7 +49,7 @@ final class InProcessServer implements AutoCloseable {
     }
 
     /** Keeps the console for assertions and still shows it in the surefire report when a test fails. */
-    private static final class TeeStream extends java.io.OutputStream {
+    private static final class TeeStream extends OutputStream {
         private final ByteArrayOutputStream copy;
 
         TeeStream(ByteArrayOutputStream copy) { this.copy = copy; }

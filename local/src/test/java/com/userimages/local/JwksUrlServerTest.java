@@ -17,7 +17,7 @@ class JwksUrlServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        HandlerRegistry echo = new HandlerRegistry(f -> EchoHandler.class.getName());
+        HandlerRegistry.Factory echo = (f, components) -> new EchoHandler();
         provider = InProcessServer.start(echo, "--dynamodb-endpoint", "http://127.0.0.1:9");
         String issuer = provider.server.developmentIssuer().issuer();
         api = InProcessServer.start(echo, "--dynamodb-endpoint", "http://127.0.0.1:9",

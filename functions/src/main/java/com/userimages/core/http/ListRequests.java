@@ -1,4 +1,4 @@
-package com.userimages.core.pagination;
+package com.userimages.core.http;
 
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.ListQuery;
@@ -7,6 +7,7 @@ import com.userimages.core.model.Timestamps;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import com.userimages.core.pagination.ListRequest;
 
 /**
  * Validates list-page's query parameters (API.md, "GET /collections"). Strict like the bodies: an
@@ -34,8 +35,8 @@ public final class ListRequests {
         SortOrder order = SortOrder.DESC;
         String rawOrder = parameters.get("order");
         if (rawOrder != null) {
-            order = SortOrder.byWireName(rawOrder);
-            if (order == null) throw new ApiException.BadRequest("INVALID_ORDER", "order must be asc or desc.");
+            order = SortOrder.byWireName(rawOrder)
+                    .orElseThrow(() -> new ApiException.BadRequest("INVALID_ORDER", "order must be asc or desc."));
         }
         // Normalized exactly as stored timestamps are, so the range compares as time on the LSI.
         String from = parameters.get("from") == null ? null : Timestamps.normalize(parameters.get("from"), "from");

@@ -1,10 +1,9 @@
-package com.userimages.core.model;
+package com.userimages.core.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.userimages.core.error.ApiException;
-import com.userimages.core.http.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +14,12 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import com.userimages.core.model.Bounds;
+import com.userimages.core.model.ImageRef;
+import com.userimages.core.model.NewCollection;
+import com.userimages.core.model.Timestamps;
+import com.userimages.core.model.Urls;
+import com.userimages.core.model.Ids;
 
 /**
  * Validates the JSON bodies of {@code POST /collections} and {@code POST /collections/{id}/images}

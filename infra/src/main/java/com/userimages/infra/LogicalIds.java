@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Construct ids derived from the shared names, so logical ids read like the functions and routes they belong to. */
-final class Ids {
-    private Ids() {}
+final class LogicalIds {
+    private LogicalIds() {}
 
     /** {@code create-table} or {@code CREATE_TABLE} → {@code CreateTable}. */
     static String pascal(String name) {

@@ -1,7 +1,12 @@
-package com.userimages.core.pagination;
+package com.userimages.core.service;
 
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.model.IndexKey;
+import com.userimages.core.pagination.PageTokenCodec;
+import com.userimages.core.pagination.PageReader;
+import com.userimages.core.pagination.ReadBudget;
+import com.userimages.core.pagination.ListPage;
+import com.userimages.core.pagination.ListRequest;
 
 /** {@code GET /collections}: verifies the page token, reads one exact page, signs the next token. */
 public final class ListCollectionsService {
