@@ -81,7 +81,7 @@ class ResponsesMatchOpenApiTest {
     /** What the request schema must say about the body that was sent. */
     private enum RequestSchema { ACCEPTS, REJECTS, NOT_CHECKED }
 
-    private record Case(String name, ApiRoute route, int status, String requestBody, RequestSchema requestSchema,
+    private record Case(String name, ApiRoute route, int status, OpenApiContract.Request request, RequestSchema requestSchema,
                         Supplier<APIGatewayV2HTTPResponse> call) {}
 
     @TestFactory
@@ -99,14 +99,11 @@ class ResponsesMatchOpenApiTest {
         List<Case> cases = new ArrayList<>();
         // POST /collections
         String create = "{\"images\":[{\"url\":\"" + URL + "\"},{\"imageId\":\"" + UUID.randomUUID() + "\",\"url\":\"http://b.example/x?y=1\"}]}";
-        cases.add(body("create", ApiRoute.CREATE_COLLECTION, 201, create, RequestSchema.ACCEPTS, () -> api.create(user, create)));
-        cases.add(body("create empty, nulls for optionals", ApiRoute.CREATE_COLLECTION, 201,
-                "{\"imagesCollectionId\":null,\"timestamp\":null,\"images\":[]}", RequestSchema.ACCEPTS,
-                () -> api.create(user, "{\"imagesCollectionId\":null,\"timestamp\":null,\"images\":[]}")));
-        cases.add(body("create replay", ApiRoute.CREATE_COLLECTION, 200, replayBody, RequestSchema.ACCEPTS, () -> api.create(user, replayBody)));
-        String conflicting = replayBody.replace(URL, "https://other.example/b.jpg");
-        cases.add(body("create, same id other content", ApiRoute.CREATE_COLLECTION, 409, conflicting, RequestSchema.ACCEPTS,
-                () -> api.create(user, conflicting)));
+        cases.add(create("create", 201, user, create, RequestSchema.ACCEPTS));
+        cases.add(create("create empty, nulls for optionals", 201, user,
+                "{\"imagesCollectionId\":null,\"timestamp\":null,\"images\":[]}", RequestSchema.ACCEPTS));
+        cases.add(create("create replay", 200, user, replayBody, RequestSchema.ACCEPTS));
+        cases.add(create("create, same id other content", 409, user, replayBody.replace(URL, "https://other.example/b.jpg"), RequestSchema.ACCEPTS));
         for (String[] bad : new String[][] {
                 {"not JSON", "{images:[]}"},
                 {"unknown field", "{\"images\":[],\"owner\":\"bob\"}"},
@@ -120,13 +117,12 @@ class ResponsesMatchOpenApiTest {
                 {"url too long", "{\"images\":[{\"url\":\"https://a.example/" + "z".repeat(2040) + "\"}]}"},
                 {"timestamp without offset", "{\"timestamp\":\"2026-01-01T00:00:00\",\"images\":[]}"},
                 {"too many images", images(101)}}) {
-            cases.add(body("create: " + bad[0], ApiRoute.CREATE_COLLECTION, 400, bad[1], RequestSchema.REJECTS, () -> api.create(user, bad[1])));
+            cases.add(create("create: " + bad[0], 400, user, bad[1], RequestSchema.REJECTS));
         }
-        String duplicateIds = "{\"images\":[{\"imageId\":\"" + imageId + "\",\"url\":\"" + URL + "\"},{\"imageId\":\"" + imageId + "\",\"url\":\"" + URL + "\"}]}";
-        cases.add(body("create: an imageId twice", ApiRoute.CREATE_COLLECTION, 400, duplicateIds, RequestSchema.NOT_CHECKED,
-                () -> api.create(user, duplicateIds)));
-        String huge = "{\"images\":[{\"url\":\"https://a.example/" + "z".repeat(270_000) + "\"}]}";
-        cases.add(body("create: body over 256 KB", ApiRoute.CREATE_COLLECTION, 413, huge, RequestSchema.REJECTS, () -> api.create(user, huge)));
+        cases.add(create("create: an imageId twice", 400, user, "{\"images\":[{\"imageId\":\"" + imageId + "\",\"url\":\"" + URL
+                + "\"},{\"imageId\":\"" + imageId + "\",\"url\":\"" + URL + "\"}]}", RequestSchema.NOT_CHECKED));
+        cases.add(create("create: body over 256 KB", 413, user,
+                "{\"images\":[{\"url\":\"https://a.example/" + "z".repeat(270_000) + "\"}]}", RequestSchema.REJECTS));
         cases.add(call("create without claims", ApiRoute.CREATE_COLLECTION, 401, () -> appendHandler().handleRequest(
                 TestEvents.request(ApiRoute.CREATE_COLLECTION).body("{\"images\":[]}").build(), null)));
         cases.add(call("create with an unusable (over-long) sub", ApiRoute.CREATE_COLLECTION, 401, () -> appendHandler().handleRequest(
@@ -134,57 +130,52 @@ class ResponsesMatchOpenApiTest {
 
         // POST /collections/{collectionId}/images
         String append = images("https://img.example/b.jpg");
-        cases.add(body("append", ApiRoute.APPEND_IMAGES, 200, append, RequestSchema.ACCEPTS, () -> api.append(user, existing, append)));
-        String retry = "{\"images\":[{\"imageId\":\"" + imageId + "\",\"url\":\"" + URL + "\"}]}";
-        cases.add(body("append retried (nothing added)", ApiRoute.APPEND_IMAGES, 200, retry, RequestSchema.ACCEPTS,
-                () -> api.append(user, existing, retry)));
-        String otherUrl = "{\"images\":[{\"imageId\":\"" + imageId + "\",\"url\":\"https://other.example/c.jpg\"}]}";
-        cases.add(body("append: an imageId there with another url", ApiRoute.APPEND_IMAGES, 409, otherUrl, RequestSchema.ACCEPTS,
-                () -> api.append(user, existing, otherUrl)));
-        cases.add(body("append to a missing collection", ApiRoute.APPEND_IMAGES, 404, append, RequestSchema.ACCEPTS,
-                () -> api.append(user, missing, append)));
-        cases.add(body("append to another user's collection", ApiRoute.APPEND_IMAGES, 404, append, RequestSchema.ACCEPTS,
-                () -> api.append(TestEvents.newUser(), existing, append)));
-        cases.add(body("append: no images", ApiRoute.APPEND_IMAGES, 400, "{\"images\":[]}", RequestSchema.REJECTS,
-                () -> api.append(user, existing, "{\"images\":[]}")));
-        cases.add(body("append: unknown field", ApiRoute.APPEND_IMAGES, 400, "{\"images\":[{\"url\":\"" + URL + "\"}],\"at\":0}",
-                RequestSchema.REJECTS, () -> api.append(user, existing, "{\"images\":[{\"url\":\"" + URL + "\"}],\"at\":0}")));
-        cases.add(body("append: malformed collection id", ApiRoute.APPEND_IMAGES, 400, append, RequestSchema.ACCEPTS,
-                () -> api.append(user, "not-a-uuid", append)));
-        cases.add(body("append crossing the collection bound", ApiRoute.APPEND_IMAGES, 413, images(3), RequestSchema.ACCEPTS,
+        cases.add(append("append", 200, user, existing, append, RequestSchema.ACCEPTS));
+        cases.add(append("append retried (nothing added)", 200, user, existing,
+                "{\"images\":[{\"imageId\":\"" + imageId + "\",\"url\":\"" + URL + "\"}]}", RequestSchema.ACCEPTS));
+        cases.add(append("append: an imageId there with another url", 409, user, existing,
+                "{\"images\":[{\"imageId\":\"" + imageId + "\",\"url\":\"https://other.example/c.jpg\"}]}", RequestSchema.ACCEPTS));
+        cases.add(append("append to a missing collection", 404, user, missing, append, RequestSchema.ACCEPTS));
+        cases.add(append("append to another user's collection", 404, TestEvents.newUser(), existing, append, RequestSchema.ACCEPTS));
+        cases.add(append("append: no images", 400, user, existing, "{\"images\":[]}", RequestSchema.REJECTS));
+        cases.add(append("append: unknown field", 400, user, existing, "{\"images\":[{\"url\":\"" + URL + "\"}],\"at\":0}", RequestSchema.REJECTS));
+        cases.add(append("append: malformed collection id", 400, user, "not-a-uuid", append, RequestSchema.REJECTS));
+        cases.add(new Case("append crossing the collection bound", ApiRoute.APPEND_IMAGES, 413,
+                request(ApiRoute.APPEND_IMAGES, Map.of("collectionId", existing), Map.of(), images(3)), RequestSchema.ACCEPTS,
                 () -> appendHandlerWithCollectionBound(2).handleRequest(TestEvents.request(ApiRoute.APPEND_IMAGES).as(user)
                         .path("collectionId", existing).body(images(3)).build(), null)));
 
         // GET /collections/{collectionId} and .../images/{imageId}
-        cases.add(call("get", ApiRoute.GET_COLLECTION, 200, () -> api.get(user, existing)));
-        cases.add(call("get an empty collection", ApiRoute.GET_COLLECTION, 200, () -> api.get(user, empty)));
-        cases.add(call("get upper-case id", ApiRoute.GET_COLLECTION, 200, () -> api.get(user, existing.toUpperCase())));
-        cases.add(call("get missing", ApiRoute.GET_COLLECTION, 404, () -> api.get(user, missing)));
-        cases.add(call("get another user's", ApiRoute.GET_COLLECTION, 404, () -> api.get(TestEvents.newUser(), existing)));
-        cases.add(call("get malformed id", ApiRoute.GET_COLLECTION, 400, () -> api.get(user, "123")));
+        cases.add(get("get", 200, user, existing, RequestSchema.ACCEPTS));
+        cases.add(get("get an empty collection", 200, user, empty, RequestSchema.ACCEPTS));
+        cases.add(get("get by the upper-case id", 200, user, existing.toUpperCase(), RequestSchema.ACCEPTS));
+        cases.add(get("get missing", 404, user, missing, RequestSchema.ACCEPTS));
+        cases.add(get("get another user's", 404, TestEvents.newUser(), existing, RequestSchema.ACCEPTS));
+        cases.add(get("get by a malformed id", 400, user, "123", RequestSchema.REJECTS));
         cases.add(call("get without claims", ApiRoute.GET_COLLECTION, 401, () -> new GetItemHandler().handleRequest(
                 TestEvents.request(ApiRoute.GET_COLLECTION).path("collectionId", existing).build(), null)));
-        cases.add(call("get image", ApiRoute.GET_IMAGE, 200, () -> api.getImage(user, existing, imageId)));
-        cases.add(call("get image not there", ApiRoute.GET_IMAGE, 404, () -> api.getImage(user, existing, missing)));
-        cases.add(call("get image of a missing collection", ApiRoute.GET_IMAGE, 404, () -> api.getImage(user, missing, imageId)));
-        cases.add(call("get image, malformed image id", ApiRoute.GET_IMAGE, 400, () -> api.getImage(user, existing, "zz")));
+        cases.add(getImage("get image", 200, user, existing, imageId, RequestSchema.ACCEPTS));
+        cases.add(getImage("get image not there", 404, user, existing, missing, RequestSchema.ACCEPTS));
+        cases.add(getImage("get image of a missing collection", 404, user, missing, imageId, RequestSchema.ACCEPTS));
+        cases.add(getImage("get image by a malformed image id", 400, user, existing, "zz", RequestSchema.REJECTS));
 
         // GET /collections
-        cases.add(call("list, first page", ApiRoute.LIST_COLLECTIONS, 200, () -> api.list(user, "limit", "1")));
-        cases.add(call("list, following the token", ApiRoute.LIST_COLLECTIONS, 200, () -> api.list(user, "limit", "1", "nextToken", nextToken)));
-        cases.add(call("list, last page (null token, a null cover)", ApiRoute.LIST_COLLECTIONS, 200,
-                () -> api.list(user, "order", "asc", "limit", "100")));
-        cases.add(call("list, every parameter", ApiRoute.LIST_COLLECTIONS, 200, () -> api.list(user, "limit", "5", "order", "desc",
-                "from", "2000-01-01T00:00:00Z", "to", "9999-12-31T23:59:59Z", "minImages", "1")));
-        cases.add(call("list, nobody's data", ApiRoute.LIST_COLLECTIONS, 200, () -> api.list(TestEvents.newUser())));
-        cases.add(call("list, bad limit", ApiRoute.LIST_COLLECTIONS, 400, () -> api.list(user, "limit", "0")));
-        cases.add(call("list, unknown parameter", ApiRoute.LIST_COLLECTIONS, 400, () -> api.list(user, "minimages", "1")));
-        cases.add(call("list, bad order", ApiRoute.LIST_COLLECTIONS, 400, () -> api.list(user, "order", "up")));
-        cases.add(call("list, from after to", ApiRoute.LIST_COLLECTIONS, 400,
-                () -> api.list(user, "from", "2026-02-01T00:00:00Z", "to", "2026-01-01T00:00:00Z")));
-        cases.add(call("list, altered token", ApiRoute.LIST_COLLECTIONS, 400, () -> api.list(user, "nextToken", nextToken + "A")));
-        cases.add(call("list, another user's token", ApiRoute.LIST_COLLECTIONS, 400,
-                () -> api.list(TestEvents.newUser(), "limit", "1", "nextToken", nextToken)));
+        cases.add(list("list, first page", 200, user, RequestSchema.ACCEPTS, "limit", "1"));
+        cases.add(list("list, following the token", 200, user, RequestSchema.ACCEPTS, "limit", "1", "nextToken", nextToken));
+        cases.add(list("list, last page (null token, a null cover)", 200, user, RequestSchema.ACCEPTS, "order", "asc", "limit", "100"));
+        cases.add(list("list, every parameter", 200, user, RequestSchema.ACCEPTS, "limit", "5", "order", "desc",
+                "from", "2000-01-01T00:00:00Z", "to", "9999-12-31T23:59:59.999+01:00", "minImages", "1"));
+        cases.add(list("list, nobody's data", 200, TestEvents.newUser(), RequestSchema.ACCEPTS));
+        cases.add(list("list, limit 0", 400, user, RequestSchema.REJECTS, "limit", "0"));
+        cases.add(list("list, limit 101", 400, user, RequestSchema.REJECTS, "limit", "101"));
+        cases.add(list("list, minImages 1001", 400, user, RequestSchema.REJECTS, "minImages", "1001"));
+        cases.add(list("list, unknown parameter", 400, user, RequestSchema.REJECTS, "minimages", "1"));
+        cases.add(list("list, bad order", 400, user, RequestSchema.REJECTS, "order", "up"));
+        cases.add(list("list, timestamp without offset", 400, user, RequestSchema.REJECTS, "from", "2026-01-01T00:00:00"));
+        cases.add(list("list, from after to", 400, user, RequestSchema.NOT_CHECKED,
+                "from", "2026-02-01T00:00:00Z", "to", "2026-01-01T00:00:00Z"));
+        cases.add(list("list, altered token", 400, user, RequestSchema.NOT_CHECKED, "nextToken", nextToken + "A"));
+        cases.add(list("list, another user's token", 400, TestEvents.newUser(), RequestSchema.NOT_CHECKED, "limit", "1", "nextToken", nextToken));
         cases.add(call("list without claims", ApiRoute.LIST_COLLECTIONS, 401, () -> new ListPageHandler().handleRequest(
                 TestEvents.request(ApiRoute.LIST_COLLECTIONS).build(), null)));
 
@@ -224,12 +215,12 @@ class ResponsesMatchOpenApiTest {
         APIGatewayV2HTTPResponse response = c.call().get();
         assertEquals(c.status(), response.getStatusCode(), () -> c.name() + ": unexpected status; body: " + response.getBody());
         CONTRACT.assertConforms(c.route().method(), c.route().pathTemplate(), response.getStatusCode(), response.getHeaders(), response.getBody());
-        if (c.requestSchema() != RequestSchema.NOT_CHECKED && c.requestBody() != null) {
-            List<String> problems = CONTRACT.requestProblems(c.route().method(), c.route().pathTemplate(), c.requestBody());
+        if (c.requestSchema() != RequestSchema.NOT_CHECKED) {
+            List<String> problems = CONTRACT.requestProblems(c.request());
             if (c.requestSchema() == RequestSchema.ACCEPTS) {
-                assertEquals(List.of(), problems, c.name() + ": the handler took this body, so the document must too");
+                assertEquals(List.of(), problems, c.name() + ": the document must accept this request");
             } else {
-                assertFalse(problems.isEmpty(), c.name() + ": the handler refused this body, so the document must too");
+                assertFalse(problems.isEmpty(), c.name() + ": the handler refused this request as malformed, so the document must too");
             }
         }
         synchronized (VALIDATED) {
@@ -264,8 +255,39 @@ class ResponsesMatchOpenApiTest {
         return new Case(name, route, status, null, RequestSchema.NOT_CHECKED, call);
     }
 
-    private static Case body(String name, ApiRoute route, int status, String body, RequestSchema schema, Supplier<APIGatewayV2HTTPResponse> call) {
-        return new Case(name, route, status, body, schema, call);
+    private Case create(String name, int status, String user, String body, RequestSchema schema) {
+        return new Case(name, ApiRoute.CREATE_COLLECTION, status, request(ApiRoute.CREATE_COLLECTION, Map.of(), Map.of(), body), schema,
+                () -> api.create(user, body));
+    }
+
+    private Case append(String name, int status, String user, String collectionId, String body, RequestSchema schema) {
+        return new Case(name, ApiRoute.APPEND_IMAGES, status,
+                request(ApiRoute.APPEND_IMAGES, Map.of("collectionId", collectionId), Map.of(), body), schema,
+                () -> api.append(user, collectionId, body));
+    }
+
+    private Case get(String name, int status, String user, String collectionId, RequestSchema schema) {
+        return new Case(name, ApiRoute.GET_COLLECTION, status,
+                request(ApiRoute.GET_COLLECTION, Map.of("collectionId", collectionId), Map.of(), null), schema,
+                () -> api.get(user, collectionId));
+    }
+
+    private Case getImage(String name, int status, String user, String collectionId, String imageId, RequestSchema schema) {
+        return new Case(name, ApiRoute.GET_IMAGE, status,
+                request(ApiRoute.GET_IMAGE, Map.of("collectionId", collectionId, "imageId", imageId), Map.of(), null), schema,
+                () -> api.getImage(user, collectionId, imageId));
+    }
+
+    private Case list(String name, int status, String user, RequestSchema schema, String... nameValuePairs) {
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameValuePairs.length; i += 2) query.put(nameValuePairs[i], nameValuePairs[i + 1]);
+        return new Case(name, ApiRoute.LIST_COLLECTIONS, status, request(ApiRoute.LIST_COLLECTIONS, Map.of(), query, null), schema,
+                () -> api.list(user, nameValuePairs));
+    }
+
+    /** The request as the handler gets it (TestEvents sends content-type and host, which the document does not describe). */
+    private static OpenApiContract.Request request(ApiRoute route, Map<String, String> path, Map<String, String> query, String body) {
+        return new OpenApiContract.Request(route.method(), route.pathTemplate(), path, query, Map.of(), body);
     }
 
     private static String id(APIGatewayV2HTTPResponse created) {

@@ -182,11 +182,84 @@ public final class OpenApiContract {
         if (!problems.isEmpty()) throw new AssertionError("response does not match openapi.yaml:\n  " + String.join("\n  ", problems));
     }
 
+    /** A request as the functions see it: path, query and header parameters by name, and the body (null for none). */
+    public record Request(String method, String pathTemplate, Map<String, String> pathParameters,
+                          Map<String, String> queryParameters, Map<String, String> headers, String body) {
+        public Request {
+            pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
+            queryParameters = queryParameters == null ? Map.of() : Map.copyOf(queryParameters);
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+    }
+
+    /**
+     * Everything wrong with a request against the operation: each documented parameter (a required
+     * one must be there; a value must match its schema), no query parameter the document does not
+     * have (the API refuses unknown ones), and the body against the request schema. Empty when the
+     * document accepts the request.
+     */
+    public List<String> requestProblems(Request request) {
+        List<String> problems = new ArrayList<>();
+        String where = request.method().toUpperCase(Locale.ROOT) + " " + request.pathTemplate();
+        String pathPointer = "/paths/" + escape(request.pathTemplate());
+        String operationPointer = pathPointer + "/" + request.method().toLowerCase(Locale.ROOT);
+        if (document.at(operationPointer).isMissingNode()) return List.of(where + ": the document has no such operation");
+        Set<String> documentedQuery = new TreeSet<>();
+        for (String listPointer : List.of(pathPointer + "/parameters", operationPointer + "/parameters")) {
+            JsonNode list = document.at(listPointer);
+            for (int i = 0; i < list.size(); i++) {
+                String pointer = listPointer + "/" + i;
+                JsonNode parameter = list.get(i);
+                if (parameter.has("$ref")) {
+                    pointer = refPointer(parameter.get("$ref").asString());
+                    parameter = document.at(pointer);
+                }
+                String name = parameter.path("name").asString();
+                String in = parameter.path("in").asString();
+                Map<String, String> values = switch (in) {
+                    case "path" -> request.pathParameters();
+                    case "query" -> request.queryParameters();
+                    case "header" -> lowerCaseKeys(request.headers());
+                    default -> Map.of();
+                };
+                if (in.equals("query")) documentedQuery.add(name);
+                String value = values.get(in.equals("header") ? name.toLowerCase(Locale.ROOT) : name);
+                if (value == null) {
+                    if (parameter.path("required").asBoolean(false)) problems.add(where + ": the required " + in + " parameter " + name + " is missing");
+                    continue;
+                }
+                JsonNode typed = typedValue(document.at(pointer + "/schema"), value);
+                for (Error error : schema(pointer + "/schema").validate(typed)) {
+                    problems.add(where + ": " + in + " parameter " + name + " = " + shorten(value) + ": " + error.getMessage());
+                }
+            }
+        }
+        for (String name : request.queryParameters().keySet()) {
+            if (!documentedQuery.contains(name)) problems.add(where + ": the query parameter " + shorten(name) + " is not documented");
+        }
+        JsonNode requestBody = document.at(operationPointer + "/requestBody");
+        boolean hasBody = request.body() != null && !request.body().isEmpty();
+        if (requestBody.isMissingNode()) {
+            if (hasBody) problems.add(where + ": the document takes no request body here");
+        } else if (!hasBody) {
+            if (requestBody.path("required").asBoolean(false)) problems.add(where + ": the request body is required");
+        } else {
+            try {
+                JsonNode parsed = JSON.readTree(request.body());
+                for (Error error : schema(operationPointer + "/requestBody/content/application~1json/schema").validate(parsed)) {
+                    problems.add(where + ": request body " + error);
+                }
+            } catch (RuntimeException e) {
+                problems.add(where + ": the request body is not JSON");
+            }
+        }
+        return problems;
+    }
+
     /** Everything wrong with a request body against the operation's request schema; empty when it conforms. */
     public List<String> requestProblems(String method, String pathTemplate, String body) {
         String pointer = "/paths/" + escape(pathTemplate) + "/" + method.toLowerCase(Locale.ROOT) + "/requestBody";
-        JsonNode requestBody = document.at(pointer);
-        if (requestBody.isMissingNode()) return List.of(method + " " + pathTemplate + ": the document has no request body here");
+        if (document.at(pointer).isMissingNode()) return List.of(method + " " + pathTemplate + ": the document has no request body here");
         JsonNode parsed;
         try {
             parsed = JSON.readTree(body);
@@ -237,15 +310,15 @@ public final class OpenApiContract {
                 if (header.path("required").asBoolean(false)) problems.add(where + ": the required header " + entry.getKey() + " is missing");
                 continue;
             }
-            JsonNode typed = typedHeaderValue(document.at(headerPointer + "/schema"), value);
+            JsonNode typed = typedValue(document.at(headerPointer + "/schema"), value);
             for (Error error : schema(headerPointer + "/schema").validate(typed)) {
                 problems.add(where + ": header " + entry.getKey() + ": " + shorten(value) + ": " + error.getMessage());
             }
         }
     }
 
-    /** A header's text as the JSON value its schema describes (an integer header is a number). */
-    private JsonNode typedHeaderValue(JsonNode headerSchema, String value) {
+    /** A header's or parameter's text as the JSON value its schema describes (an integer one is a number). */
+    private JsonNode typedValue(JsonNode headerSchema, String value) {
         JsonNode schema = headerSchema.has("$ref") ? document.at(refPointer(headerSchema.get("$ref").asString())) : headerSchema;
         String type = schema.path("type").asString("string");
         if (type.equals("integer") || type.equals("number")) {

@@ -119,6 +119,32 @@ class OpenApiContractTest {
     }
 
     @Test
+    void requestParametersAreCheckedAgainstTheirSchemas() {
+        assertEquals(List.of(), CONTRACT.requestProblems(new OpenApiContract.Request("GET", "/collections", null,
+                Map.of("limit", "100", "order", "asc", "from", "2026-01-01t00:00:00.5+02:00", "minImages", "0", "nextToken", "AbC-_9"), null, null)));
+        assertProblem(requestProblems("GET", "/collections", Map.of(), Map.of("limit", "0")), "limit");
+        assertProblem(requestProblems("GET", "/collections", Map.of(), Map.of("limit", "ten")), "limit");
+        assertProblem(requestProblems("GET", "/collections", Map.of(), Map.of("order", "up")), "order");
+        assertProblem(requestProblems("GET", "/collections", Map.of(), Map.of("from", "2026-01-01T00:00:00")), "from");
+        assertProblem(requestProblems("GET", "/collections", Map.of(), Map.of("nextToken", "a=")), "nextToken");
+        assertProblem(requestProblems("GET", "/collections", Map.of(), Map.of("minimages", "1")), "minimages is not documented");
+        assertEquals(List.of(), requestProblems("GET", "/collections/{collectionId}", Map.of("collectionId", ID.toUpperCase()), Map.of()));
+        assertProblem(requestProblems("GET", "/collections/{collectionId}", Map.of("collectionId", "123"), Map.of()), "collectionId");
+        assertProblem(requestProblems("GET", "/collections/{collectionId}/images/{imageId}", Map.of("collectionId", ID), Map.of()),
+                "required path parameter imageId is missing");
+        assertProblem(CONTRACT.requestProblems(new OpenApiContract.Request("POST", "/collections/{collectionId}/images",
+                Map.of("collectionId", ID), null, null, null)), "request body is required");
+        assertProblem(CONTRACT.requestProblems(new OpenApiContract.Request("GET", "/collections", null, null, null, "{}")),
+                "takes no request body");
+        assertEquals(List.of(), CONTRACT.requestProblems(new OpenApiContract.Request("DELETE", "/collections/{collectionId}",
+                Map.of("collectionId", ID), null, Map.of("If-Match", "\"3\""), null)));
+    }
+
+    private static List<String> requestProblems(String method, String template, Map<String, String> path, Map<String, String> query) {
+        return CONTRACT.requestProblems(new OpenApiContract.Request(method, template, path, query, null, null));
+    }
+
+    @Test
     void assertConformsListsEveryProblem() {
         AssertionError e = assertThrows(AssertionError.class,
                 () -> CONTRACT.assertConforms("POST", "/collections", 201, JSON, COLLECTION));
