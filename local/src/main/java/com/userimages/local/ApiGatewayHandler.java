@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.userimages.local.auth.DevelopmentIssuer;
+import com.userimages.local.auth.JwtAuthorizer;
+import com.userimages.local.gateway.GatewayReply;
+import com.userimages.local.gateway.HttpEventFactory;
+import com.userimages.local.gateway.IncomingRequest;
+import com.userimages.local.gateway.RouteMatcher;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,10 @@
 package com.userimages.local;
 
 import com.sun.net.httpserver.HttpServer;
+import com.userimages.local.auth.DevelopmentIssuer;
+import com.userimages.local.auth.JwksKeySource;
+import com.userimages.local.auth.JwtAuthorizer;
+import com.userimages.local.gateway.RouteMatcher;
 
 import java.io.IOException;
 import java.io.PrintStream;

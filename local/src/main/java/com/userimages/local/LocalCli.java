@@ -1,5 +1,7 @@
 package com.userimages.local;
 
+import com.userimages.local.auth.DevelopmentIssuer;
+
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

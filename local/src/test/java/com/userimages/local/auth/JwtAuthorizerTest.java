@@ -1,4 +1,4 @@
-package com.userimages.local;
+package com.userimages.local.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.userimages.contract.ApiRoute;

@@ -1,4 +1,4 @@
-package com.userimages.local;
+package com.userimages.local.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -39,20 +39,20 @@ import java.util.stream.Collectors;
  * {@code exp}, {@code nbf}, {@code iat} checked with at most 60 s of clock skew; and, when the route
  * has scopes, at least one of them in the token's {@code scope} (or {@code scp}) claim.
  */
-final class JwtAuthorizer {
+public final class JwtAuthorizer {
     static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
 
-    sealed interface Result permits Allowed, Denied {}
+    public sealed interface Result permits Allowed, Denied {}
 
     /**
      * @param claims every claim as a string, as API Gateway passes them
      * @param scopes the token's scopes when the route requires scopes, else null (as API Gateway sends)
      */
-    record Allowed(Map<String, String> claims, List<String> scopes) implements Result {}
+    public record Allowed(Map<String, String> claims, List<String> scopes) implements Result {}
 
     /** @param description why, for the {@code www-authenticate} header and the console, never the body */
-    record Denied(int status, String description, List<String> requiredScopes) implements Result {
-        static Denied unauthorized(String description) { return new Denied(401, description, List.of()); }
+    public record Denied(int status, String description, List<String> requiredScopes) implements Result {
+        public static Denied unauthorized(String description) { return new Denied(401, description, List.of()); }
     }
 
     private final String issuer;
@@ -60,7 +60,7 @@ final class JwtAuthorizer {
     private final Clock clock;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
-    JwtAuthorizer(String issuer, List<String> audiences, JWKSource<SecurityContext> keys, Clock clock) {
+    public JwtAuthorizer(String issuer, List<String> audiences, JWKSource<SecurityContext> keys, Clock clock) {
         this.issuer = issuer;
         this.audiences = Set.copyOf(audiences);
         this.clock = clock;
@@ -70,11 +70,11 @@ final class JwtAuthorizer {
         processor.setJWTClaimsSetVerifier((claims, context) -> verifyClaims(claims));
     }
 
-    String issuer() { return issuer; }
+    public String issuer() { return issuer; }
 
-    Set<String> audiences() { return audiences; }
+    public Set<String> audiences() { return audiences; }
 
-    Result authorize(String authorization, ApiRoute route) {
+    public Result authorize(String authorization, ApiRoute route) {
         if (authorization == null || authorization.isBlank()) return Denied.unauthorized("the request has no token");
         String token = authorization.strip();
         if (token.regionMatches(true, 0, "Bearer ", 0, 7)) token = token.substring(7).strip();

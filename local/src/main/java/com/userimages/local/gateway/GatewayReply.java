@@ -1,4 +1,4 @@
-package com.userimages.local;
+package com.userimages.local.gateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 
@@ -14,23 +14,23 @@ import java.util.Map;
  * {@code {"message": "..."}} shape) or a function's response mapped as the HTTP API maps format 2.0
  * responses.
  */
-record GatewayReply(int status, Map<String, List<String>> headers, byte[] body) {
+public record GatewayReply(int status, Map<String, List<String>> headers, byte[] body) {
 
-    static GatewayReply message(int status, String message) {
+    public static GatewayReply message(int status, String message) {
         return json(status, "{\"message\":\"" + message + "\"}");
     }
 
-    static GatewayReply json(int status, String json) {
+    public static GatewayReply json(int status, String json) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("content-type", new ArrayList<>(List.of("application/json")));
         return new GatewayReply(status, headers, json.getBytes(StandardCharsets.UTF_8));
     }
 
-    static GatewayReply notFound() { return message(404, "Not Found"); }
+    public static GatewayReply notFound() { return message(404, "Not Found"); }
 
-    static GatewayReply internalServerError() { return message(500, "Internal Server Error"); }
+    public static GatewayReply internalServerError() { return message(500, "Internal Server Error"); }
 
-    GatewayReply withHeader(String name, String value) {
+    public GatewayReply withHeader(String name, String value) {
         headers.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), n -> new ArrayList<>()).add(value);
         return this;
     }
@@ -40,7 +40,7 @@ record GatewayReply(int status, Map<String, List<String>> headers, byte[] body) 
      * base64-decoded when the function says it is encoded. A response API Gateway could not use (no
      * status, or a body that is not the base64 it claims) is a 500, as in AWS.
      */
-    static GatewayReply fromFunction(APIGatewayV2HTTPResponse response) {
+    public static GatewayReply fromFunction(APIGatewayV2HTTPResponse response) {
         int status = response.getStatusCode();
         if (status < 100 || status > 599) return internalServerError();
         Map<String, List<String>> headers = new LinkedHashMap<>();
