@@ -88,6 +88,22 @@ public final class TestKeys {
         return jwt.serialize();
     }
 
+    /**
+     * Signs a payload given as JSON text, so it may hold what a claims builder would not write: an
+     * escaped lone surrogate ({@code "\\ud800"}) survives only as an escape.
+     */
+    public String signJson(String payloadJson) {
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
+                new com.nimbusds.jose.Payload(payloadJson));
+        try {
+            jws.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jws.serialize();
+    }
+
     /** A valid token whose payload is then swapped for another: the signature no longer matches. */
     public String forged(String sub, String forgedSub) {
         String[] parts = token(sub, null).split("\\.");
