@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An HTTP response on its way to the client: either one API Gateway produces itself (its
@@ -15,6 +17,18 @@ import java.util.Map;
  * responses.
  */
 public record GatewayReply(int status, Map<String, List<String>> headers, byte[] body) {
+
+    /** An immutable value: header names lower-cased, the maps and lists copied. */
+    public GatewayReply {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        headers.forEach((name, values) -> copy.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
+        copy.replaceAll((name, values) -> List.copyOf(values));
+        headers = java.util.Collections.unmodifiableMap(copy);
+        body = body.clone();
+    }
+
+    @Override
+    public byte[] body() { return body.clone(); }
 
     public static GatewayReply message(int status, String message) {
         return json(status, "{\"message\":\"" + message + "\"}");
@@ -30,9 +44,13 @@ public record GatewayReply(int status, Map<String, List<String>> headers, byte[]
 
     public static GatewayReply internalServerError() { return message(500, "Internal Server Error"); }
 
+    /** A new reply with this header value added after any it already has. */
     public GatewayReply withHeader(String name, String value) {
-        headers.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), n -> new ArrayList<>()).add(value);
-        return this;
+        Map<String, List<String>> more = new LinkedHashMap<>(headers);
+        List<String> values = new ArrayList<>(more.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()));
+        values.add(Objects.requireNonNull(value));
+        more.put(name.toLowerCase(Locale.ROOT), values);
+        return new GatewayReply(status, more, body);
     }
 
     /**
@@ -47,21 +65,21 @@ public record GatewayReply(int status, Map<String, List<String>> headers, byte[]
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, value) -> {
                 if (name != null && value != null) {
-                    headers.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), n -> new ArrayList<>()).add(value);
+                    headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(value);
                 }
             });
         }
         if (response.getMultiValueHeaders() != null) {
             response.getMultiValueHeaders().forEach((name, values) -> {
                 if (name != null && values != null) {
-                    List<String> list = headers.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), n -> new ArrayList<>());
-                    values.stream().filter(java.util.Objects::nonNull).forEach(list::add);
+                    List<String> list = headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>());
+                    values.stream().filter(Objects::nonNull).forEach(list::add);
                 }
             });
         }
         if (response.getCookies() != null) {
             List<String> setCookie = headers.computeIfAbsent("set-cookie", n -> new ArrayList<>());
-            response.getCookies().stream().filter(java.util.Objects::nonNull).forEach(setCookie::add);
+            response.getCookies().stream().filter(Objects::nonNull).forEach(setCookie::add);
         }
         byte[] body;
         String text = response.getBody();
