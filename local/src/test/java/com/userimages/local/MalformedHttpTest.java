@@ -96,4 +96,20 @@ class MalformedHttpTest {
             assertFalse(line.startsWith("GET /forged"), line);
         }
     }
+
+    @Test
+    void theTokenEndpointRefusesAnUnusableSubAndNeverLogsTheSub() throws Exception {
+        for (String sub : List.of("mallory\\ud800", "line\\nbreak", "\\u0000")) {
+            String body = "{\"sub\":\"" + sub + "\"}";
+            RawHttp.Response response = exchange("POST /local/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+            assertEquals(400, response.status(), response.raw());
+            assertTrue(response.body().contains("well-formed Unicode"), response.body());
+        }
+        String body = "{\"sub\":\"sub-not-for-the-console\"}";
+        RawHttp.Response minted = exchange("POST /local/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        assertEquals(200, minted.status(), minted.raw());
+        assertFalse(local.console().contains("sub-not-for-the-console"), "the sub reached the console");
+    }
 }
