@@ -1,5 +1,8 @@
 package com.userimages.local;
 
+import com.userimages.local.auth.DevelopmentIssuer;
+import com.userimages.local.gateway.DevelopmentIssuerEndpoints;
+
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,7 +121,7 @@ public final class LocalCli {
         DevelopmentIssuer issuer = server.developmentIssuer();
         if (issuer != null) {
             out.append("  Tokens:   development issuer ").append(issuer.issuer()).append(", audience ")
-                    .append(DevelopmentIssuer.AUDIENCE).append(", keys at ").append(base).append(ApiGatewayHandler.JWKS_PATH).append('\n');
+                    .append(DevelopmentIssuer.AUDIENCE).append(", keys at ").append(base).append(DevelopmentIssuerEndpoints.JWKS_PATH).append('\n');
         } else {
             out.append("  Tokens:   issuer ").append(server.authorizer().issuer()).append(", audience ")
                     .append(String.join(",", server.authorizer().audiences())).append('\n');
@@ -136,7 +139,7 @@ public final class LocalCli {
         out.append(curlLine(base, token)).append("\n\n");
         if (issuer != null) {
             out.append("Another token:\n");
-            out.append("curl -sS -X POST ").append(base).append(ApiGatewayHandler.TOKEN_PATH)
+            out.append("curl -sS -X POST ").append(base).append(DevelopmentIssuerEndpoints.TOKEN_PATH)
                     .append(" -H 'Content-Type: application/json' -d '{\"sub\":\"bob\",\"scope\":\"\"}'\n\n");
         }
         out.append("Ctrl-C stops the server.\n");

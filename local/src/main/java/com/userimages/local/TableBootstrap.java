@@ -5,6 +5,9 @@ import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Scopes;
 import com.userimages.contract.Setting;
+import com.userimages.local.auth.JwtAuthorizer;
+import com.userimages.local.gateway.HttpEventFactory;
+import com.userimages.local.gateway.IncomingRequest;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package com.userimages.local;
 
+import com.userimages.local.gateway.GatewayLimits;
+
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -22,12 +24,17 @@ final class InProcessServer implements AutoCloseable {
 
     /** @param args server options; "--port 0" is added so no test ever takes a fixed port */
     static InProcessServer start(HandlerRegistry.Factory handlers, String... args) throws Exception {
+        return start(GatewayLimits.DEFAULTS, handlers, args);
+    }
+
+    /** @param limits the gateway's timeouts and connection cap, short ones for tests of stuck clients */
+    static InProcessServer start(GatewayLimits limits, HandlerRegistry.Factory handlers, String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of(args));
         argv.addAll(List.of("--port", "0"));
         ServerOptions options = ServerOptions.parse(argv, Map.of());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(new TeeStream(console), true, StandardCharsets.UTF_8);
-        return new InProcessServer(LocalApiServer.start(options, handlers, Map.of(), log, Clock.systemUTC()), console);
+        return new InProcessServer(LocalApiServer.start(options, limits, handlers, Map.of(), log, Clock.systemUTC()), console);
     }
 
     static InProcessServer startWithRealHandlers(String... args) throws Exception {

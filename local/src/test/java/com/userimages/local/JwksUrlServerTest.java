@@ -1,4 +1,5 @@
 package com.userimages.local;
+import com.userimages.local.auth.DevelopmentIssuer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

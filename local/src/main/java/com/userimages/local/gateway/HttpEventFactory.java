@@ -1,8 +1,9 @@
-package com.userimages.local;
+package com.userimages.local.gateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.userimages.contract.ApiRoute;
+import com.userimages.local.auth.JwtAuthorizer;
 
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -26,15 +27,17 @@ import java.util.Map;
  * comma-joined, path parameters decoded, non-text bodies base64-encoded, and the authorizer's
  * verified claims in {@code requestContext.authorizer.jwt}.
  */
-final class HttpEventFactory {
-    static final String API_ID = "local";
-    static final String STAGE = "$default";
+public final class HttpEventFactory {
+    public static final String API_ID = "local";
+    public static final String STAGE = "$default";
+    /** The account id in every local ARN and event, the same as the local Lambda context's. */
+    public static final String ACCOUNT_ID = "000000000000";
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private HttpEventFactory() {}
 
-    static APIGatewayV2HTTPEvent create(IncomingRequest request, ApiRoute route, Map<String, String> pathParameters,
+    public static APIGatewayV2HTTPEvent create(IncomingRequest request, ApiRoute route, Map<String, String> pathParameters,
                                         JwtAuthorizer.Allowed auth, String requestId, Instant now) {
         Map<String, String> headers = headers(request);
         String host = request.header("host");
@@ -43,7 +46,7 @@ final class HttpEventFactory {
 
         RequestContext context = RequestContext.builder()
                 .withRouteKey(route.routeKey())
-                .withAccountId(LocalLambdaContext.ACCOUNT_ID)
+                .withAccountId(ACCOUNT_ID)
                 .withApiId(API_ID)
                 .withStage(STAGE)
                 .withDomainName(domainName)

@@ -1,4 +1,4 @@
-package com.userimages.local;
+package com.userimages.local.gateway;
 
 import java.util.List;
 import java.util.Map;
@@ -12,11 +12,11 @@ import java.util.Map;
  * @param headers     header names lower-cased, each with its values in arrival order
  * @param serverPort  the port the request came in on (for x-forwarded-port)
  */
-record IncomingRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+public record IncomingRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
                        byte[] body, String sourceIp, String protocol, int serverPort) {
 
     /** All values of a header joined with commas, as API Gateway combines duplicates; null when absent. */
-    String header(String lowerCaseName) {
+    public String header(String lowerCaseName) {
         List<String> values = headers.get(lowerCaseName);
         return values == null || values.isEmpty() ? null : String.join(",", values);
     }

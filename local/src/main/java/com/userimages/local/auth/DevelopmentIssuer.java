@@ -1,4 +1,4 @@
-package com.userimages.local;
+package com.userimages.local.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -23,9 +23,9 @@ import java.util.UUID;
  * start (never written anywhere, so tokens die with the process), its JWKS, and RS256 access tokens
  * shaped like a real provider's, verified by the same {@link JwtAuthorizer} as any other token.
  */
-final class DevelopmentIssuer {
-    static final String AUDIENCE = "user-images";
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+public final class DevelopmentIssuer {
+    public static final String AUDIENCE = "user-images";
+    public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
     private final RSAKey key;
     private final String issuer;
@@ -37,7 +37,7 @@ final class DevelopmentIssuer {
         this.clock = clock;
     }
 
-    static DevelopmentIssuer create(String issuer, Clock clock) {
+    public static DevelopmentIssuer create(String issuer, Clock clock) {
         try {
             RSAKey key = new RSAKeyGenerator(2048)
                     .keyID("local-" + UUID.randomUUID().toString().substring(0, 8))
@@ -50,12 +50,12 @@ final class DevelopmentIssuer {
         }
     }
 
-    String issuer() { return issuer; }
+    public String issuer() { return issuer; }
 
-    JWKSet publicKeys() { return new JWKSet(key.toPublicJWK()); }
+    public JWKSet publicKeys() { return new JWKSet(key.toPublicJWK()); }
 
     /** @param scope space-separated scopes, or null/blank for none */
-    String mint(String subject, String scope) {
+    public String mint(String subject, String scope) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)

@@ -1,7 +1,8 @@
-package com.userimages.local;
+package com.userimages.local.gateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.userimages.contract.ApiRoute;
+import com.userimages.local.auth.JwtAuthorizer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

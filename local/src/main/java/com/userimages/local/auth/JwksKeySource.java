@@ -1,4 +1,4 @@
-package com.userimages.local;
+package com.userimages.local.auth;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
@@ -28,7 +28,7 @@ import java.util.List;
  * rotated keys — but at most once a minute, so a stream of tokens with made-up key ids cannot turn
  * the server into a request amplifier against the provider.
  */
-final class JwksKeySource implements JWKSource<SecurityContext> {
+public final class JwksKeySource implements JWKSource<SecurityContext> {
     static final Duration MIN_REFETCH_INTERVAL = Duration.ofMinutes(1);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
 
@@ -47,11 +47,11 @@ final class JwksKeySource implements JWKSource<SecurityContext> {
         this.log = log;
     }
 
-    static JwksKeySource of(JWKSet keys) {
+    public static JwksKeySource of(JWKSet keys) {
         return new JwksKeySource(keys.toPublicJWKSet(), null, null, null, null);
     }
 
-    static JwksKeySource fromFile(Path file) throws IOException {
+    public static JwksKeySource fromFile(Path file) throws IOException {
         try {
             return of(JWKSet.parse(Files.readString(file, StandardCharsets.UTF_8)));
         } catch (ParseException e) {
@@ -60,7 +60,7 @@ final class JwksKeySource implements JWKSource<SecurityContext> {
     }
 
     /** Fetches now, so a wrong URL shows at start-up; a failure is logged, not fatal (the provider may come up later). */
-    static JwksKeySource fromUrl(URI url, Clock clock, PrintStream log) {
+    public static JwksKeySource fromUrl(URI url, Clock clock, PrintStream log) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(FETCH_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         JwksKeySource source = new JwksKeySource(new JWKSet(), url, http, clock, log);

@@ -1,4 +1,4 @@
-package com.userimages.local;
+package com.userimages.local.gateway;
 
 import com.userimages.contract.ApiRoute;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.userimages.local;
+package com.userimages.local.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -25,13 +25,13 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /** An identity provider made by a test: its own RSA key, its JWKS, and tokens good and bad. */
-final class TestKeys {
-    static final String ISSUER = "https://idp.example.test/";
-    static final String AUDIENCE = "user-images-api";
+public final class TestKeys {
+    public static final String ISSUER = "https://idp.example.test/";
+    public static final String AUDIENCE = "user-images-api";
 
-    final RSAKey key;
+    public final RSAKey key;
 
-    TestKeys(String kid) {
+    public TestKeys(String kid) {
         try {
             key = new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
         } catch (JOSEException e) {
@@ -39,22 +39,22 @@ final class TestKeys {
         }
     }
 
-    static TestKeys create() {
+    public static TestKeys create() {
         return new TestKeys("test-" + UUID.randomUUID());
     }
 
-    JWKSet publicJwks() {
+    public JWKSet publicJwks() {
         return new JWKSet(key.toPublicJWK());
     }
 
-    Path writeJwks(Path dir) throws IOException {
+    public Path writeJwks(Path dir) throws IOException {
         Path file = dir.resolve("jwks.json");
         Files.writeString(file, publicJwks().toString(), StandardCharsets.UTF_8);
         return file;
     }
 
     /** Claims of a token the authorizer must accept, for {@code sub}; {@code customize} breaks what a case needs. */
-    static JWTClaimsSet.Builder validClaims(String sub, String scope, Instant now) {
+    public static JWTClaimsSet.Builder validClaims(String sub, String scope, Instant now) {
         JWTClaimsSet.Builder b = new JWTClaimsSet.Builder()
                 .issuer(ISSUER).subject(sub).audience(AUDIENCE)
                 .issueTime(Date.from(now)).notBeforeTime(Date.from(now))
@@ -64,21 +64,21 @@ final class TestKeys {
         return b;
     }
 
-    String token(String sub, String scope) {
+    public String token(String sub, String scope) {
         return sign(validClaims(sub, scope, Instant.now()).build());
     }
 
-    String token(Consumer<JWTClaimsSet.Builder> customize) {
+    public String token(Consumer<JWTClaimsSet.Builder> customize) {
         JWTClaimsSet.Builder b = validClaims("alice", null, Instant.now());
         customize.accept(b);
         return sign(b.build());
     }
 
-    String sign(JWTClaimsSet claims) {
+    public String sign(JWTClaimsSet claims) {
         return sign(claims, key.getKeyID());
     }
 
-    String sign(JWTClaimsSet claims, String kid) {
+    public String sign(JWTClaimsSet claims, String kid) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));
@@ -88,8 +88,24 @@ final class TestKeys {
         return jwt.serialize();
     }
 
+    /**
+     * Signs a payload given as JSON text, so it may hold what a claims builder would not write: an
+     * escaped lone surrogate ({@code "\\ud800"}) survives only as an escape.
+     */
+    public String signJson(String payloadJson) {
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
+                new com.nimbusds.jose.Payload(payloadJson));
+        try {
+            jws.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jws.serialize();
+    }
+
     /** A valid token whose payload is then swapped for another: the signature no longer matches. */
-    String forged(String sub, String forgedSub) {
+    public String forged(String sub, String forgedSub) {
         String[] parts = token(sub, null).split("\\.");
         JWTClaimsSet forged = validClaims(forgedSub, null, Instant.now()).build();
         String payload = Base64URL.encode(forged.toString().getBytes(StandardCharsets.UTF_8)).toString();
@@ -97,7 +113,7 @@ final class TestKeys {
     }
 
     /** The classic key-confusion attack: HS256 with the RSA public key as the HMAC secret. */
-    String hs256WithPublicKey(String sub) {
+    public String hs256WithPublicKey(String sub) {
         JWTClaimsSet claims = validClaims(sub, null, Instant.now()).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(), claims);
         try {
@@ -109,7 +125,7 @@ final class TestKeys {
     }
 
     /** {@code alg: none}, with this key's kid so only the algorithm can reject it. */
-    String unsigned(String sub) {
+    public String unsigned(String sub) {
         JWTClaimsSet claims = validClaims(sub, null, Instant.now()).build();
         return new PlainJWT(new com.nimbusds.jose.PlainHeader.Builder().customParam("kid", key.getKeyID()).build(), claims).serialize();
     }

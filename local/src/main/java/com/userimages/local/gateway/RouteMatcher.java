@@ -1,4 +1,4 @@
-package com.userimages.local;
+package com.userimages.local.gateway;
 
 import com.userimages.contract.ApiRoute;
 
@@ -18,14 +18,14 @@ import java.util.Map;
  * stack and SAM also use — as the HTTP API does: method and path exactly, {@code {name}} capturing one
  * non-empty path segment, the route with more literal segments winning.
  */
-final class RouteMatcher {
-    record Match(ApiRoute route, Map<String, String> pathParameters) {}
+public final class RouteMatcher {
+    public record Match(ApiRoute route, Map<String, String> pathParameters) {}
 
     private record Template(ApiRoute route, String[] segments, long literals) {}
 
     private final List<Template> templates;
 
-    RouteMatcher(List<ApiRoute> routes) {
+    public RouteMatcher(List<ApiRoute> routes) {
         this.templates = routes.stream()
                 .map(r -> {
                     String[] segments = r.pathTemplate().split("/", -1);
@@ -36,12 +36,12 @@ final class RouteMatcher {
                 .toList();
     }
 
-    static RouteMatcher forApi() {
+    public static RouteMatcher forApi() {
         return new RouteMatcher(List.of(ApiRoute.values()));
     }
 
     /** @param rawPath the path as sent, percent-encoding included; null when no route matches */
-    Match match(String method, String rawPath) {
+    public Match match(String method, String rawPath) {
         String[] segments = rawPath.split("/", -1);
         for (Template t : templates) {
             if (!t.route().method().equals(method) || t.segments().length != segments.length) continue;
