@@ -14,7 +14,7 @@ import software.amazon.awscdk.App;
 
 class StackConfigTest {
     private static StackConfig config(String issuer, List<String> audience, List<String> origins, int rate, int burst) {
-        return new StackConfig(issuer, audience, origins, rate, burst, 1, Path.of("x.jar"));
+        return new StackConfig(issuer, audience, origins, rate, burst, 1, Path.of("x.jar"), false, List.of(), "");
     }
 
     @Test
