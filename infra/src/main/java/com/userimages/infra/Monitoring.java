@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -72,11 +73,11 @@ final class Monitoring extends Construct {
                 .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("sns:Publish"))
                 .resources(List.of(topic.getTopicArn()))
-                .conditions(Map.of(
+                .conditions(new TreeMap<>(Map.of(
                         "ArnLike", Map.of("aws:SourceArn",
                                 "arn:" + Stack.of(this).getPartition() + ":cloudwatch:" + Stack.of(this).getRegion()
                                         + ":" + Stack.of(this).getAccount() + ":alarm:*"),
-                        "StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
+                        "StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount()))))
                 .build());
         if (!alarmEmail.isEmpty()) topic.addSubscription(new EmailSubscription(alarmEmail));
 
@@ -84,7 +85,8 @@ final class Monitoring extends Construct {
         Metric serverErrors = api(apiId, "5xx", "Sum", Duration.minutes(1));
         MathExpression errorRate = MathExpression.Builder.create()
                 .expression("IF(requests > 0, 100 * errors / requests, 0)")
-                .usingMetrics(Map.of("requests", requests, "errors", serverErrors))
+                // Sorted: Map.of's order changes from run to run, and with it the synthesized template.
+                .usingMetrics(new TreeMap<>(Map.of("requests", requests, "errors", serverErrors)))
                 .label("5xx %")
                 .period(Duration.minutes(1))
                 .build();

@@ -45,6 +45,7 @@ final class UserImagesHttpApi extends Construct {
 
     private final HttpApi api;
     private final HttpStage stage;
+    private final LogGroup accessLogs;
 
     /** {@code signIn} is null unless the stack creates its own user pool. */
     UserImagesHttpApi(Construct scope, String id, StackConfig config, LambdaFunctions functions, UserPoolSignIn signIn) {
@@ -57,7 +58,7 @@ final class UserImagesHttpApi extends Construct {
         if (config.corsEnabled()) builder.corsPreflight(cors(config.corsAllowOrigins()));
         api = builder.build();
 
-        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+        accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(LambdaFunctions.LOG_RETENTION)
                 .build();
         stage = HttpStage.Builder.create(this, "DefaultStage")
@@ -125,4 +126,6 @@ final class UserImagesHttpApi extends Construct {
     HttpApi api() { return api; }
 
     HttpStage stage() { return stage; }
+
+    LogGroup accessLogs() { return accessLogs; }
 }

@@ -50,6 +50,12 @@ public final class UserImagesStack extends Stack {
         CfnOutput.Builder.create(this, "DashboardUrl").value("https://console.aws.amazon.com/cloudwatch/home?region="
                         + getRegion() + "#dashboards/dashboard/" + monitoring.dashboard().getDashboardName())
                 .build();
+        // For `aws logs tail`: one per function, named after it, and the API's access log.
+        for (DeployedFunction f : functions.all()) {
+            CfnOutput.Builder.create(this, Ids.pascal(f.spec().functionName()) + "LogGroup")
+                    .value(f.logGroup().getLogGroupName()).build();
+        }
+        CfnOutput.Builder.create(this, "AccessLogGroup").value(httpApi.accessLogs().getLogGroupName()).build();
         if (signIn != null) {
             CfnOutput.Builder.create(this, "UserPoolId").value(signIn.pool().getUserPoolId()).build();
             CfnOutput.Builder.create(this, "PeopleClientId").value(signIn.peopleClient().getUserPoolClientId())

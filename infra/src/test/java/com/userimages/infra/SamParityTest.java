@@ -516,7 +516,10 @@ class SamParityTest {
     void outputsAgree(Mode mode) {
         assertEquals(new TreeSet<>(map(mode.cdk().json().get("Outputs")).keySet()),
                 new TreeSet<>(map(mode.sam().json().get("Outputs")).keySet()));
-        for (String output : List.of("Issuer", "TokenUrl", "SignInUrl", "DashboardUrl")) {
+        List<String> compared = new java.util.ArrayList<>(List.of("Issuer", "TokenUrl", "SignInUrl", "DashboardUrl",
+                "AccessLogGroup", "UserPoolId", "PeopleClientId", "MachineClientId", "AlarmTopicArn"));
+        for (ApiFunction spec : ApiFunction.values()) compared.add(Ids.pascal(spec.functionName()) + "LogGroup");
+        for (String output : compared) {
             Object fromCdk = map(mode.cdk().json().get("Outputs")).get(output);
             if (fromCdk == null) continue;
             assertEquals(neutral(mode.cdk(), map(fromCdk).get("Value")),
