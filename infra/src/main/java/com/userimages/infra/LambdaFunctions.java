@@ -2,16 +2,16 @@ package com.userimages.infra;
 
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.Setting;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -19,6 +19,7 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
@@ -82,7 +83,7 @@ final class LambdaFunctions extends Construct {
                 .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
                 .resources(List.of(logGroup.getLogGroupArn()))
                 .build();
-        List<PolicyStatement> statements = new java.util.ArrayList<>(concat(logs, FunctionPermissions.statements(spec, resources)));
+        List<PolicyStatement> statements = new ArrayList<>(concat(logs, FunctionPermissions.statements(spec, resources)));
         statements.add(XRAY_WRITE);
         PolicyDocument policy = PolicyDocument.Builder.create()
                 .statements(statements)

@@ -1,5 +1,6 @@
 package com.userimages.infra;
 
+import java.util.Optional;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
@@ -78,7 +79,7 @@ public final class UserImagesStack extends Stack {
 
     UserImagesHttpApi httpApi() { return httpApi; }
 
-    java.util.Optional<UserPoolSignIn> signIn() { return java.util.Optional.ofNullable(signIn); }
+    Optional<UserPoolSignIn> signIn() { return Optional.ofNullable(signIn); }
 
     Monitoring monitoring() { return monitoring; }
 }

@@ -1,14 +1,15 @@
 package com.userimages.infra;
 
 import com.userimages.contract.Scopes;
-import java.util.List;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
 import software.amazon.awscdk.services.cognito.AuthFlow;
+import software.amazon.awscdk.services.cognito.AutoVerifiedAttrs;
 import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
 import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.cognito.ManagedLoginVersion;
@@ -24,8 +25,9 @@ import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolClientIdentityProvider;
 import software.amazon.awscdk.services.cognito.UserPoolDomain;
+import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
 import software.amazon.awscdk.services.cognito.UserPoolResourceServer;
-import software.amazon.awscdk.services.cognito.AutoVerifiedAttrs;
+import software.amazon.awscdk.services.cognito.UserPoolResourceServerOptions;
 import software.constructs.Construct;
 
 /**
@@ -73,7 +75,7 @@ final class UserPoolSignIn extends Construct {
                 .build()));
 
         UserPoolResourceServer server = pool.addResourceServer("ResourceServer",
-                software.amazon.awscdk.services.cognito.UserPoolResourceServerOptions.builder()
+                UserPoolResourceServerOptions.builder()
                         .identifier(RESOURCE_SERVER)
                         .scopes(List.of(scope(Scopes.ADMIN, "create the table (POST /admin/table)"),
                                 scope(Scopes.USER, "read and write one's own image collections")))
@@ -85,7 +87,7 @@ final class UserPoolSignIn extends Construct {
                 .userPool(pool)
                 // A browser or CLI cannot keep a secret; PKCE binds the code to whoever asked for it.
                 .generateSecret(false)
-                .authFlows(software.amazon.awscdk.services.cognito.AuthFlow.builder().userSrp(true).build())
+                .authFlows(AuthFlow.builder().userSrp(true).build())
                 .oAuth(OAuthSettings.builder()
                         .flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
                         .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, user))
@@ -106,7 +108,7 @@ final class UserPoolSignIn extends Construct {
                 .preventUserExistenceErrors(true)
                 .build();
 
-        domain = pool.addDomain("Domain", software.amazon.awscdk.services.cognito.UserPoolDomainOptions.builder()
+        domain = pool.addDomain("Domain", UserPoolDomainOptions.builder()
                 .cognitoDomain(CognitoDomainOptions.builder().domainPrefix(domainPrefix(Stack.of(this))).build())
                 .managedLoginVersion(ManagedLoginVersion.CLASSIC_HOSTED_UI)
                 .build());
