@@ -98,7 +98,7 @@ final class Monitoring extends Construct {
 
         List<IWidget> functionWidgets = new ArrayList<>();
         for (ApiFunction spec : ApiFunction.values()) {
-            String name = Ids.pascal(spec.functionName());
+            String name = LogicalIds.pascal(spec.functionName());
             String functionName = functions.get(spec).function().getFunctionName();
             Metric errors = lambda(functionName, "Errors", "Sum", COUNT_PERIOD);
             Metric throttles = lambda(functionName, "Throttles", "Sum", COUNT_PERIOD);

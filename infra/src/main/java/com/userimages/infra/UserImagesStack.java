@@ -53,7 +53,7 @@ public final class UserImagesStack extends Stack {
                 .build();
         // For `aws logs tail`: one per function, named after it, and the API's access log.
         for (DeployedFunction f : functions.all()) {
-            CfnOutput.Builder.create(this, Ids.pascal(f.spec().functionName()) + "LogGroup")
+            CfnOutput.Builder.create(this, LogicalIds.pascal(f.spec().functionName()) + "LogGroup")
                     .value(f.logGroup().getLogGroupName()).build();
         }
         CfnOutput.Builder.create(this, "AccessLogGroup").value(httpApi.accessLogs().getLogGroupName()).build();

@@ -518,7 +518,7 @@ class SamParityTest {
                 new TreeSet<>(map(mode.sam().json().get("Outputs")).keySet()));
         List<String> compared = new java.util.ArrayList<>(List.of("Issuer", "TokenUrl", "SignInUrl", "DashboardUrl",
                 "AccessLogGroup", "UserPoolId", "PeopleClientId", "MachineClientId", "AlarmTopicArn"));
-        for (ApiFunction spec : ApiFunction.values()) compared.add(Ids.pascal(spec.functionName()) + "LogGroup");
+        for (ApiFunction spec : ApiFunction.values()) compared.add(LogicalIds.pascal(spec.functionName()) + "LogGroup");
         for (String output : compared) {
             Object fromCdk = map(mode.cdk().json().get("Outputs")).get(output);
             if (fromCdk == null) continue;
