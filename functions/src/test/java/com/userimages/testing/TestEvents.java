@@ -20,6 +20,7 @@ public final class TestEvents {
     private final ApiRoute route;
     private final Map<String, String> pathParameters = new LinkedHashMap<>();
     private final Map<String, String> query = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>(Map.of("content-type", "application/json", "host", "api.example"));
     private Map<String, String> claims;
     private List<String> scopes;
     private String body;
@@ -59,6 +60,12 @@ public final class TestEvents {
         return this;
     }
 
+    /** A request header; the HTTP API passes names lower-case. */
+    public TestEvents header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public TestEvents body(String json) {
         this.body = json;
         return this;
@@ -83,7 +90,7 @@ public final class TestEvents {
                 .withRouteKey(route.routeKey())
                 .withRawPath(rawPath.toString())
                 .withRawQueryString(query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&")))
-                .withHeaders(Map.of("content-type", "application/json", "host", "api.example"))
+                .withHeaders(Map.copyOf(headers))
                 .withQueryStringParameters(query.isEmpty() ? null : Map.copyOf(query))
                 .withPathParameters(pathParameters.isEmpty() ? null : Map.copyOf(pathParameters))
                 .withBody(body)

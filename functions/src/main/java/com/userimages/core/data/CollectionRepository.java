@@ -363,7 +363,6 @@ public final class CollectionRepository {
         names.put("#ids", IMAGE_IDS);
         names.put("#count", IMAGE_COUNT);
         names.put("#size", SIZE_BYTES);
-        names.put("#cover", COVER_URL);
         names.put("#version", VERSION);
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":id", s(image.imageId()));
@@ -373,6 +372,8 @@ public final class CollectionRepository {
         String guard = versionGuard(VersionMatch.oneOf(Set.of(readVersion)), names, values);
         String element = "#images[" + index + "]";
         StringBuilder update = new StringBuilder("SET #count = #count - :one, #size = #size - :delta, ").append(BUMP_VERSION);
+        // DynamoDB refuses names an expression does not use: #cover and #url only when the cover changes.
+        if (index == 0 || readCount == 1) names.put("#cover", COVER_URL);
         if (index == 0 && readCount > 1) {
             names.put("#url", URL);
             update.append(", #cover = #images[1].#url");

@@ -11,6 +11,7 @@ import com.userimages.contract.ApiFunction;
 import com.userimages.contract.Setting;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.handlers.AppendCollectionHandler;
+import com.userimages.handlers.DeleteItemHandler;
 import com.userimages.handlers.GetItemHandler;
 import com.userimages.handlers.ListPageHandler;
 import com.userimages.testing.DynamoDbLocalExtension;
@@ -32,6 +33,8 @@ class SnapStartPrimingTest {
     void primingRunsTheRealPathAndWritesNothing() {
         Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.APPEND_COLLECTION, new AppendCollectionHandler()));
         Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.GET_ITEM, new GetItemHandler()));
+        // delete-item: a conditional DeleteItem refused on the reserved subject's absent collection.
+        Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.DELETE_ITEM, new DeleteItemHandler()));
         var page = Responses.expect(200, prime(ApiFunction.LIST_PAGE, new ListPageHandler()));
         assertEquals(0, page.get("count").asInt());
 
