@@ -8,7 +8,7 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
 
-/** The whole system: table, page-token secret, the four functions and the HTTP API. */
+/** The whole system: table, page-token secret, the five functions and the HTTP API. */
 public final class UserImagesStack extends Stack {
     public static final String STACK_NAME = "UserImagesStack";
 
