@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The one CORS definition (API.md, "Running locally"): what a browser may send and read when CORS
- * is switched on by listing origins. The CDK stack builds its preflight from it, template.yaml
- * spells the same values (SamParityTest), and the local server answers with them.
+ * is switched on by listing origins. The CDK stack builds its preflight from it and template.yaml
+ * spells the same values (SamParityTest); the local server's CORS option (API.md) is meant to read it too.
  */
 public final class Cors {
     /** The methods of {@link ApiRoute}; preflight {@code OPTIONS} is answered by the gateway itself. */
