@@ -3,11 +3,14 @@ package com.userimages.bench;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.Components;
 import com.userimages.contract.Setting;
+import com.userimages.contract.Settings;
+import com.userimages.core.data.AwsClients;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
+import com.userimages.handlers.FunctionComponents;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Cold-start benchmark: each function's handler in a fresh JVM (the Lambda jar only, Lambda's
@@ -54,22 +59,24 @@ public final class ColdStartBenchmark {
         try {
             Map<String, String> settings = Map.of(
                     Setting.DYNAMODB_ENDPOINT.name(), "http://127.0.0.1:" + port,
-                    Setting.AWS_REGION.name(), "us-east-1",
+                    Setting.AWS_REGION.name(), AwsClients.LOCAL_DEFAULT_REGION,
                     Setting.TABLE_NAME.name(), Setting.TABLE_NAME.defaultValue(),
                     Setting.PAGE_TOKEN_SECRET.name(), "bench-secret-" + UUID.randomUUID(),
                     "AWS_ACCESS_KEY_ID", "local",
                     "AWS_SECRET_ACCESS_KEY", "local");
-            settings.forEach((k, v) -> System.setProperty(k.startsWith("AWS_ACCESS") ? "aws.accessKeyId"
-                    : k.startsWith("AWS_SECRET") ? "aws.secretAccessKey" : k, v));
-            Components.tableAdmin().ensureTable(Duration.ofSeconds(20));
+            // The probes read these from their environment, as Lambda does; this JVM seeds through its own wiring.
+            FunctionComponents components = FunctionComponents.builder(Settings.from(settings::get))
+                    .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .build();
+            components.tableAdmin().ensureTable(Duration.ofSeconds(20));
             String user = "bench-user";
             String collectionId = UUID.randomUUID().toString();
             List<ImageRef> images = new ArrayList<>();
             for (int i = 0; i < 20; i++) images.add(new ImageRef(UUID.randomUUID().toString(), "https://bench.example/" + i));
-            Components.collectionService().create(user,
+            components.collectionService().create(user,
                     new NewCollection(collectionId, "2026-01-01T00:00:00Z", images, "bench"));
 
-            String classPath = lambdaJar + java.io.File.pathSeparator + probeClasses;
+            String classPath = lambdaJar + File.pathSeparator + probeClasses;
             System.out.printf("Cold start, %d fresh JVMs per function (%s), JDK %s, %d cores%n%n", runs,
                     String.join(" ", LAMBDA_JVM_FLAGS), Runtime.version(), Runtime.getRuntime().availableProcessors());
             System.out.println("| function | status | process wall ms | init ms | first call ms | priming ms | first call after priming ms | warm p50 ms | heap MB |");

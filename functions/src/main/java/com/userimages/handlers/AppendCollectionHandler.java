@@ -6,21 +6,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.Components;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.EntityTags;
 import com.userimages.core.http.HandlerSupport;
 import com.userimages.core.http.ResponseBodies;
-import com.userimages.core.model.Bounds;
-import com.userimages.core.model.CollectionRequests;
+import com.userimages.core.http.CollectionRequests;
+import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.model.Ids;
-import com.userimages.core.model.ReorderRequests;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Collection;
 import com.userimages.core.service.CollectionService;
-import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -28,25 +25,19 @@ import java.util.Map;
  * (append) and {@code PUT /collections/{collectionId}/order} (reorder): the function that writes images.
  */
 public final class AppendCollectionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
-    private static final class Defaults {
-        static final CollectionService SERVICE = Components.collectionService();
-        static final CollectionRequests REQUESTS = new CollectionRequests(Bounds.fromSettings(), Clock.systemUTC());
-        static final ReorderRequests REORDER_REQUESTS = new ReorderRequests(Bounds.fromSettings());
-    }
-
     private final CollectionService service;
     private final CollectionRequests requests;
     private final ReorderRequests reorderRequests;
 
+    /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public AppendCollectionHandler() {
-        this(Defaults.SERVICE, Defaults.REQUESTS, Defaults.REORDER_REQUESTS);
+        this(FunctionComponents.fromEnvironment());
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
         SnapStartPriming.register(ApiFunction.APPEND_COLLECTION, this);
     }
 
-    public AppendCollectionHandler(CollectionService service, CollectionRequests requests) {
-        this(service, requests, new ReorderRequests(Bounds.fromSettings()));
+    public AppendCollectionHandler(FunctionComponents components) {
+        this(components.collectionService(), components.collectionRequests(), components.reorderRequests());
     }
 
     public AppendCollectionHandler(CollectionService service, CollectionRequests requests, ReorderRequests reorderRequests) {

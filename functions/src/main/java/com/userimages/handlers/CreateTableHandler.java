@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.userimages.core.Components;
 import com.userimages.contract.Scopes;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.http.ApiResponses;
@@ -18,16 +17,16 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
     /** API.md: wait up to 20 s, then answer 202; the function's timeout is set above this. */
     static final Duration MAX_WAIT = Duration.ofSeconds(20);
 
-    /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
-    private static final class Defaults {
-        static final TableAdmin ADMIN = Components.tableAdmin();
-    }
-
     private final TableAdmin admin;
     private final Duration maxWait;
 
+    /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public CreateTableHandler() {
-        this(Defaults.ADMIN);
+        this(FunctionComponents.fromEnvironment());
+    }
+
+    public CreateTableHandler(FunctionComponents components) {
+        this(components.tableAdmin());
     }
 
     public CreateTableHandler(TableAdmin admin) {

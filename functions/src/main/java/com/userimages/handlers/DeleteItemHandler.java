@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
-import com.userimages.core.Components;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.EntityTags;
@@ -23,17 +22,17 @@ import java.util.Map;
  * the only function whose role may call {@code DeleteItem}.
  */
 public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
-    private static final class Defaults {
-        static final CollectionService SERVICE = Components.collectionService();
-    }
-
     private final CollectionService service;
 
+    /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public DeleteItemHandler() {
-        this(Defaults.SERVICE);
+        this(FunctionComponents.fromEnvironment());
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
         SnapStartPriming.register(ApiFunction.DELETE_ITEM, this);
+    }
+
+    public DeleteItemHandler(FunctionComponents components) {
+        this(components.collectionService());
     }
 
     public DeleteItemHandler(CollectionService service) {

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.Components;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
@@ -23,17 +22,17 @@ import com.userimages.core.service.CollectionService;
 
 /** {@code GET /collections/{collectionId}} and {@code GET /collections/{collectionId}/images/{imageId}}. */
 public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
-    private static final class Defaults {
-        static final CollectionService SERVICE = Components.collectionService();
-    }
-
     private final CollectionService service;
 
+    /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public GetItemHandler() {
-        this(Defaults.SERVICE);
+        this(FunctionComponents.fromEnvironment());
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
         SnapStartPriming.register(ApiFunction.GET_ITEM, this);
+    }
+
+    public GetItemHandler(FunctionComponents components) {
+        this(components.collectionService());
     }
 
     public GetItemHandler(CollectionService service) {

@@ -5,31 +5,30 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.Components;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
 import com.userimages.core.http.ResponseBodies;
-import com.userimages.core.pagination.ListCollectionsService;
+import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.ListRequest;
-import com.userimages.core.pagination.ListRequests;
+import com.userimages.core.http.ListRequests;
 
 /** {@code GET /collections}: one exact page of the caller's collections, newest first unless asked otherwise. */
 public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    /**
-     * Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per
-     * container; this is also when the page-token secret is read.
-     */
-    private static final class Defaults {
-        static final ListCollectionsService SERVICE = Components.listCollectionsService();
-    }
-
     private final ListCollectionsService service;
 
+    /**
+     * The Lambda path: wired from the environment when Lambda constructs the handler during init (so
+     * inside a SnapStart snapshot), once per container; this is also when the page-token secret is read.
+     */
     public ListPageHandler() {
-        this(Defaults.SERVICE);
+        this(FunctionComponents.fromEnvironment());
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
         SnapStartPriming.register(ApiFunction.LIST_PAGE, this);
+    }
+
+    public ListPageHandler(FunctionComponents components) {
+        this(components.listCollectionsService());
     }
 
     public ListPageHandler(ListCollectionsService service) {

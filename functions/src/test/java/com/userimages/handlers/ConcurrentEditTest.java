@@ -20,7 +20,6 @@ import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.Responses;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.TestApi;
-import com.userimages.testing.TestEvents;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -56,7 +55,7 @@ class ConcurrentEditTest {
     private static final int CLIENT_ATTEMPTS = 20;
 
     private final TestApi api = new TestApi();
-    private final String user = TestEvents.newUser();
+    private final String user = TestApi.newUser();
 
     private static List<APIGatewayV2HTTPResponse> race(int count, IntFunction<APIGatewayV2HTTPResponse> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);

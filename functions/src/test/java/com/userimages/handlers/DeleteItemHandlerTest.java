@@ -18,7 +18,6 @@ import com.userimages.core.model.ImageRef;
 import com.userimages.testing.CollectionAudit;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.TestApi;
-import com.userimages.testing.TestEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(DynamoDbLocalExtension.class)
 class DeleteItemHandlerTest {
     private final TestApi api = new TestApi();
-    private final String user = TestEvents.newUser();
+    private final String user = TestApi.newUser();
 
     /** Creates a collection with these image ids (urls derived from them) and returns its id. */
     String collectionWith(List<String> imageIds) {
@@ -153,7 +152,7 @@ class DeleteItemHandlerTest {
         List<String> ids = ids(2);
         String cid = collectionWith(ids);
         Map<String, AttributeValue> before = storedItem(user, cid);
-        String other = TestEvents.newUser();
+        String other = TestApi.newUser();
         expectError(404, "COLLECTION_NOT_FOUND", api.deleteCollection(other, cid));
         expectError(404, "COLLECTION_NOT_FOUND", api.deleteImage(other, cid, ids.get(0)));
         expectError(404, "COLLECTION_NOT_FOUND", api.deleteCollection(other, cid, "if-match", "*"));

@@ -11,15 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Setting;
-import com.userimages.core.data.CollectionRepository;
-import com.userimages.core.model.Bounds;
-import com.userimages.core.model.CollectionRequests;
-import com.userimages.core.model.ReorderRequests;
-import com.userimages.core.service.CollectionService;
 import com.userimages.testing.DynamoDbLocalExtension;
-import com.userimages.testing.TestEvents;
+import com.userimages.core.http.GatewayEvents;
+import com.userimages.testing.TestApi;
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -97,27 +92,26 @@ class NewRouteCapacityTest {
     }
 
     private final CapacityRecorder recorder = new CapacityRecorder();
-    private final String user = TestEvents.newUser();
+    private final String user = TestApi.newUser();
     private final AppendCollectionHandler append;
     private final DeleteItemHandler delete;
 
     NewRouteCapacityTest() {
         DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(URI.create(Setting.DYNAMODB_ENDPOINT.value()))
+                .endpointOverride(URI.create(DynamoDbLocalExtension.settings().value(Setting.DYNAMODB_ENDPOINT)))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(recorder))
                 .build();
-        Bounds bounds = Bounds.fromSettings();
-        CollectionService service = new CollectionService(new CollectionRepository(client, Setting.TABLE_NAME.value()), bounds);
-        append = new AppendCollectionHandler(service, new CollectionRequests(bounds, Clock.systemUTC()), new ReorderRequests(bounds));
-        delete = new DeleteItemHandler(service);
+        FunctionComponents components = FunctionComponents.builder(DynamoDbLocalExtension.settings()).dynamoDb(client).build();
+        append = new AppendCollectionHandler(components);
+        delete = new DeleteItemHandler(components);
     }
 
     private String collection(List<String> imageIds) {
         String cid = id();
-        expect(201, append.handleRequest(TestEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
+        expect(201, append.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
                 .body("{\"imagesCollectionId\":\"" + cid + "\",\"images\":" + images(imageIds, "https://cap.example/") + "}").build(), null));
         return cid;
     }
@@ -138,19 +132,19 @@ class NewRouteCapacityTest {
             recorder.reset();
             List<String> reversed = new ArrayList<>(ids);
             Collections.reverse(reversed);
-            measure("PUT order (" + size + " images)", append.handleRequest(TestEvents.request(ApiRoute.REORDER_IMAGES).as(user)
+            measure("PUT order (" + size + " images)", append.handleRequest(GatewayEvents.request(ApiRoute.REORDER_IMAGES).as(user)
                     .path("collectionId", cid).body(order(reversed)).build(), null), 200);
             assertEquals(List.of("GetItem", "UpdateItem"), recorder.calls.stream().map(c -> c.split(" ")[0]).toList());
             assertTrue(recorder.reads > 0 && recorder.writes >= 1);
 
             recorder.reset();
-            measure("DELETE image (" + size + " images)", delete.handleRequest(TestEvents.request(ApiRoute.DELETE_IMAGE).as(user)
+            measure("DELETE image (" + size + " images)", delete.handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).as(user)
                     .path("collectionId", cid).path("imageId", reversed.getFirst()).build(), null), 200);
             assertEquals(List.of("GetItem", "UpdateItem"), recorder.calls.stream().map(c -> c.split(" ")[0]).toList());
             assertTrue(recorder.reads > 0 && recorder.writes >= 1);
 
             recorder.reset();
-            APIGatewayV2HTTPResponse deleted = delete.handleRequest(TestEvents.request(ApiRoute.DELETE_COLLECTION).as(user)
+            APIGatewayV2HTTPResponse deleted = delete.handleRequest(GatewayEvents.request(ApiRoute.DELETE_COLLECTION).as(user)
                     .path("collectionId", cid).build(), null);
             measure("DELETE collection (" + (size - 1) + " images)", deleted, 204);
             assertEquals(List.of("DeleteItem"), recorder.calls.stream().map(c -> c.split(" ")[0]).toList());

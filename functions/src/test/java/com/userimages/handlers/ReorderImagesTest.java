@@ -15,7 +15,6 @@ import com.userimages.contract.Setting;
 import com.userimages.testing.CollectionAudit;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.TestApi;
-import com.userimages.testing.TestEvents;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(DynamoDbLocalExtension.class)
 class ReorderImagesTest {
     private final TestApi api = new TestApi();
-    private final String user = TestEvents.newUser();
+    private final String user = TestApi.newUser();
 
     private String collectionWith(List<String> imageIds) {
         String cid = id();
@@ -112,7 +111,7 @@ class ReorderImagesTest {
         expectError(400, "INVALID_ID", api.reorder(user, cid, "{\"imageIds\":[\"" + ids.get(0) + "\",\"#images\"]}"));
         expectError(400, "UNKNOWN_FIELD", api.reorder(user, cid, "{\"imageIds\":[],\"images\":[]}"));
         expectError(400, "INVALID_JSON", api.reorder(user, cid, "{\"imageIds\":[],\"imageIds\":[]}"));
-        int max = Setting.MAX_IMAGES_PER_COLLECTION.intValue();
+        int max = DynamoDbLocalExtension.settings().intValue(Setting.MAX_IMAGES_PER_COLLECTION);
         expectError(400, "TOO_MANY_IMAGES", api.reorder(user, cid, order(Collections.nCopies(max + 1, ids.get(0)))));
         assertEquals(before, storedItem(user, cid));
         expectError(400, "INVALID_ID", api.reorder(user, "not-a-uuid", order(ids)));

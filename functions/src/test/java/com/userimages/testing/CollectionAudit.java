@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.userimages.contract.Setting;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.core.data.ItemSizeEstimator;
 import com.userimages.core.model.ImageRef;
@@ -27,7 +26,7 @@ public final class CollectionAudit {
     private CollectionAudit() {}
 
     public static Optional<Map<String, AttributeValue>> item(String user, String collectionId) {
-        Map<String, AttributeValue> item = DynamoDbLocalExtension.client().getItem(r -> r.tableName(Setting.TABLE_NAME.value())
+        Map<String, AttributeValue> item = DynamoDbLocalExtension.client().getItem(r -> r.tableName(DynamoDbLocalExtension.tableName())
                 .consistentRead(true).key(Map.of(UserImagesTable.PARTITION_KEY, AttributeValue.fromS(user),
                         UserImagesTable.SORT_KEY, AttributeValue.fromS(collectionId)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);

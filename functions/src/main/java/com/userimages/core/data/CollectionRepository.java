@@ -59,8 +59,6 @@ public final class CollectionRepository {
         this.tableName = tableName;
     }
 
-    public String tableName() { return tableName; }
-
     /** What the item held when a conditional write was refused; absent when there was no item. */
     public record StoredState(int imageCount, long sizeBytes, Map<String, String> urlsById, String requestDigest,
                               Collection collection) {}
@@ -70,20 +68,7 @@ public final class CollectionRepository {
      * existing item's state (read atomically with the refusal via {@code ReturnValuesOnConditionCheckFailure}).
      */
     public Optional<StoredState> putIfAbsent(String userId, NewCollection collection, long sizeBytes) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PARTITION_KEY, s(userId));
-        item.put(SORT_KEY, s(collection.collectionId()));
-        item.put(TIMESTAMP_INDEX_SORT_KEY, s(collection.timestamp()));
-        item.put(IMAGES, imageList(collection.images()));
-        item.put(IMAGE_COUNT, n(collection.images().size()));
-        item.put(REQUEST_DIGEST, s(collection.requestDigest()));
-        item.put(SIZE_BYTES, n(sizeBytes));
-        item.put(VERSION, n(Collection.FIRST_VERSION));
-        if (!collection.images().isEmpty()) {
-            // DynamoDB has no empty set and no empty cover: both are absent until there is an image.
-            item.put(IMAGE_IDS, idSet(collection.images()));
-            item.put(COVER_URL, s(collection.images().getFirst().url()));
-        }
+        Map<String, AttributeValue> item = CollectionItems.toItem(userId, collection, sizeBytes);
         PutItemRequest request = PutItemRequest.builder()
                 .tableName(tableName)
                 .item(item)
@@ -117,8 +102,8 @@ public final class CollectionRepository {
     public sealed interface AppendAttempt {
         record Appended(int imageCount, long version) implements AppendAttempt {}
 
-        /** The condition failed; {@code state} is the item as it was, or empty if there is none. */
-        record Refused(Optional<StoredState> state) implements AppendAttempt {}
+        /** The condition failed; {@code state} is the item as it was, or null (nullable) when there is none. */
+        record Refused(StoredState state) implements AppendAttempt {}
     }
 
     /**
@@ -180,15 +165,16 @@ public final class CollectionRepository {
                     Long.parseLong(updated.get(VERSION).n()));
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> old = e.item();
-            return new AppendAttempt.Refused(old == null || old.isEmpty() ? Optional.empty() : Optional.of(stateOf(old)));
+            return new AppendAttempt.Refused(old == null || old.isEmpty() ? null : stateOf(old));
         }
     }
 
     /**
      * One Query call's outcome on the LSI: the entries that passed the filter, where DynamoDB stopped
-     * (absent when the key range is exhausted) and how many entries it evaluated, filter or not.
+     * ({@code lastEvaluatedKey}, nullable: null when the key range is exhausted) and how many entries
+     * it evaluated, filter or not.
      */
-    public record IndexSlice(List<ListedCollection> items, Optional<IndexKey> lastEvaluatedKey, int scannedCount) {
+    public record IndexSlice(List<ListedCollection> items, IndexKey lastEvaluatedKey, int scannedCount) {
         public IndexSlice {
             items = List.copyOf(items);
         }
@@ -256,13 +242,13 @@ public final class CollectionRepository {
             items.add(new ListedCollection(item.get(SORT_KEY).s(), item.get(TIMESTAMP_INDEX_SORT_KEY).s(),
                     Integer.parseInt(item.get(IMAGE_COUNT).n()), cover == null ? null : cover.s()));
         }
-        Optional<IndexKey> last = Optional.empty();
+        IndexKey last = null;
         if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
             Map<String, AttributeValue> key = response.lastEvaluatedKey();
             if (!userId.equals(key.get(PARTITION_KEY).s())) {
                 throw new IllegalStateException("a Query on one partition stopped in another");
             }
-            last = Optional.of(new IndexKey(key.get(SORT_KEY).s(), key.get(TIMESTAMP_INDEX_SORT_KEY).s()));
+            last = new IndexKey(key.get(SORT_KEY).s(), key.get(TIMESTAMP_INDEX_SORT_KEY).s());
         }
         return new IndexSlice(items, last, response.scannedCount());
     }
@@ -452,16 +438,7 @@ public final class CollectionRepository {
     }
 
     private static Collection collectionOf(Map<String, AttributeValue> item) {
-        List<AttributeValue> list = item.get(IMAGES).l();
-        List<ImageRef> images = new ArrayList<>(list.size());
-        for (AttributeValue element : list) {
-            Map<String, AttributeValue> m = element.m();
-            images.add(new ImageRef(m.get(IMAGE_ID).s(), m.get(URL).s()));
-        }
-        AttributeValue version = item.get(VERSION);
-        // Stored before versions existed: version 1 (API.md, "Data model").
-        return new Collection(item.get(SORT_KEY).s(), item.get(TIMESTAMP_INDEX_SORT_KEY).s(), images,
-                version == null ? Collection.FIRST_VERSION : Long.parseLong(version.n()));
+        return CollectionItems.fromItem(item);
     }
 
     private static Map<String, AttributeValue> key(String userId, String collectionId) {
@@ -469,15 +446,11 @@ public final class CollectionRepository {
     }
 
     private static AttributeValue imageList(List<ImageRef> images) {
-        List<AttributeValue> list = new ArrayList<>(images.size());
-        for (ImageRef image : images) {
-            list.add(AttributeValue.fromM(Map.of(IMAGE_ID, s(image.imageId()), URL, s(image.url()))));
-        }
-        return AttributeValue.fromL(list);
+        return CollectionItems.images(images);
     }
 
     private static AttributeValue idSet(List<ImageRef> images) {
-        return AttributeValue.fromSs(images.stream().map(ImageRef::imageId).toList());
+        return CollectionItems.imageIds(images);
     }
 
     static AttributeValue s(String value) {

@@ -1,6 +1,7 @@
 package com.userimages.core.http;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -29,7 +30,7 @@ public final class Json {
     public static String write(Object tree) {
         try {
             return MAPPER.writeValueAsString(tree);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("tree not serializable", e);
         }
     }

@@ -81,7 +81,8 @@ public final class CollectionService {
                     return new AppendResult(collectionId, pending.size(), appended.imageCount(), appended.version());
                 }
                 case AppendAttempt.Refused refused -> {
-                    StoredState state = refused.state().orElseThrow(CollectionService::notFound);
+                    StoredState state = refused.state();
+                    if (state == null) throw notFound();
                     List<ImageRef> fresh = withoutPresent(pending, state);
                     if (fresh.isEmpty()) {
                         return new AppendResult(collectionId, 0, state.imageCount(), state.collection().version());

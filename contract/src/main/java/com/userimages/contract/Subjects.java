@@ -1,0 +1,45 @@
+package com.userimages.contract;
+
+/**
+ * What makes a JWT {@code sub} usable as a caller's identity (API.md, "Authentication and
+ * authorization"): the partition key is exactly this string, so it must be one the database stores
+ * as sent. An unpaired surrogate would be written as {@code ?} by the SDK's UTF-8 encoder, and so
+ * {@code "mallory\ud800"} would address the data of {@code "mallory?"}; control characters have no
+ * business in an identity and would reach logs and headers. The functions and the local authorizer
+ * both ask this one method.
+ */
+public final class Subjects {
+    /** In Unicode code points, not UTF-16 units. */
+    public static final int MAX_CODE_POINTS = 256;
+
+    private Subjects() {}
+
+    /**
+     * True for 1 to {@value #MAX_CODE_POINTS} code points of well-formed UTF-16 (no unpaired
+     * surrogate) with no control character (U+0000–U+001F, U+007F–U+009F); false otherwise,
+     * null included.
+     */
+    public static boolean isUsable(String sub) {
+        if (sub == null || sub.isEmpty()) return false;
+        // A code point takes at most two UTF-16 units: longer strings are out before any scan.
+        if (sub.length() > 2 * MAX_CODE_POINTS) return false;
+        int codePoints = 0;
+        for (int i = 0; i < sub.length(); ) {
+            char c = sub.charAt(i);
+            int codePoint;
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= sub.length() || !Character.isLowSurrogate(sub.charAt(i + 1))) return false;
+                codePoint = Character.toCodePoint(c, sub.charAt(i + 1));
+                i += 2;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            } else {
+                codePoint = c;
+                i++;
+            }
+            if (codePoint <= 0x1F || (codePoint >= 0x7F && codePoint <= 0x9F)) return false;
+            if (++codePoints > MAX_CODE_POINTS) return false;
+        }
+        return true;
+    }
+}
