@@ -13,7 +13,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Read access to a payload 2.0 event: the caller, path and query parameters, and a strictly parsed JSON body. */
@@ -73,6 +75,22 @@ public final class ApiRequest {
         } catch (IllegalArgumentException malformed) {
             return s;
         }
+    }
+
+    /**
+     * A request header by name, whatever its letter case (the HTTP API sends them lower-case); two
+     * spellings of one name are joined with a comma, as repeated header lines are. Empty when absent.
+     */
+    public Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) return Optional.empty();
+        String found = null;
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getKey() != null && h.getValue() != null && h.getKey().toLowerCase(Locale.ROOT).equals(name)) {
+                found = found == null ? h.getValue() : found + "," + h.getValue();
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** The body as a JSON object: valid UTF-8, one JSON value and nothing after it, no duplicate keys. */
