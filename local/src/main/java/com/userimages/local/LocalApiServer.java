@@ -5,6 +5,8 @@ import com.userimages.local.auth.JwksKeySource;
 import com.userimages.local.auth.JwtAuthorizer;
 import com.userimages.local.gateway.ApiGatewayHandler;
 import com.userimages.local.gateway.DevelopmentIssuerEndpoints;
+import com.userimages.local.gateway.DocsEndpoints;
+import com.userimages.local.gateway.OpenApiDocument;
 import com.userimages.local.gateway.FunctionIntegration;
 import com.userimages.local.gateway.GatewayEndpoint;
 import com.userimages.local.gateway.GatewayLimits;
@@ -90,6 +92,7 @@ final class LocalApiServer implements AutoCloseable {
 
             List<GatewayEndpoint> endpoints = new ArrayList<>();
             if (developmentIssuer != null) endpoints.add(new DevelopmentIssuerEndpoints(developmentIssuer));
+            endpoints.add(new DocsEndpoints(OpenApiDocument.load(URI.create("http://127.0.0.1:" + port)), developmentIssuer));
             endpoints.add(new ApiGatewayHandler(RouteMatcher.forApi(), authorizer, integration(invoker), clock));
             http.start(endpoints, log);
             return new LocalApiServer(http, dynamoDb, authorizer, developmentIssuer, tableStatus);
