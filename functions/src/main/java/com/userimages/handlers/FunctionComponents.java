@@ -6,6 +6,7 @@ import com.userimages.core.data.AwsClients;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.http.CollectionRequests;
+import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.pagination.PageTokenCodec;
 import com.userimages.core.pagination.PageTokenSecrets;
@@ -74,6 +75,10 @@ public final class FunctionComponents {
 
     public CollectionRequests collectionRequests() {
         return new CollectionRequests(bounds(), clock);
+    }
+
+    public ReorderRequests reorderRequests() {
+        return new ReorderRequests(bounds());
     }
 
     /** list-page's service; the only wiring that reads the page-token secret (from Secrets Manager when configured). */

@@ -39,7 +39,7 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HandlerSupport.handle(event, context, request -> {
             String userId = request.caller().userId();
-            ListRequest list = ListRequests.parse(request.queryParameters());
+            ListRequest list = ListRequests.parse(request.queryParameters(), request.repeatedQueryParameters());
             return ApiResponses.json(200, ResponseBodies.listPage(service.list(userId, list)));
         });
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.ApiRoute;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.http.CollectionRequests;
+import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.service.CollectionService;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.Responses;
@@ -68,7 +69,7 @@ class ConcurrentAppendTest {
         // A small bound from the settings' shape (Bounds), so the race is about the bound, not about volume.
         Bounds bounds = new Bounds(100, 20);
         var handler = new AppendCollectionHandler(new CollectionService(DynamoDbLocalExtension.components().collectionRepository(), bounds),
-                new CollectionRequests(bounds, Clock.systemUTC()));
+                new CollectionRequests(bounds, Clock.systemUTC()), new ReorderRequests(bounds));
         String cid = expect(201, handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
                 .body("{\"images\":[]}").build(), null)).get("imagesCollectionId").asText();
 

@@ -10,6 +10,7 @@ import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.http.CollectionRequests;
+import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.service.CollectionService;
 import com.userimages.testing.Responses;
 import com.userimages.testing.TestApi;
@@ -58,7 +59,8 @@ class DynamoDbFaultTest {
 
     private static APIGatewayV2HTTPResponse create(DynamoDbClient client) {
         var service = new CollectionService(new CollectionRepository(client, "user_images"), new Bounds(100, 1000));
-        return new AppendCollectionHandler(service, new CollectionRequests(new Bounds(100, 1000), Clock.systemUTC()))
+        return new AppendCollectionHandler(service, new CollectionRequests(new Bounds(100, 1000), Clock.systemUTC()),
+                new ReorderRequests(new Bounds(100, 1000)))
                 .handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(TestApi.newUser())
                         .body("{\"images\":[{\"url\":\"https://f.example/1\"}]}").build(), null);
     }

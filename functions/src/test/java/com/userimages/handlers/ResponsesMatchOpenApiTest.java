@@ -13,6 +13,7 @@ import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.http.CollectionRequests;
+import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.http.GatewayEvents;
 import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.PageTokenCodec;
@@ -43,6 +44,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -56,9 +59,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * Every response the handlers can give today, on their success and error paths (DynamoDB Local,
+ * Every response the handlers can give, on their success and error paths (DynamoDB Local,
  * and injected faults for what it cannot produce), validated against openapi.yaml: a documented
  * status, a body matching that response's schema, the documented headers. Where a request body
  * was sent, the document's request schema must agree with the handler: it accepts every body the
@@ -66,12 +71,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 class ResponsesMatchOpenApiTest {
-    /**
-     * API.md's {@code ETag} (issue 11, in flight) is documented but no handler sends it yet: until
-     * then the validator requires it to be absent. The first response that carries one fails this
-     * test with "no longer pending": then drop this call and use {@code OpenApiContract.load()}.
-     */
-    private static final OpenApiContract CONTRACT = OpenApiContract.load().withPendingHeaders("ETag");
+    private static final OpenApiContract CONTRACT = OpenApiContract.load();
 
     private static final Set<String> VALIDATED = new TreeSet<>();
 
@@ -179,6 +179,78 @@ class ResponsesMatchOpenApiTest {
         cases.add(call("list without claims", ApiRoute.LIST_COLLECTIONS, 401, () -> new ListPageHandler(DynamoDbLocalExtension.components()).handleRequest(
                 GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).build(), null)));
 
+
+        // Conditional GETs and appends (a collection of its own, so its version stays 1)
+        String cached = id(api.create(user, images(URL, "https://img.example/second.jpg")));
+        String cachedImage = Responses.body(api.get(user, cached)).get("images").get(0).get("imageId").asText();
+        cases.add(getWith("get, If-None-Match current", 304, user, cached, RequestSchema.ACCEPTS, "if-none-match", "\"1\""));
+        cases.add(getWith("get, If-None-Match weak and in a list", 304, user, cached, RequestSchema.ACCEPTS, "if-none-match", "\"7\", W/\"1\""));
+        cases.add(getWith("get, If-None-Match stale", 200, user, cached, RequestSchema.ACCEPTS, "if-none-match", "\"9\""));
+        cases.add(getWith("get, If-None-Match malformed", 400, user, cached, RequestSchema.NOT_CHECKED, "if-none-match", "1"));
+        cases.add(getImageWith("get image, If-None-Match *", 304, user, cached, cachedImage, RequestSchema.ACCEPTS, "if-none-match", "*"));
+        cases.add(getImageWith("get image, If-None-Match malformed", 400, user, cached, cachedImage, RequestSchema.NOT_CHECKED, "if-none-match", "W/"));
+        cases.add(appendWith("append, If-Match stale", 412, user, cached, images("https://img.example/c.jpg"), RequestSchema.ACCEPTS, "if-match", "\"9\""));
+        cases.add(appendWith("append, If-Match weak (never matches)", 412, user, cached, images("https://img.example/c.jpg"), RequestSchema.ACCEPTS, "if-match", "W/\"1\""));
+        cases.add(appendWith("append, If-Match malformed", 400, user, cached, images("https://img.example/c.jpg"), RequestSchema.NOT_CHECKED, "if-match", "1"));
+        cases.add(appendWith("append to a missing collection, If-Match", 404, user, missing, images("https://img.example/c.jpg"), RequestSchema.ACCEPTS, "if-match", "\"1\""));
+
+        // PUT /collections/{collectionId}/order
+        String a = UUID.randomUUID().toString(), b = UUID.randomUUID().toString();
+        String ordered = id(api.create(user, "{\"images\":[{\"imageId\":\"" + a + "\",\"url\":\"" + URL + "\"},{\"imageId\":\"" + b
+                + "\",\"url\":\"https://img.example/b.jpg\"}]}"));
+        cases.add(reorder("reorder, stale If-Match", 412, user, ordered, order(b, a), RequestSchema.ACCEPTS, "if-match", "\"9\""));
+        cases.add(reorder("reorder", 200, user, ordered, order(b, a), RequestSchema.ACCEPTS, "if-match", "\"1\""));
+        cases.add(reorder("reorder, the current order (no-op)", 200, user, ordered, order(b, a), RequestSchema.ACCEPTS));
+        cases.add(reorder("reorder, an id missing", 409, user, ordered, order(a), RequestSchema.ACCEPTS));
+        cases.add(reorder("reorder, an id twice", 409, user, ordered, order(a, a, b), RequestSchema.ACCEPTS));
+        cases.add(reorder("reorder, an id not in the collection", 409, user, ordered, order(a, b, missing), RequestSchema.ACCEPTS));
+        cases.add(reorder("reorder a missing collection", 404, user, missing, order(a, b), RequestSchema.ACCEPTS));
+        cases.add(reorder("reorder another user's collection", 404, TestApi.newUser(), ordered, order(a, b), RequestSchema.ACCEPTS));
+        cases.add(reorder("reorder, malformed If-Match", 400, user, ordered, order(a, b), RequestSchema.NOT_CHECKED, "if-match", "3"));
+        for (String[] bad : new String[][] {
+                {"not JSON", "{imageIds:[]}"},
+                {"imageIds missing", "{}"},
+                {"imageIds not an array", "{\"imageIds\":\"" + a + "\"}"},
+                {"unknown field", "{\"imageIds\":[],\"at\":0}"},
+                {"a malformed id", "{\"imageIds\":[\"zz\"]}"},
+                {"an id of the wrong type", "{\"imageIds\":[42]}"}}) {
+            cases.add(reorder("reorder: " + bad[0], 400, user, ordered, bad[1], RequestSchema.REJECTS));
+        }
+        cases.add(reorder("reorder: body over 256 KB", 413, user, ordered,
+                "{\"imageIds\":[\"" + "z".repeat(270_000) + "\"]}", RequestSchema.REJECTS));
+        cases.add(call("reorder without claims", ApiRoute.REORDER_IMAGES, 401, () -> appendHandler().handleRequest(
+                GatewayEvents.request(ApiRoute.REORDER_IMAGES).path("collectionId", ordered).body(order(a, b)).build(), null)));
+
+        // DELETE /collections/{collectionId}/images/{imageId}
+        String x = UUID.randomUUID().toString(), y = UUID.randomUUID().toString();
+        String trimmed = id(api.create(user, "{\"images\":[{\"imageId\":\"" + x + "\",\"url\":\"" + URL + "\"},{\"imageId\":\"" + y
+                + "\",\"url\":\"https://img.example/y.jpg\"}]}"));
+        cases.add(deleteImage("delete image, stale If-Match", 412, user, trimmed, x, RequestSchema.ACCEPTS, "if-match", "\"9\""));
+        cases.add(deleteImage("delete image", 200, user, trimmed, x, RequestSchema.ACCEPTS, "if-match", "\"1\""));
+        cases.add(deleteImage("delete image, retried", 404, user, trimmed, x, RequestSchema.ACCEPTS));
+        cases.add(deleteImage("delete image of a missing collection", 404, user, missing, y, RequestSchema.ACCEPTS));
+        cases.add(deleteImage("delete image of another user's collection", 404, TestApi.newUser(), trimmed, y, RequestSchema.ACCEPTS));
+        cases.add(deleteImage("delete image by a malformed image id", 400, user, trimmed, "zz", RequestSchema.REJECTS));
+        cases.add(deleteImage("delete image, malformed If-Match", 400, user, trimmed, y, RequestSchema.NOT_CHECKED, "if-match", "*, \"1\""));
+        cases.add(call("delete image, the collection changing under every attempt", ApiRoute.DELETE_IMAGE, 409,
+                () -> new DeleteItemHandler(new CollectionService(new CollectionRepository(changingUnderEveryWrite(user, trimmed), "user_images"),
+                        new Bounds(100, 1000))).handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).as(user)
+                        .path("collectionId", trimmed).path("imageId", y).build(), null)));
+        cases.add(deleteImage("delete the last image", 200, user, trimmed, y, RequestSchema.ACCEPTS));
+        cases.add(call("delete image without claims", ApiRoute.DELETE_IMAGE, 401, () -> new DeleteItemHandler(DynamoDbLocalExtension.components())
+                .handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).path("collectionId", trimmed).path("imageId", y).build(), null)));
+
+        // DELETE /collections/{collectionId}
+        String doomed = id(api.create(user, images(URL)));
+        cases.add(deleteCollection("delete, stale If-Match", 412, user, doomed, RequestSchema.ACCEPTS, "if-match", "\"9\""));
+        cases.add(deleteCollection("delete, malformed If-Match", 400, user, doomed, RequestSchema.NOT_CHECKED, "if-match", "\"1"));
+        cases.add(deleteCollection("delete another user's", 404, TestApi.newUser(), doomed, RequestSchema.ACCEPTS));
+        cases.add(deleteCollection("delete", 204, user, doomed, RequestSchema.ACCEPTS, "if-match", "\"1\""));
+        cases.add(deleteCollection("delete, retried", 404, user, doomed, RequestSchema.ACCEPTS));
+        cases.add(deleteCollection("delete by a malformed id", 400, user, "123", RequestSchema.REJECTS));
+        cases.add(call("delete without claims", ApiRoute.DELETE_COLLECTION, 401, () -> new DeleteItemHandler(DynamoDbLocalExtension.components())
+                .handleRequest(GatewayEvents.request(ApiRoute.DELETE_COLLECTION).path("collectionId", existing).build(), null)));
+
         // POST /admin/table
         cases.add(call("create table, already there", ApiRoute.CREATE_TABLE, 200, () -> new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(admin(), null)));
         cases.add(call("create table, created", ApiRoute.CREATE_TABLE, 201, () -> new CreateTableHandler(
@@ -207,6 +279,14 @@ class ResponsesMatchOpenApiTest {
         cases.add(call("create, the caller's 10 GB full", ApiRoute.CREATE_COLLECTION, 413, () -> createWith(failing(lsiFull))));
         cases.add(call("list, DynamoDB timing out", ApiRoute.LIST_COLLECTIONS, 503, () -> listWith(failing(timeout))));
         cases.add(call("list, throttled", ApiRoute.LIST_COLLECTIONS, 429, () -> listWith(failing(throttled))));
+        cases.add(call("reorder, throttled", ApiRoute.REORDER_IMAGES, 429, () -> appendHandler(failing(throttled), new Bounds(100, 1000))
+                .handleRequest(GatewayEvents.request(ApiRoute.REORDER_IMAGES).as(TestApi.newUser()).path("collectionId", existing)
+                        .body(order(a, b)).build(), null)));
+        cases.add(call("delete, throttled", ApiRoute.DELETE_COLLECTION, 429, () -> deleteWith(failing(throttled))
+                .handleRequest(GatewayEvents.request(ApiRoute.DELETE_COLLECTION).as(TestApi.newUser()).path("collectionId", existing).build(), null)));
+        cases.add(call("delete image, DynamoDB timing out", ApiRoute.DELETE_IMAGE, 503, () -> deleteWith(failing(timeout))
+                .handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).as(TestApi.newUser()).path("collectionId", existing)
+                        .path("imageId", imageId).build(), null)));
 
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.route().routeKey() + " -> " + c.status() + ": " + c.name(), () -> run(c)));
     }
@@ -228,14 +308,17 @@ class ResponsesMatchOpenApiTest {
         }
     }
 
-    /** The statuses each handler can give today; the run above must have validated every one of them. */
+    /** The statuses each handler can give; the run above must have validated every one of them. */
     @AfterAll
-    static void everyStatusReachableTodayWasValidated() {
+    static void everyReachableStatusWasValidated() {
         Set<String> expected = new TreeSet<>();
         add(expected, ApiRoute.CREATE_COLLECTION, 200, 201, 400, 401, 409, 413, 429);
-        add(expected, ApiRoute.APPEND_IMAGES, 200, 400, 404, 409, 413);
-        add(expected, ApiRoute.GET_COLLECTION, 200, 400, 401, 404, 429, 500, 503);
-        add(expected, ApiRoute.GET_IMAGE, 200, 400, 404);
+        add(expected, ApiRoute.APPEND_IMAGES, 200, 400, 404, 409, 412, 413);
+        add(expected, ApiRoute.GET_COLLECTION, 200, 304, 400, 401, 404, 429, 500, 503);
+        add(expected, ApiRoute.GET_IMAGE, 200, 304, 400, 404);
+        add(expected, ApiRoute.REORDER_IMAGES, 200, 400, 401, 404, 409, 412, 413, 429);
+        add(expected, ApiRoute.DELETE_IMAGE, 200, 400, 401, 404, 409, 412, 503);
+        add(expected, ApiRoute.DELETE_COLLECTION, 204, 400, 401, 404, 412, 429);
         add(expected, ApiRoute.LIST_COLLECTIONS, 200, 400, 401, 429, 503);
         add(expected, ApiRoute.CREATE_TABLE, 200, 201, 202, 401, 403, 409);
         assertTrue(VALIDATED.containsAll(expected), () -> "not validated: " + difference(expected, VALIDATED));
@@ -285,9 +368,65 @@ class ResponsesMatchOpenApiTest {
                 () -> api.list(user, nameValuePairs));
     }
 
+    private Case appendWith(String name, int status, String user, String collectionId, String body, RequestSchema schema, String... headers) {
+        return new Case(name, ApiRoute.APPEND_IMAGES, status,
+                request(ApiRoute.APPEND_IMAGES, Map.of("collectionId", collectionId), Map.of(), headers(headers), body), schema,
+                () -> api.appendWith(user, collectionId, body, headers));
+    }
+
+    private Case getWith(String name, int status, String user, String collectionId, RequestSchema schema, String... headers) {
+        return new Case(name, ApiRoute.GET_COLLECTION, status,
+                request(ApiRoute.GET_COLLECTION, Map.of("collectionId", collectionId), Map.of(), headers(headers), null), schema,
+                () -> api.getWith(user, collectionId, headers));
+    }
+
+    private Case getImageWith(String name, int status, String user, String collectionId, String imageId, RequestSchema schema,
+                              String... headers) {
+        return new Case(name, ApiRoute.GET_IMAGE, status,
+                request(ApiRoute.GET_IMAGE, Map.of("collectionId", collectionId, "imageId", imageId), Map.of(), headers(headers), null),
+                schema, () -> api.getImageWith(user, collectionId, imageId, headers));
+    }
+
+    private Case reorder(String name, int status, String user, String collectionId, String body, RequestSchema schema, String... headers) {
+        return new Case(name, ApiRoute.REORDER_IMAGES, status,
+                request(ApiRoute.REORDER_IMAGES, Map.of("collectionId", collectionId), Map.of(), headers(headers), body), schema,
+                () -> api.reorder(user, collectionId, body, headers));
+    }
+
+    private Case deleteImage(String name, int status, String user, String collectionId, String imageId, RequestSchema schema,
+                             String... headers) {
+        return new Case(name, ApiRoute.DELETE_IMAGE, status,
+                request(ApiRoute.DELETE_IMAGE, Map.of("collectionId", collectionId, "imageId", imageId), Map.of(), headers(headers), null),
+                schema, () -> api.deleteImage(user, collectionId, imageId, headers));
+    }
+
+    private Case deleteCollection(String name, int status, String user, String collectionId, RequestSchema schema, String... headers) {
+        return new Case(name, ApiRoute.DELETE_COLLECTION, status,
+                request(ApiRoute.DELETE_COLLECTION, Map.of("collectionId", collectionId), Map.of(), headers(headers), null), schema,
+                () -> api.deleteCollection(user, collectionId, headers));
+    }
+
+    /** Header name, value, name, value, ... as a map. */
+    private static Map<String, String> headers(String... nameValuePairs) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameValuePairs.length; i += 2) headers.put(nameValuePairs[i], nameValuePairs[i + 1]);
+        return headers;
+    }
+
+    private static String order(String... imageIds) {
+        StringBuilder json = new StringBuilder("{\"imageIds\":[");
+        for (int i = 0; i < imageIds.length; i++) json.append(i == 0 ? "" : ",").append('"').append(imageIds[i]).append('"');
+        return json.append("]}").toString();
+    }
+
     /** The request as the handler gets it (GatewayEvents sends content-type and host, which the document does not describe). */
     private static OpenApiContract.Request request(ApiRoute route, Map<String, String> path, Map<String, String> query, String body) {
-        return new OpenApiContract.Request(route.method(), route.pathTemplate(), path, query, Map.of(), body);
+        return request(route, path, query, Map.of(), body);
+    }
+
+    private static OpenApiContract.Request request(ApiRoute route, Map<String, String> path, Map<String, String> query,
+                                                   Map<String, String> headers, String body) {
+        return new OpenApiContract.Request(route.method(), route.pathTemplate(), path, query, headers, body);
     }
 
     private static String id(APIGatewayV2HTTPResponse created) {
@@ -333,7 +472,7 @@ class ResponsesMatchOpenApiTest {
 
     private static AppendCollectionHandler appendHandler(DynamoDbClient client, Bounds bounds) {
         return new AppendCollectionHandler(new CollectionService(new CollectionRepository(client, "user_images"), bounds),
-                new CollectionRequests(bounds, Clock.systemUTC()));
+                new CollectionRequests(bounds, Clock.systemUTC()), new ReorderRequests(bounds));
     }
 
     private static APIGatewayV2HTTPResponse getWith(DynamoDbClient client, String collectionId) {
@@ -345,6 +484,27 @@ class ResponsesMatchOpenApiTest {
     private static APIGatewayV2HTTPResponse createWith(DynamoDbClient client) {
         return appendHandler(client, new Bounds(100, 1000)).handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)
                 .as(TestApi.newUser()).body(images(URL)).build(), null);
+    }
+
+    private static DeleteItemHandler deleteWith(DynamoDbClient client) {
+        return new DeleteItemHandler(new CollectionService(new CollectionRepository(client, "user_images"), new Bounds(100, 1000)));
+    }
+
+    /**
+     * DynamoDB Local, except that just before each UpdateItem another request appends an image to
+     * the collection: every version-guarded write is refused by its real condition.
+     */
+    private DynamoDbClient changingUnderEveryWrite(String user, String collectionId) {
+        DynamoDbClient real = DynamoDbLocalExtension.client();
+        return new DynamoDbClient() {
+            @Override public String serviceName() { return "dynamodb"; }
+            @Override public void close() {}
+            @Override public GetItemResponse getItem(GetItemRequest request) { return real.getItem(request); }
+            @Override public UpdateItemResponse updateItem(UpdateItemRequest request) {
+                Responses.expect(200, api.append(user, collectionId, images("https://img.example/racing.jpg")));
+                return real.updateItem(request);
+            }
+        };
     }
 
     private static APIGatewayV2HTTPResponse listWith(DynamoDbClient client) {
@@ -362,6 +522,8 @@ class ResponsesMatchOpenApiTest {
             @Override public GetItemResponse getItem(GetItemRequest request) { throw fault.get(); }
             @Override public PutItemResponse putItem(PutItemRequest request) { throw fault.get(); }
             @Override public QueryResponse query(QueryRequest request) { throw fault.get(); }
+            @Override public UpdateItemResponse updateItem(UpdateItemRequest request) { throw fault.get(); }
+            @Override public DeleteItemResponse deleteItem(DeleteItemRequest request) { throw fault.get(); }
         };
     }
 

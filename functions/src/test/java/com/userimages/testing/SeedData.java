@@ -1,10 +1,12 @@
 package com.userimages.testing;
 
+import com.userimages.contract.UserImagesTable;
 import com.userimages.core.data.CollectionItems;
 import com.userimages.core.data.ItemSizeEstimator;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,10 +40,23 @@ public final class SeedData {
     }
 
     public static void put(String userId, List<Seed> seeds) {
-        for (int i = 0; i < seeds.size(); i += BATCH) {
+        write(seeds.stream().map(seed -> storedItem(userId, seed)).toList());
+    }
+
+    /** As {@link #put}, in the shape stored before {@code version} existed: the item has no version attribute. */
+    public static void putWithoutVersion(String userId, List<Seed> seeds) {
+        write(seeds.stream().map(seed -> {
+            Map<String, AttributeValue> item = new HashMap<>(storedItem(userId, seed));
+            item.remove(UserImagesTable.VERSION);
+            return Map.copyOf(item);
+        }).toList());
+    }
+
+    private static void write(List<Map<String, AttributeValue>> items) {
+        for (int i = 0; i < items.size(); i += BATCH) {
             List<WriteRequest> writes = new ArrayList<>();
-            for (Seed seed : seeds.subList(i, Math.min(seeds.size(), i + BATCH))) {
-                writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(storedItem(userId, seed)).build()).build());
+            for (Map<String, AttributeValue> item : items.subList(i, Math.min(items.size(), i + BATCH))) {
+                writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             }
             Map<String, List<WriteRequest>> pending = Map.of(DynamoDbLocalExtension.tableName(), writes);
             while (!pending.isEmpty()) {

@@ -3,6 +3,7 @@ package com.userimages.testing;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.handlers.AppendCollectionHandler;
+import com.userimages.handlers.DeleteItemHandler;
 import com.userimages.handlers.GetItemHandler;
 import com.userimages.handlers.ListPageHandler;
 import java.util.UUID;
@@ -18,6 +19,44 @@ public final class TestApi {
     private final AppendCollectionHandler append = new AppendCollectionHandler(DynamoDbLocalExtension.components());
     private final GetItemHandler get = new GetItemHandler(DynamoDbLocalExtension.components());
     private final ListPageHandler list = new ListPageHandler(DynamoDbLocalExtension.components());
+    private final DeleteItemHandler delete = new DeleteItemHandler(DynamoDbLocalExtension.components());
+
+    /** Request headers given as name, value, name, value, ... */
+    private static GatewayEvents withHeaders(GatewayEvents event, String... headers) {
+        for (int i = 0; i < headers.length; i += 2) event.header(headers[i], headers[i + 1]);
+        return event;
+    }
+
+    public APIGatewayV2HTTPResponse appendWith(String user, String collectionId, String json, String... headers) {
+        return append.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.APPEND_IMAGES).as(user)
+                .path("collectionId", collectionId).body(json), headers).build(), null);
+    }
+
+    public APIGatewayV2HTTPResponse getWith(String user, String collectionId, String... headers) {
+        return get.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.GET_COLLECTION).as(user)
+                .path("collectionId", collectionId), headers).build(), null);
+    }
+
+    public APIGatewayV2HTTPResponse getImageWith(String user, String collectionId, String imageId, String... headers) {
+        return get.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.GET_IMAGE).as(user)
+                .path("collectionId", collectionId).path("imageId", imageId), headers).build(), null);
+    }
+
+    /** {@code PUT /collections/{id}/order} with a raw JSON body. */
+    public APIGatewayV2HTTPResponse reorder(String user, String collectionId, String json, String... headers) {
+        return append.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.REORDER_IMAGES).as(user)
+                .path("collectionId", collectionId).body(json), headers).build(), null);
+    }
+
+    public APIGatewayV2HTTPResponse deleteCollection(String user, String collectionId, String... headers) {
+        return delete.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.DELETE_COLLECTION).as(user)
+                .path("collectionId", collectionId), headers).build(), null);
+    }
+
+    public APIGatewayV2HTTPResponse deleteImage(String user, String collectionId, String imageId, String... headers) {
+        return delete.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.DELETE_IMAGE).as(user)
+                .path("collectionId", collectionId).path("imageId", imageId), headers).build(), null);
+    }
 
     public APIGatewayV2HTTPResponse create(String user, String json) {
         return append.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body(json).build(), null);

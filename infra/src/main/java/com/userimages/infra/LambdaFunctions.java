@@ -30,7 +30,7 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
-/** The four functions of {@link ApiFunction}, all from the one functions jar. */
+/** The five functions of {@link ApiFunction}, all from the one functions jar. */
 final class LambdaFunctions extends Construct {
     /** The alias every route invokes: a published version, so SnapStart applies (it never does on $LATEST). */
     static final String ALIAS_NAME = "live";
@@ -55,7 +55,7 @@ final class LambdaFunctions extends Construct {
             throw new IllegalStateException("functions jar not found at " + functionsJar.toAbsolutePath()
                     + ": build it first (mvn -pl functions package -DskipTests)");
         }
-        // One asset, uploaded once, shared by all four functions.
+        // One asset, uploaded once, shared by all five functions.
         Code code = Code.fromAsset(functionsJar.toString());
         for (ApiFunction spec : ApiFunction.values()) {
             functions.put(spec, create(spec, code, tableName, resources));

@@ -1,6 +1,7 @@
 package com.userimages.infra;
 
 import com.userimages.contract.ApiRoute;
+import com.userimages.contract.Cors;
 import com.userimages.contract.Scopes;
 import java.util.List;
 import software.amazon.awscdk.Duration;
@@ -113,13 +114,14 @@ final class UserImagesHttpApi extends Construct {
         return List.of(Scopes.USER, Scopes.ADMIN);
     }
 
+    /** The one CORS definition ({@link Cors}), for these origins. */
     private static CorsPreflightOptions cors(List<String> origins) {
         return CorsPreflightOptions.builder()
                 .allowOrigins(origins)
-                .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS))
-                .allowHeaders(List.of("authorization", "content-type"))
-                .exposeHeaders(List.of("location", "retry-after"))
-                .maxAge(Duration.hours(1))
+                .allowMethods(Cors.ALLOWED_METHODS.stream().map(CorsHttpMethod::valueOf).toList())
+                .allowHeaders(Cors.ALLOWED_HEADERS)
+                .exposeHeaders(Cors.EXPOSED_HEADERS)
+                .maxAge(Duration.seconds(Cors.MAX_AGE_SECONDS))
                 .build();
     }
 

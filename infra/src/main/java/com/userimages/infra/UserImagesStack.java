@@ -10,7 +10,7 @@ import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
 
 /**
- * The whole system: table, page-token secret, the functions, the HTTP API, its alarms and dashboard,
+ * The whole system: table, page-token secret, the five functions, the HTTP API, its alarms and dashboard,
  * and (with {@code -c createUserPool=true}) the Cognito sign-in whose tokens the API trusts.
  */
 public final class UserImagesStack extends Stack {

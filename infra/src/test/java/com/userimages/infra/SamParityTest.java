@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
+import com.userimages.contract.Cors;
 import com.userimages.contract.Setting;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -349,6 +350,14 @@ class SamParityTest {
                     new TreeSet<>(list(samCors.get(key)).stream().map(String::valueOf).toList()), key);
         }
         assertEquals(String.valueOf(cdkCors.get("MaxAge")), String.valueOf(samCors.get("MaxAge")), "MaxAge");
+        // And both are the one definition.
+        Map<String, List<String>> definition = Map.of("AllowMethods", Cors.ALLOWED_METHODS,
+                "AllowHeaders", Cors.ALLOWED_HEADERS, "ExposeHeaders", Cors.EXPOSED_HEADERS);
+        definition.forEach((key, expected) -> {
+            assertEquals(new TreeSet<>(expected), new TreeSet<>(list(samCors.get(key)).stream().map(String::valueOf).toList()), key);
+            assertEquals(new TreeSet<>(expected), new TreeSet<>(list(cdkCors.get(key)).stream().map(String::valueOf).toList()), key);
+        });
+        assertEquals(String.valueOf(Cors.MAX_AGE_SECONDS), String.valueOf(samCors.get("MaxAge")), "MaxAge");
         assertEquals(Map.of("Fn::Split", List.of(",", Map.of("Ref", "CorsAllowOrigins"))), samCors.get("AllowOrigins"));
     }
 

@@ -7,6 +7,7 @@ import com.userimages.contract.ApiFunction;
 import com.userimages.contract.Settings;
 import com.userimages.handlers.AppendCollectionHandler;
 import com.userimages.handlers.CreateTableHandler;
+import com.userimages.handlers.DeleteItemHandler;
 import com.userimages.handlers.FunctionComponents;
 import com.userimages.handlers.GetItemHandler;
 import com.userimages.handlers.ListPageHandler;
@@ -32,6 +33,7 @@ final class HandlerRegistry {
         case APPEND_COLLECTION -> new AppendCollectionHandler(components);
         case GET_ITEM -> new GetItemHandler(components);
         case LIST_PAGE -> new ListPageHandler(components);
+        case DELETE_ITEM -> new DeleteItemHandler(components);
     };
 
     private final Factory factory;

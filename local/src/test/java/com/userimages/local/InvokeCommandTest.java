@@ -166,7 +166,7 @@ class InvokeCommandTest {
     void anUnknownFunctionIsAUsageError(@TempDir Path dir) throws Exception {
         Result result = invoke("delete-everything", "-e", write(dir, event("GET /x", "/x", "a", null)).toString());
         assertEquals(2, result.exitCode());
-        assertTrue(result.stderr().contains("create-table, append-collection, get-item, list-page"), result.stderr());
+        assertTrue(result.stderr().contains("create-table, append-collection, get-item, list-page, delete-item"), result.stderr());
     }
 
     /**

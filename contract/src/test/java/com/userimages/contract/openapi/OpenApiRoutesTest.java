@@ -18,17 +18,6 @@ import tools.jackson.databind.JsonNode;
 
 /** openapi.yaml has exactly ApiRoute's routes, with its scopes and functions: in both directions. */
 class OpenApiRoutesTest {
-    /**
-     * Routes API.md has and openapi.yaml documents, but {@link ApiRoute} does not have yet (issue 11
-     * is adding them), with the function API.md names for each. {@link #everyPendingRouteIsStillMissingFromApiRoute}
-     * fails as soon as one of them is in ApiRoute: then delete it here, and once this map is empty,
-     * delete the map.
-     */
-    private static final Map<String, String> PENDING_IN_API_ROUTE = Map.of(
-            "PUT /collections/{collectionId}/order", "append-collection",
-            "DELETE /collections/{collectionId}", "delete-item",
-            "DELETE /collections/{collectionId}/images/{imageId}", "delete-item");
-
     private static final OpenApiContract CONTRACT = OpenApiContract.load();
 
     private static Map<String, OpenApiContract.Operation> documented() {
@@ -38,16 +27,8 @@ class OpenApiRoutesTest {
     }
 
     @Test
-    void everyPendingRouteIsStillMissingFromApiRoute() {
-        for (String routeKey : PENDING_IN_API_ROUTE.keySet()) {
-            assertTrue(ApiRoute.byRouteKey(routeKey).isEmpty(), () -> "ApiRoute has " + routeKey
-                    + " now: remove it from OpenApiRoutesTest.PENDING_IN_API_ROUTE (and the map once it is empty)");
-        }
-    }
-
-    @Test
-    void theDocumentHasExactlyApiRoutesRoutesAndThePendingOnes() {
-        Set<String> expected = new TreeSet<>(PENDING_IN_API_ROUTE.keySet());
+    void theDocumentHasExactlyApiRoutesRoutes() {
+        Set<String> expected = new TreeSet<>();
         Arrays.stream(ApiRoute.values()).map(ApiRoute::routeKey).forEach(expected::add);
         assertEquals(expected, documented().keySet());
     }
@@ -58,7 +39,6 @@ class OpenApiRoutesTest {
         for (ApiRoute route : ApiRoute.values()) {
             assertEquals(route.requiredScopes(), documented.get(route.routeKey()).scopes(), route.routeKey());
         }
-        for (String pending : PENDING_IN_API_ROUTE.keySet()) assertEquals(List.of(), documented.get(pending).scopes(), pending);
     }
 
     @Test
@@ -67,7 +47,6 @@ class OpenApiRoutesTest {
         for (ApiRoute route : ApiRoute.values()) {
             assertEquals(List.of(route.function().functionName()), documented.get(route.routeKey()).tags(), route.routeKey());
         }
-        PENDING_IN_API_ROUTE.forEach((key, function) -> assertEquals(List.of(function), documented.get(key).tags(), key));
     }
 
     @Test

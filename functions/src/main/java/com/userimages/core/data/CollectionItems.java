@@ -11,6 +11,7 @@ import static com.userimages.contract.UserImagesTable.SIZE_BYTES;
 import static com.userimages.contract.UserImagesTable.SORT_KEY;
 import static com.userimages.contract.UserImagesTable.TIMESTAMP_INDEX_SORT_KEY;
 import static com.userimages.contract.UserImagesTable.URL;
+import static com.userimages.contract.UserImagesTable.VERSION;
 
 import com.userimages.core.model.Collection;
 import com.userimages.core.model.ImageRef;
@@ -38,6 +39,7 @@ public final class CollectionItems {
         item.put(IMAGE_COUNT, AttributeValue.fromN(Integer.toString(collection.images().size())));
         item.put(REQUEST_DIGEST, AttributeValue.fromS(collection.requestDigest()));
         item.put(SIZE_BYTES, AttributeValue.fromN(Long.toString(sizeBytes)));
+        item.put(VERSION, AttributeValue.fromN(Long.toString(Collection.FIRST_VERSION)));
         if (!collection.images().isEmpty()) {
             // DynamoDB has no empty set and no empty cover: both are absent until there is an image.
             item.put(IMAGE_IDS, imageIds(collection.images()));
@@ -46,7 +48,7 @@ public final class CollectionItems {
         return item;
     }
 
-    /** The collection a stored item (or the projection of its id, timestamp and images) holds. */
+    /** The collection a stored item (or the projection of its id, timestamp, images and version) holds. */
     public static Collection fromItem(Map<String, AttributeValue> item) {
         List<AttributeValue> list = item.get(IMAGES).l();
         List<ImageRef> images = new ArrayList<>(list.size());
@@ -54,7 +56,10 @@ public final class CollectionItems {
             Map<String, AttributeValue> m = element.m();
             images.add(new ImageRef(m.get(IMAGE_ID).s(), m.get(URL).s()));
         }
-        return new Collection(item.get(SORT_KEY).s(), item.get(TIMESTAMP_INDEX_SORT_KEY).s(), images);
+        AttributeValue version = item.get(VERSION);
+        // Stored before versions existed: version 1 (API.md, "Data model").
+        return new Collection(item.get(SORT_KEY).s(), item.get(TIMESTAMP_INDEX_SORT_KEY).s(), images,
+                version == null ? Collection.FIRST_VERSION : Long.parseLong(version.n()));
     }
 
     /** The images list attribute, in order. */

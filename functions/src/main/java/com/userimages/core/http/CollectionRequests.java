@@ -44,7 +44,7 @@ public final class CollectionRequests {
         String sentId = optionalString(body, "imagesCollectionId");
         String sentTimestamp = optionalString(body, "timestamp");
         String id = sentId == null ? Ids.generate() : Ids.parse(sentId, "imagesCollectionId");
-        String timestamp = sentTimestamp == null ? Timestamps.now(clock) : Timestamps.normalize(sentTimestamp, "timestamp");
+        String timestamp = sentTimestamp == null ? Timestamps.now(clock) : InputMessages.timestamp(sentTimestamp, "timestamp", false);
         List<SentImage> sent = images(body, 0);
 
         ObjectNode canonical = Json.object();
@@ -106,7 +106,7 @@ public final class CollectionRequests {
     private static void requireOnly(ObjectNode node, Set<String> allowed, String where) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            if (!allowed.contains(name)) throw bad("UNKNOWN_FIELD", where + " has an unknown field: " + name + ".");
+            if (!allowed.contains(name)) throw bad("UNKNOWN_FIELD", InputMessages.unknownName(where + " has an unknown field", name, allowed));
         }
     }
 

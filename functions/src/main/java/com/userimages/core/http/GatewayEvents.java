@@ -3,14 +3,16 @@ package com.userimages.core.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.userimages.contract.ApiRoute;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Builds a payload 2.0 event as the HTTP API sends it after its JWT authorizer accepted a token.
@@ -23,6 +25,7 @@ public final class GatewayEvents {
     private final ApiRoute route;
     private final Map<String, String> pathParameters = new LinkedHashMap<>();
     private final Map<String, String> query = new LinkedHashMap<>();
+    private final List<String> rawQuery = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>(Map.of("content-type", "application/json"));
     private Map<String, String> claims; // null: no authorizer context at all
     private List<String> scopes; // null: the token carried no scope claim
@@ -66,8 +69,10 @@ public final class GatewayEvents {
         return this;
     }
 
+    /** As API Gateway does, a repeated name's values are joined with commas; the raw query string keeps each pair. */
     public GatewayEvents query(String name, String value) {
-        query.put(name, value);
+        query.merge(name, value, (first, next) -> first + "," + next);
+        rawQuery.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
         return this;
     }
 
@@ -101,8 +106,7 @@ public final class GatewayEvents {
                 .withVersion("2.0")
                 .withRouteKey(route.routeKey())
                 .withRawPath(rawPath)
-                .withRawQueryString(query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining("&")))
+                .withRawQueryString(String.join("&", rawQuery))
                 .withHeaders(Map.copyOf(headers))
                 .withPathParameters(pathParameters.isEmpty() ? null : Map.copyOf(pathParameters))
                 .withQueryStringParameters(query.isEmpty() ? null : Map.copyOf(query))
