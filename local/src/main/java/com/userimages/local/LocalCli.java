@@ -129,6 +129,9 @@ public final class LocalCli {
         }
         out.append("  Docs:     ").append(base).append(DocsEndpoints.DOCS_PATH).append(" (try every route in a browser), OpenAPI at ")
                 .append(base).append(DocsEndpoints.OPENAPI_PATH).append('\n');
+        if (server.cors() != null) {
+            out.append("  CORS:     for ").append(String.join(", ", server.cors().allowedOrigins())).append('\n');
+        }
         if (startupTime != null) {
             out.append(String.format(java.util.Locale.ROOT, "Ready %.1f s after the JVM started.%n", startupTime.toMillis() / 1000.0));
         }
