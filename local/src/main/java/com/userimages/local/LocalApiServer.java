@@ -4,7 +4,11 @@ import com.userimages.local.auth.DevelopmentIssuer;
 import com.userimages.local.auth.JwksKeySource;
 import com.userimages.local.auth.JwtAuthorizer;
 import com.userimages.local.gateway.ApiGatewayHandler;
+import com.userimages.local.gateway.CorsEndpoint;
+import com.userimages.local.gateway.CorsPolicy;
 import com.userimages.local.gateway.DevelopmentIssuerEndpoints;
+import com.userimages.local.gateway.DocsEndpoints;
+import com.userimages.local.gateway.OpenApiDocument;
 import com.userimages.local.gateway.FunctionIntegration;
 import com.userimages.local.gateway.GatewayEndpoint;
 import com.userimages.local.gateway.GatewayLimits;
@@ -32,15 +36,17 @@ final class LocalApiServer implements AutoCloseable {
     private final JwtAuthorizer authorizer;
     private final DevelopmentIssuer developmentIssuer;
     private final String tableStatus;
+    private final CorsPolicy cors;
     private boolean closed;
 
     private LocalApiServer(GatewayServer http, DynamoDbConnection dynamoDb,
-                           JwtAuthorizer authorizer, DevelopmentIssuer developmentIssuer, String tableStatus) {
+                           JwtAuthorizer authorizer, DevelopmentIssuer developmentIssuer, String tableStatus, CorsPolicy cors) {
         this.http = http;
         this.dynamoDb = dynamoDb;
         this.authorizer = authorizer;
         this.developmentIssuer = developmentIssuer;
         this.tableStatus = tableStatus;
+        this.cors = cors;
     }
 
     /**
@@ -90,9 +96,10 @@ final class LocalApiServer implements AutoCloseable {
 
             List<GatewayEndpoint> endpoints = new ArrayList<>();
             if (developmentIssuer != null) endpoints.add(new DevelopmentIssuerEndpoints(developmentIssuer));
+            endpoints.add(new DocsEndpoints(OpenApiDocument.load(URI.create("http://127.0.0.1:" + port)), developmentIssuer));
             endpoints.add(new ApiGatewayHandler(RouteMatcher.forApi(), authorizer, integration(invoker), clock));
-            http.start(endpoints, log);
-            return new LocalApiServer(http, dynamoDb, authorizer, developmentIssuer, tableStatus);
+            http.start(options.cors() == null ? endpoints : List.of(new CorsEndpoint(options.cors(), endpoints)), log);
+            return new LocalApiServer(http, dynamoDb, authorizer, developmentIssuer, tableStatus, options.cors());
         } catch (StartupException e) {
             stop(http, dynamoDb);
             throw e;
@@ -135,6 +142,9 @@ final class LocalApiServer implements AutoCloseable {
     String dynamoDbDescription() { return dynamoDb.description(); }
 
     String tableStatus() { return tableStatus; }
+
+    /** Null when CORS is off. */
+    CorsPolicy cors() { return cors; }
 
     @Override
     public synchronized void close() {

@@ -2,6 +2,7 @@ package com.userimages.local;
 
 import com.userimages.local.auth.DevelopmentIssuer;
 import com.userimages.local.gateway.DevelopmentIssuerEndpoints;
+import com.userimages.local.gateway.DocsEndpoints;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -125,6 +126,11 @@ public final class LocalCli {
         } else {
             out.append("  Tokens:   issuer ").append(server.authorizer().issuer()).append(", audience ")
                     .append(String.join(",", server.authorizer().audiences())).append('\n');
+        }
+        out.append("  Docs:     ").append(base).append(DocsEndpoints.DOCS_PATH).append(" (try every route in a browser), OpenAPI at ")
+                .append(base).append(DocsEndpoints.OPENAPI_PATH).append('\n');
+        if (server.cors() != null) {
+            out.append("  CORS:     for ").append(String.join(", ", server.cors().allowedOrigins())).append('\n');
         }
         if (startupTime != null) {
             out.append(String.format(java.util.Locale.ROOT, "Ready %.1f s after the JVM started.%n", startupTime.toMillis() / 1000.0));
