@@ -184,10 +184,14 @@ public final class JwtAuthorizer {
         }
     }
 
-    /** The {@code scope} claim (space-separated, or a list) if present, else {@code scp}. */
+    /**
+     * The {@code scope} claim (space-separated, or a list) if present, else {@code scp}. Split on the
+     * space character only (RFC 6749's scope syntax): trim() or a whitespace regex would strip a NUL,
+     * a tab or another control character and turn "images/admin" followed by a NUL into the admin scope.
+     */
     static List<String> scopes(Map<String, Object> payload) {
         Object value = payload.containsKey("scope") ? payload.get("scope") : payload.get("scp");
-        if (value instanceof String s) return Arrays.stream(s.trim().split("\\s+")).filter(x -> !x.isEmpty()).toList();
+        if (value instanceof String s) return Arrays.stream(s.split(" ")).filter(x -> !x.isEmpty()).toList();
         if (value instanceof List<?> list) return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
         return List.of();
     }

@@ -49,6 +49,8 @@ final class JsonErrorHandler extends ErrorHandler {
         Object attribute = request.getAttribute(ERROR_STATUS);
         if (attribute instanceof Integer code) status = code;
         if (status < 400 || status > 599) status = 500;
+        // A version the gateway does not speak (HTTP/9.9) is Jetty's 505: bad input, so the client's 400.
+        if (status == 505) status = 400;
         if (request.getAttribute(RequestLogHandler.LOGGED) == null) {
             log.println(RequestLogHandler.line(request.getMethod(), request.getHttpURI() == null ? null
                     : request.getHttpURI().getPath(), status, 0, "(malformed request)"));

@@ -122,6 +122,19 @@ class JwtAuthorizerTest {
     }
 
     @Test
+    void aScopeWithControlCharactersAroundItIsAnotherScope() {
+        // Found by the hostile corpus over HTTP: String.trim() took "images/admin" + NUL for images/admin.
+        ApiRoute admin = ApiRoute.CREATE_TABLE;
+        for (String scope : List.of("images/admin\u0000", "\u0000images/admin", "\u001fimages/admin\u001f", "images/admin\t",
+                "images/admin\u0085", "images/admin\u00a0")) {
+            var denied = authorizer.authorize(token(b -> b.claim("scope", scope)), admin);
+            assertEquals(403, ((JwtAuthorizer.Denied) denied).status(), scope.codePoints().boxed().toList().toString());
+        }
+        var spaced = (JwtAuthorizer.Allowed) authorizer.authorize(token(b -> b.claim("scope", "  openid   images/admin ")), admin);
+        assertEquals(List.of("openid", "images/admin"), spaced.scopes());
+    }
+
+    @Test
     void claimsArePassedAsStringsAndScopesOnlyForScopedRoutes() {
         String token = token(b -> b.claim("groups", List.of("a", "b")).claim("n", 3).claim("admin", true)
                 .claim("scope", "images/admin").claim("address", Map.of("country", "DE")));
