@@ -55,6 +55,8 @@ final class JettyGatewayHandler extends Handler.Abstract {
             handled = new GatewayEndpoint.Handled(GatewayReply.internalServerError(), e.toString());
         }
         if (!handled.note().isEmpty()) request.setAttribute(RequestLogHandler.NOTE, handled.note());
+        String code = RequestLogHandler.errorCode(handled.reply());
+        if (!code.isEmpty()) request.setAttribute(RequestLogHandler.CODE, code);
         write(request, response, callback, handled.reply(), requestId);
         return true;
     }
@@ -68,7 +70,7 @@ final class JettyGatewayHandler extends Handler.Abstract {
         // A declared length over the limit is refused before the body is read, so a client waiting on
         // "Expect: 100-continue" never gets the 100 and never sends the body.
         if (request.getLength() > GatewayLimits.MAX_BODY_BYTES) {
-            return new GatewayEndpoint.Handled(GatewayReply.message(413, "Request Entity Too Large"), "");
+            return new GatewayEndpoint.Handled(GatewayReply.message(413, "Request Entity Too Large"), "(the body is over 10 MB)");
         }
         byte[] body;
         try {
@@ -78,7 +80,7 @@ final class JettyGatewayHandler extends Handler.Abstract {
         } catch (IOException e) {
             return new GatewayEndpoint.Handled(GatewayReply.message(400, "Bad Request"), "(malformed body)");
         }
-        if (body == null) return new GatewayEndpoint.Handled(GatewayReply.message(413, "Request Entity Too Large"), "");
+        if (body == null) return new GatewayEndpoint.Handled(GatewayReply.message(413, "Request Entity Too Large"), "(the body is over 10 MB)");
 
         IncomingRequest incoming = new IncomingRequest(request.getMethod(), rawPath, rawQuery == null ? "" : rawQuery,
                 headers(request.getHeaders()), body, Request.getRemoteAddr(request),

@@ -53,7 +53,7 @@ final class JsonErrorHandler extends ErrorHandler {
         if (status == 505) status = 400;
         if (request.getAttribute(RequestLogHandler.LOGGED) == null) {
             log.println(RequestLogHandler.line(request.getMethod(), request.getHttpURI() == null ? null
-                    : request.getHttpURI().getPath(), status, 0, "(malformed request)"));
+                    : request.getHttpURI().getPath(), status, RequestLogHandler.gatewayCode(message(status)), 0, "(malformed request)"));
         }
         response.setStatus(status);
         HttpFields.Mutable headers = response.getHeaders();

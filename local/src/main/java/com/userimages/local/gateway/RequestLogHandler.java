@@ -5,16 +5,27 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
 import java.io.PrintStream;
 
 /**
  * One console line per request, around whatever handles it:
- * {@code METHOD PATH -> STATUS (N ms) note}. Method and path are escaped (they are the client's bytes);
- * the note is what the inner handler left in the {@link #NOTE} attribute, escaped as well.
+ * {@code METHOD PATH -> STATUS [CODE] (N ms) note}, e.g. {@code POST /collections -> 400 INVALID_JSON (2 ms) [append-collection]}.
+ * CODE, for a 4xx or 5xx only, is the function's {@code error.code}, or for the gateway's own
+ * {@code {"message"}} replies that message as a code ({@code UNAUTHORIZED}, {@code NOT_FOUND}), the
+ * gateway's reason then in the note. Method, path, code and note are escaped (the code comes from a
+ * response body, the rest from the client's bytes); the note and code are what the inner handler left
+ * in the {@link #NOTE} and {@link #CODE} attributes.
  */
 final class RequestLogHandler extends Handler.Wrapper {
     static final String NOTE = RequestLogHandler.class.getName() + ".note";
+    static final String CODE = RequestLogHandler.class.getName() + ".code";
     static final String LOGGED = RequestLogHandler.class.getName() + ".logged";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_CODE = 64;
     private static final int MAX_PATH = 512;
     private static final int MAX_NOTE = 512;
 
@@ -53,12 +64,39 @@ final class RequestLogHandler extends Handler.Wrapper {
     private void log(Request request, int status, long started) {
         long millis = (System.nanoTime() - started) / 1_000_000;
         Object note = request.getAttribute(NOTE);
-        log.println(line(request.getMethod(), request.getHttpURI().getPath(), status, millis,
+        Object code = request.getAttribute(CODE);
+        log.println(line(request.getMethod(), request.getHttpURI().getPath(), status, code == null ? "" : code.toString(), millis,
                 note == null ? "" : note.toString()));
     }
 
-    static String line(String method, String rawPath, int status, long millis, String note) {
+    /** @param code the error code, or empty (a 2xx/3xx, or none known) */
+    static String line(String method, String rawPath, int status, String code, long millis, String note) {
         return ConsoleText.escape(method, 32) + " " + ConsoleText.escape(rawPath, MAX_PATH) + " -> " + status
+                + (code.isEmpty() ? "" : " " + ConsoleText.escape(code, MAX_CODE))
                 + " (" + millis + " ms)" + (note.isEmpty() ? "" : " " + ConsoleText.escape(note, MAX_NOTE));
+    }
+
+    /**
+     * The error code of a 4xx/5xx reply: the functions' {@code {"error":{"code"}}}, or the gateway's
+     * {@code {"message":"Not Found"}} as {@code NOT_FOUND}; empty for a success or a body without either.
+     */
+    static String errorCode(GatewayReply reply) {
+        if (reply.status() < 400) return "";
+        try {
+            JsonNode body = JSON.readTree(reply.body());
+            if (body == null) return "";
+            JsonNode code = body.path("error").path("code");
+            if (code.isTextual()) return code.asText();
+            JsonNode message = body.path("message");
+            if (message.isTextual()) return gatewayCode(message.asText());
+        } catch (IOException | RuntimeException notJson) {
+            // A body that is not JSON has no code; the status says enough.
+        }
+        return "";
+    }
+
+    /** "Request Entity Too Large" as REQUEST_ENTITY_TOO_LARGE. */
+    static String gatewayCode(String message) {
+        return message.trim().replaceAll("[^A-Za-z0-9]+", "_").toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -32,9 +32,27 @@ class ConsoleTextTest {
 
     @Test
     void theRequestLineIsOneEscapedLine() {
-        String line = RequestLogHandler.line("GET", "/a\nGET /forged", 404, 3, "(no such route)\n");
-        assertEquals("GET /a\\u000aGET /forged -> 404 (3 ms) (no such route)\\u000a", line);
+        String line = RequestLogHandler.line("GET", "/a\nGET /forged", 404, "NOT_FOUND", 3, "(no such route)\n");
+        assertEquals("GET /a\\u000aGET /forged -> 404 NOT_FOUND (3 ms) (no such route)\\u000a", line);
         assertFalse(line.contains("\n"));
+        assertEquals("POST /collections -> 201 (35 ms) [append-collection]",
+                RequestLogHandler.line("POST", "/collections", 201, "", 35, "[append-collection]"));
+        assertEquals("GET /x -> 400 EVIL\\u000d\\u000aGET_/forged (1 ms)", RequestLogHandler.line("GET", "/x", 400, "EVIL\r\nGET_/forged", 1, ""));
+    }
+
+    @Test
+    void theErrorCodeIsTheFunctionsOrTheGatewaysMessageAsACode() {
+        assertEquals("INVALID_JSON", RequestLogHandler.errorCode(GatewayReply.json(400,
+                "{\"error\":{\"code\":\"INVALID_JSON\",\"message\":\"m\",\"requestId\":\"r\"}}")));
+        assertEquals("UNAUTHORIZED", RequestLogHandler.errorCode(GatewayReply.message(401, "Unauthorized")));
+        assertEquals("NOT_FOUND", RequestLogHandler.errorCode(GatewayReply.notFound()));
+        assertEquals("REQUEST_ENTITY_TOO_LARGE", RequestLogHandler.errorCode(GatewayReply.message(413, "Request Entity Too Large")));
+        assertEquals("INTERNAL_SERVER_ERROR", RequestLogHandler.errorCode(GatewayReply.internalServerError()));
+        assertEquals("", RequestLogHandler.errorCode(GatewayReply.json(200, "{\"error\":{\"code\":\"X\"}}")), "a success has no code");
+        assertEquals("", RequestLogHandler.errorCode(GatewayReply.json(400, "not json")));
+        assertEquals("", RequestLogHandler.errorCode(GatewayReply.json(400, "[1]")));
+        assertEquals("", RequestLogHandler.errorCode(GatewayReply.json(502, "")));
+        assertEquals("", RequestLogHandler.errorCode(GatewayReply.json(400, "{\"error\":{\"code\":7}}")));
     }
 
     @Test

@@ -1,0 +1,90 @@
+package com.userimages.local;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The console line of every request names its status and, for a 4xx or 5xx, the error code (issue 12), escaped. */
+class ConsoleLineServerTest {
+    static InProcessServer local;
+
+    @BeforeAll
+    static void start() throws Exception {
+        local = InProcessServer.startWithRealHandlers();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (local != null) local.close();
+    }
+
+    /**
+     * The one console line of the request to this path (the paths are unique per test). The line is
+     * written once the response has gone out, so it may come a moment after the client has it.
+     */
+    private static String lineFor(String method, String path) throws InterruptedException {
+        String prefix = method + " " + path + " -> ";
+        List<String> lines = List.of();
+        for (int i = 0; i < 200 && lines.isEmpty(); i++) {
+            if (i > 0) Thread.sleep(10);
+            lines = Arrays.stream(local.console().split("\n")).filter(l -> l.startsWith(prefix)).toList();
+        }
+        List<String> found = lines;
+        assertEquals(1, found.size(), () -> "one line for " + prefix + " in:\n" + local.console());
+        return found.getFirst().strip();
+    }
+
+    @Test
+    void aFunctions4xxNamesItsErrorCodeAndA2xxNone() throws Exception {
+        String sub = "console-" + UUID.randomUUID();
+        String token = local.token(sub, null);
+        String id = UUID.randomUUID().toString();
+        assertEquals(400, Http.post(local.base(), "/collections/" + id + "/images", token, "{images:[]}").status());
+        assertTrue(lineFor("POST", "/collections/" + id + "/images")
+                .matches("POST /collections/" + id + "/images -> 400 INVALID_JSON \\(\\d+ ms\\) \\[append-collection]"), local.console());
+
+        Http.Reply created = Http.post(local.base(), "/collections", token,
+                "{\"imagesCollectionId\":\"" + id + "\",\"images\":[{\"url\":\"https://console.example/a.png\"}]}");
+        assertEquals(201, created.status(), created.body());
+        assertTrue(lineFor("POST", "/collections").matches("POST /collections -> 201 \\(\\d+ ms\\) \\[append-collection]"), local.console());
+        String missing = UUID.randomUUID().toString();
+        assertEquals(404, Http.get(local.base(), "/collections/" + missing, token).status());
+        assertTrue(lineFor("GET", "/collections/" + missing)
+                .matches("GET /collections/" + missing + " -> 404 COLLECTION_NOT_FOUND \\(\\d+ ms\\) \\[get-item]"), local.console());
+        assertFalse(local.console().contains(sub), "no raw sub on the console");
+        assertFalse(local.console().contains(token), "no token on the console");
+    }
+
+    @Test
+    void theGatewaysOwnRefusalsNameTheirCodeAndReason() throws Exception {
+        String path = "/collections/" + UUID.randomUUID();
+        assertEquals(401, Http.get(local.base(), path, null).status());
+        assertTrue(lineFor("GET", path).matches("GET " + path + " -> 401 UNAUTHORIZED \\(\\d+ ms\\) \\(the request has no token\\)"),
+                local.console());
+
+        assertEquals(403, Http.post(local.base(), "/admin/table", local.token("console-" + UUID.randomUUID(), null), null).status());
+        assertTrue(lineFor("POST", "/admin/table").matches("POST /admin/table -> 403 FORBIDDEN \\(\\d+ ms\\) \\(the token has none of the scopes .*\\)"),
+                local.console());
+
+        String unknown = "/nowhere-" + UUID.randomUUID();
+        assertEquals(404, Http.get(local.base(), unknown, null).status());
+        assertTrue(lineFor("GET", unknown).matches("GET " + unknown + " -> 404 NOT_FOUND \\(\\d+ ms\\) \\(no such route\\)"), local.console());
+    }
+
+    @Test
+    void aMalformedRequestNamesBadRequest() throws Exception {
+        try (RawHttp http = new RawHttp(local.base())) {
+            assertEquals(400, http.send("GET /collections?order=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").read().status());
+        }
+        assertTrue(lineFor("GET", "/collections").matches("GET /collections -> 400 BAD_REQUEST \\(\\d+ ms\\) \\(malformed percent-encoding\\)"),
+                local.console());
+    }
+}
