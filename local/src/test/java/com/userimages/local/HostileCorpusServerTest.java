@@ -61,8 +61,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Where HTTP itself cannot carry what an in-process event can, the outcome is the gateway's and
  * the runner says so per case ({@link #overHttp}): a path parameter that is empty, missing or not
- * UTF-8 makes no route match (404, as API Gateway); a body marked base64 that is not base64 has no
- * HTTP form (the gateway encodes bodies itself) and is not sent.
+ * UTF-8 or holds a NUL is refused by the gateway (404 / 400); a request line over 10 KB is a 414; a
+ * body marked base64 that is not base64, and a header value holding CR/LF (on the wire: two headers),
+ * have no HTTP form and are not sent; a lone surrogate in a body is sent as its JSON escape.
  */
 class HostileCorpusServerTest {
     /** The functions' test resource: one corpus for the in-process and the over-HTTP runner. */
@@ -195,7 +196,7 @@ class HostileCorpusServerTest {
         } else {
             Sent sent = httpRequest(c.get("request"));
             if (sent == null) {
-                count(category, "not expressible over HTTP (base64 body that is not base64)");
+                count(category, "not expressible over HTTP (a base64 body that is not base64, or CR/LF inside a header value)");
                 return;
             }
             request = sent.bytes();
@@ -289,17 +290,25 @@ class HostileCorpusServerTest {
                     return null;
                 }
             } else {
-                body = wtf8(text);
+                // A lone surrogate has no UTF-8 form; in a JSON string its escape means the same text.
+                body = escapeLoneSurrogates(text).getBytes(StandardCharsets.UTF_8);
             }
+        }
+        Map<String, String> headers = strings(request.get("headers"));
+        for (String value : headers.values()) {
+            // On the wire CR/LF ends the header: such a value is two headers, not one (its case is in-process only).
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) return null;
+            if (value.indexOf('\u0000') >= 0) refused = new Expected(400, null, "the HTTP parser refuses a NUL in a header");
         }
 
         StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
-        strings(request.get("headers")).forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         String token = token(request);
         if (token != null) head.append("Authorization: Bearer ").append(token).append("\r\n");
         head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
+        // Header values as their UTF-8 bytes (obs-text to HTTP): "é" arrives as the bytes a client sends.
+        out.writeBytes(wtf8(head.toString()));
         out.writeBytes(body);
         return new Sent(out.toByteArray(), refused);
     }
@@ -376,6 +385,22 @@ class HostileCorpusServerTest {
             else b.append(String.format("\\u%04x", (int) ch));
         }
         return b.append('"').toString();
+    }
+
+    /** Each unpaired surrogate as its JSON escape. */
+    static String escapeLoneSurrogates(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(ch).append(s.charAt(++i));
+            } else if (Character.isSurrogate(ch)) {
+                b.append(String.format("\\u%04x", (int) ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
     }
 
     /** No unpaired surrogate: its bytes would not be UTF-8. */
