@@ -15,6 +15,7 @@ import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.model.CollectionRequests;
 import com.userimages.core.model.Ids;
+import com.userimages.core.observability.RequestLog;
 import com.userimages.core.service.CollectionService;
 import java.time.Clock;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
 
     private final CollectionService service;
     private final CollectionRequests requests;
+    private final RequestLog log;
 
     public AppendCollectionHandler() {
         this(Defaults.SERVICE, Defaults.REQUESTS);
@@ -37,13 +39,18 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
     }
 
     public AppendCollectionHandler(CollectionService service, CollectionRequests requests) {
+        this(service, requests, RequestLog.standard(ApiFunction.APPEND_COLLECTION));
+    }
+
+    public AppendCollectionHandler(CollectionService service, CollectionRequests requests, RequestLog log) {
         this.service = service;
         this.requests = requests;
+        this.log = log;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(event, context, request -> switch (Routing.route(event, ApiRoute.CREATE_COLLECTION, ApiRoute.APPEND_IMAGES)) {
+        return HandlerSupport.handle(log, event, context, request -> switch (Routing.route(event, ApiRoute.CREATE_COLLECTION, ApiRoute.APPEND_IMAGES)) {
             case CREATE_COLLECTION -> create(request);
             default -> append(request);
         });

@@ -5,12 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.userimages.contract.ApiFunction;
 import com.userimages.core.Components;
 import com.userimages.contract.Scopes;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
 import com.userimages.core.http.Json;
+import com.userimages.core.observability.RequestLog;
 import java.time.Duration;
 
 /** {@code POST /admin/table}: creates the table if absent and waits for it to become ACTIVE. */
@@ -25,6 +27,7 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
 
     private final TableAdmin admin;
     private final Duration maxWait;
+    private final RequestLog log;
 
     public CreateTableHandler() {
         this(Defaults.ADMIN);
@@ -35,13 +38,18 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     CreateTableHandler(TableAdmin admin, Duration maxWait) {
+        this(admin, maxWait, RequestLog.standard(ApiFunction.CREATE_TABLE));
+    }
+
+    public CreateTableHandler(TableAdmin admin, Duration maxWait, RequestLog log) {
         this.admin = admin;
         this.maxWait = maxWait;
+        this.log = log;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(event, context, request -> {
+        return HandlerSupport.handle(log, event, context, request -> {
             // The gateway enforces the scope too; checked again so a misconfigured route cannot open it.
             request.caller().requireScope(Scopes.ADMIN);
             TableAdmin.TableState state = admin.ensureTable(maxWait);

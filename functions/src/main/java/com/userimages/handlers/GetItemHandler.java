@@ -13,6 +13,7 @@ import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
 import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.model.Ids;
+import com.userimages.core.observability.RequestLog;
 import com.userimages.core.service.CollectionService;
 
 /** {@code GET /collections/{collectionId}} and {@code GET /collections/{collectionId}/images/{imageId}}. */
@@ -23,6 +24,7 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private final CollectionService service;
+    private final RequestLog log;
 
     public GetItemHandler() {
         this(Defaults.SERVICE);
@@ -31,12 +33,17 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public GetItemHandler(CollectionService service) {
+        this(service, RequestLog.standard(ApiFunction.GET_ITEM));
+    }
+
+    public GetItemHandler(CollectionService service, RequestLog log) {
         this.service = service;
+        this.log = log;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(event, context, request -> switch (Routing.route(event, ApiRoute.GET_COLLECTION, ApiRoute.GET_IMAGE)) {
+        return HandlerSupport.handle(log, event, context, request -> switch (Routing.route(event, ApiRoute.GET_COLLECTION, ApiRoute.GET_IMAGE)) {
             case GET_IMAGE -> getImage(request);
             default -> getCollection(request);
         });

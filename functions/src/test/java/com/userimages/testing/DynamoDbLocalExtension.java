@@ -56,6 +56,8 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback {
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         System.setProperty(Setting.PAGE_TOKEN_SECRET.name(), "test-page-token-secret-0123456789abcdef");
+        TestLogs.forbid("test-page-token-secret-0123456789abcdef");
+        TestLogs.forbid("0123456789abcdef");
         new TableAdmin(Components.dynamoDb(), Setting.TABLE_NAME.value()).ensureTable(Duration.ofSeconds(20));
         return server;
     }

@@ -16,6 +16,14 @@ import java.util.stream.Collectors;
 /** Builds payload 2.0 events as API Gateway's HTTP API sends them after its JWT authorizer. */
 public final class TestEvents {
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
+    /** What the gateway would have verified: in the event's headers as in a real one, and never to be logged. */
+    static final String BEARER_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJlLW5vdC1jaGVja2Vk";
+
+    static {
+        // Every handler test builds its events here: from the first one on, the request lines are checked.
+        TestLogs.install();
+        TestLogs.forbid(BEARER_TOKEN);
+    }
 
     private final ApiRoute route;
     private final Map<String, String> pathParameters = new LinkedHashMap<>();
@@ -40,12 +48,14 @@ public final class TestEvents {
 
     public TestEvents as(String sub, String... scopeList) {
         this.claims = new HashMap<>(Map.of("sub", sub, "iss", "https://issuer.example", "aud", "user-images"));
+        TestLogs.forbid(sub);
         this.scopes = scopeList.length == 0 ? null : List.of(scopeList);
         return this;
     }
 
     public TestEvents claims(Map<String, String> claims) {
         this.claims = claims;
+        if (claims != null) TestLogs.forbid(claims.get("sub"));
         return this;
     }
 
@@ -56,6 +66,7 @@ public final class TestEvents {
 
     public TestEvents query(String name, String value) {
         query.put(name, value);
+        if ("nextToken".equals(name)) TestLogs.forbid(value);
         return this;
     }
 
@@ -83,7 +94,8 @@ public final class TestEvents {
                 .withRouteKey(route.routeKey())
                 .withRawPath(rawPath.toString())
                 .withRawQueryString(query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&")))
-                .withHeaders(Map.of("content-type", "application/json", "host", "api.example"))
+                .withHeaders(Map.of("content-type", "application/json", "host", "api.example",
+                        "authorization", "Bearer " + BEARER_TOKEN))
                 .withQueryStringParameters(query.isEmpty() ? null : Map.copyOf(query))
                 .withPathParameters(pathParameters.isEmpty() ? null : Map.copyOf(pathParameters))
                 .withBody(body)

@@ -20,6 +20,7 @@ import com.userimages.core.model.IndexKey;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.NewCollection;
+import com.userimages.core.observability.RequestMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,13 +34,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * Owns every DynamoDB expression on the collections table. Every value goes through
@@ -85,9 +89,10 @@ public final class CollectionRepository {
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         try {
-            call(() -> dynamoDb.putItem(request));
+            RequestMetrics.write(call(() -> dynamoDb.putItem(request)).consumedCapacity());
             return Optional.empty();
         } catch (ConditionalCheckFailedException e) {
             return Optional.of(stateOf(e.item()));
@@ -102,8 +107,11 @@ public final class CollectionRepository {
                 .consistentRead(true)
                 .projectionExpression("#sk, #ts, #images")
                 .expressionAttributeNames(Map.of("#sk", SORT_KEY, "#ts", TIMESTAMP_INDEX_SORT_KEY, "#images", IMAGES))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
-        Map<String, AttributeValue> item = call(() -> dynamoDb.getItem(request)).item();
+        GetItemResponse response = call(() -> dynamoDb.getItem(request));
+        RequestMetrics.read(response.consumedCapacity());
+        Map<String, AttributeValue> item = response.item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(collectionOf(item));
     }
 
@@ -157,9 +165,12 @@ public final class CollectionRepository {
                 // carries the images list, which costs transfer but no capacity.
                 .returnValues(ReturnValue.UPDATED_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         try {
-            Map<String, AttributeValue> updated = call(() -> dynamoDb.updateItem(request)).attributes();
+            UpdateItemResponse response = call(() -> dynamoDb.updateItem(request));
+            RequestMetrics.write(response.consumedCapacity());
+            Map<String, AttributeValue> updated = response.attributes();
             return new AppendAttempt.Appended(Integer.parseInt(updated.get(IMAGE_COUNT).n()));
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> old = e.item();
@@ -205,7 +216,8 @@ public final class CollectionRepository {
                 .limit(limit)
                 .consistentRead(false)
                 // Only what the index holds: asking for anything else would fetch whole items from the table.
-                .select(Select.ALL_PROJECTED_ATTRIBUTES);
+                .select(Select.ALL_PROJECTED_ATTRIBUTES)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
         if (query.minImages() > 0) {
             names.put("#count", IMAGE_COUNT);
             values.put(":min", n(query.minImages()));
@@ -232,6 +244,8 @@ public final class CollectionRepository {
         } catch (SdkException e) {
             throw DynamoDbErrors.translate(e);
         }
+        RequestMetrics.read(response.consumedCapacity());
+        RequestMetrics.queryCall(response.scannedCount() == null ? 0 : response.scannedCount());
 
         List<ListedCollection> items = new ArrayList<>(response.items().size());
         for (Map<String, AttributeValue> item : response.items()) {
