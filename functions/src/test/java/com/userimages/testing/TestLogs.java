@@ -117,7 +117,7 @@ public final class TestLogs {
     }
 
     /** Every root field is one of the request line's, in its fixed form. */
-    static List<String> fieldProblems(String line) {
+    public static List<String> fieldProblems(String line) {
         List<String> problems = new ArrayList<>();
         JsonNode root;
         try {
