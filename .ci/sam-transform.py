@@ -5,7 +5,9 @@ The translator refuses a local CodeUri (sam deploy replaces it with the uploaded
 so a copy gets an s3:// one first. Writes the CloudFormation result to the given path and fails on
 any transform error. It also checks the rotation mechanism of the page-token key: raising
 PageTokenKeyGeneration must publish a new list-page version (a new SnapStart snapshot reads the
-rotated key) and no other.
+rotated key) and no other. Then the Cognito mode (CreateUserPool=true, with an alarm e-mail): the
+transform must accept it too, keep the sign-in resources under their condition and leave the
+authorizer's choice of issuer to CloudFormation.
 """
 import copy
 import json
@@ -64,6 +66,23 @@ def main(source, target):
     if republished != ["ListPageFunction"]:
         sys.exit(f"a new PageTokenKeyGeneration should republish ListPageFunction only, republished {republished}")
     print("SAM transform: a new PageTokenKeyGeneration republishes ListPageFunction only")
+
+    with_pool = translate(template, CreateUserPool="true", AlarmEmail="oncall@example.com",
+                          CallbackUrls="https://app.example.com/callback")
+    sign_in = {name: r for name, r in with_pool["Resources"].items() if r["Type"].startswith("AWS::Cognito::")}
+    if sorted(r["Type"] for r in sign_in.values()) != ["AWS::Cognito::UserPool", "AWS::Cognito::UserPoolClient",
+                                                        "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolDomain",
+                                                        "AWS::Cognito::UserPoolResourceServer"]:
+        sys.exit(f"CreateUserPool=true: unexpected sign-in resources {sorted(sign_in)}")
+    unconditional = sorted(name for name, r in sign_in.items() if r.get("Condition") != "UserPoolEnabled")
+    if unconditional:
+        sys.exit(f"sign-in resources outside the UserPoolEnabled condition: {unconditional}")
+    schemes = with_pool["Resources"]["HttpApi"]["Properties"]["Body"]["components"]["securitySchemes"]
+    issuer = schemes["jwt"]["x-amazon-apigateway-authorizer"]["jwtConfiguration"]["issuer"]
+    if "Fn::If" not in issuer or issuer["Fn::If"][0] != "UserPoolEnabled":
+        sys.exit(f"the authorizer's issuer should depend on UserPoolEnabled, was {issuer}")
+    print(f"SAM transform: CreateUserPool=true accepted, {len(with_pool['Resources'])} resources "
+          f"({len(sign_in)} Cognito, created only under UserPoolEnabled)")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,10 @@ final class BenchEvents {
                     "{\"images\":[{\"imageId\":\"" + UUID.randomUUID() + "\",\"url\":\"https://bench.example/i.png\"}]}", null);
             case GET_ITEM -> GatewayEvents.authorized(ApiRoute.GET_COLLECTION, user, Map.of("collectionId", collectionId), Map.of(), null, null);
             case LIST_PAGE -> GatewayEvents.authorized(ApiRoute.LIST_COLLECTIONS, user, Map.of(), Map.of("limit", "20"), null, null);
+            // Reads the benchmark collection strongly and answers 404 for an image it does not have:
+            // repeatable on every run, where a real delete would leave nothing for the next one.
+            case DELETE_ITEM -> GatewayEvents.authorized(ApiRoute.DELETE_IMAGE, user,
+                    Map.of("collectionId", collectionId, "imageId", UUID.randomUUID().toString()), Map.of(), null, null);
         };
     }
 }

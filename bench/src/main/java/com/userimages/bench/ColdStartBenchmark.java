@@ -3,47 +3,70 @@ package com.userimages.bench;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.Components;
 import com.userimages.contract.Setting;
+import com.userimages.contract.Settings;
+import com.userimages.core.data.AwsClients;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import com.userimages.core.priming.PrimingRequests;
+import com.userimages.handlers.FunctionComponents;
+import java.io.File;
+import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Cold-start benchmark: each function's handler in a fresh JVM (the Lambda jar only, Lambda's
- * default JVM flags), against DynamoDB Local on loopback. Prints a table of medians. This measures
- * our code's share of a cold start without SnapStart; a benchmark, never a test: numbers on a
- * shared 2-core machine vary, so nothing asserts them.
+ * Cold-start benchmark, side by side in one run: every function of the Lambda jar in fresh JVMs (the
+ * jar alone on the class path, Lambda's default JVM flags), the same with a JDK 25 AOT cache the
+ * bench trains itself for the JVM that runs it, a Node.js 20 + AWS SDK v3 function doing get-item's
+ * GetItem, and the local tools (server up to its first answered request; one {@code invoke}) with
+ * and without the build's AOT cache. All against one DynamoDB Local on loopback; the processes are
+ * alternated (one of each row per round) so that the machine's load drifts evenly over the rows.
+ * Prints medians, minima, the ratio to the Node function, classes loaded, then where get-item's
+ * classes come from. A benchmark, never a test: numbers on a shared machine vary, nothing asserts.
  *
- * <p>Usage: {@code java -cp "bench/target/user-images-bench.jar:bench/target/lib/*" com.userimages.bench.ColdStartBenchmark [runs]}
+ * <p>Usage, from the repository root after {@code mvn -DskipTests package}:
+ * {@code java -cp "bench/target/user-images-bench.jar:bench/target/lib/*" com.userimages.bench.ColdStartBenchmark [runs]}
  */
 public final class ColdStartBenchmark {
     /** The flags Lambda's Java runtimes start the JVM with by default. */
-    private static final List<String> LAMBDA_JVM_FLAGS = List.of(
+    static final List<String> LAMBDA_JVM_FLAGS = List.of(
             "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m");
+
+    private static final Path LAMBDA_JAR = Path.of("functions/target/user-images-functions-lambda.jar");
+    /** The probe's classes; a jar, because a JDK 25 AOT cache refuses a class path with a non-empty directory. */
+    private static final Path PROBE_JAR = Path.of("bench/target/user-images-bench.jar");
+    private static final Path LOCAL_JAR = Path.of("local/target/user-images-local.jar");
+    private static final Path LOCAL_AOT_CACHE = Path.of("local/target/user-images-local.aot");
+    private static final Path NODE_DIR = Path.of("bench/node");
+    private static final Path WORK = Path.of("bench/target/cold-start");
 
     private ColdStartBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        Path lambdaJar = Path.of("functions/target/user-images-functions-lambda.jar");
-        Path probeClasses = Path.of("bench/target/classes");
-        if (!Files.exists(lambdaJar) || !Files.exists(probeClasses)) {
-            System.err.println("Build first, from the repository root: mvn -q -DskipTests package");
-            System.exit(2);
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        for (Path required : List.of(LAMBDA_JAR, PROBE_JAR, LOCAL_JAR)) {
+            if (!Files.exists(required)) {
+                System.err.println(required + " is missing. Build first, from the repository root: mvn -B -q -DskipTests package");
+                System.exit(2);
+            }
         }
+        Files.createDirectories(WORK);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        npmCi();
+
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -52,79 +75,136 @@ public final class ColdStartBenchmark {
                 new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
         dynamoDb.start();
         try {
+            String endpoint = "http://127.0.0.1:" + port;
             Map<String, String> settings = Map.of(
-                    Setting.DYNAMODB_ENDPOINT.name(), "http://127.0.0.1:" + port,
-                    Setting.AWS_REGION.name(), "us-east-1",
+                    Setting.DYNAMODB_ENDPOINT.name(), endpoint,
+                    Setting.AWS_REGION.name(), AwsClients.LOCAL_DEFAULT_REGION,
                     Setting.TABLE_NAME.name(), Setting.TABLE_NAME.defaultValue(),
                     Setting.PAGE_TOKEN_SECRET.name(), "bench-secret-" + UUID.randomUUID(),
                     "AWS_ACCESS_KEY_ID", "local",
                     "AWS_SECRET_ACCESS_KEY", "local");
-            settings.forEach((k, v) -> System.setProperty(k.startsWith("AWS_ACCESS") ? "aws.accessKeyId"
-                    : k.startsWith("AWS_SECRET") ? "aws.secretAccessKey" : k, v));
-            Components.tableAdmin().ensureTable(Duration.ofSeconds(20));
+            // The probes read these from their environment, as Lambda does; this JVM seeds through its own wiring.
+            FunctionComponents components = FunctionComponents.builder(Settings.from(settings::get))
+                    .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .build();
+            components.tableAdmin().ensureTable(Duration.ofSeconds(20));
             String user = "bench-user";
-            String collectionId = UUID.randomUUID().toString();
-            List<ImageRef> images = new ArrayList<>();
-            for (int i = 0; i < 20; i++) images.add(new ImageRef(UUID.randomUUID().toString(), "https://bench.example/" + i));
-            Components.collectionService().create(user,
-                    new NewCollection(collectionId, "2026-01-01T00:00:00Z", images, "bench"));
+            String collectionId = newCollection(components, user);
+            // Appends go to a fresh collection per process, so no run meets the per-collection limit.
+            Supplier<String> appendTarget = () -> newCollection(components, user);
 
-            String classPath = lambdaJar + java.io.File.pathSeparator + probeClasses;
-            System.out.printf("Cold start, %d fresh JVMs per function (%s), JDK %s, %d cores%n%n", runs,
-                    String.join(" ", LAMBDA_JVM_FLAGS), Runtime.version(), Runtime.getRuntime().availableProcessors());
-            System.out.println("| function | status | process wall ms | init ms | first call ms | priming ms | first call after priming ms | warm p50 ms | heap MB |");
-            System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            List<Row> rows = new ArrayList<>();
+            String classPath = LAMBDA_JAR + File.pathSeparator + PROBE_JAR;
+            rows.add(Row.probe("node 20 + SDK v3 get-item", Row.Group.NODE, settings,
+                    () -> List.of("node", NODE_DIR.resolve("probe.mjs").toString(), user, collectionId)));
             for (ApiFunction function : ApiFunction.values()) {
-                Samples cold = probe(function, "cold", runs, classPath, settings, user, collectionId);
-                Samples primed = probe(function, "primed", runs, classPath, settings, user, collectionId);
-                System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f | %.0f |%n",
-                        function.functionName(), cold.status, median(cold.wall), median(cold.init), median(cold.first),
-                        median(primed.prime), median(primed.first), median(cold.warm), median(cold.heap));
+                Supplier<String> target = function == ApiFunction.APPEND_COLLECTION ? appendTarget : () -> collectionId;
+                Path cache = WORK.resolve(function.functionName() + ".aot");
+                rows.add(Row.probe(function.functionName(), Row.Group.JAVA, settings,
+                        () -> probeCommand(java, List.of(), classPath, function, user, target.get(), "cold")));
+                rows.add(Row.probe(function.functionName() + ", AOT cache", Row.Group.JAVA_AOT, settings,
+                        () -> probeCommand(java, List.of("-XX:AOTCache=" + cache), classPath, function, user, target.get(), "cold")));
+                if (PrimingRequests.forFunction(function).isPresent()) {
+                    rows.add(Row.probe(function.functionName() + ", primed", Row.Group.PRIMED, settings,
+                            () -> probeCommand(java, List.of(), classPath, function, user, target.get(), "primed")));
+                }
             }
+            System.out.printf("%s: training an AOT cache per function (%s, %s)...%n", LocalTime.now(), WORK, Runtime.version());
+            for (ApiFunction function : ApiFunction.values()) {
+                Path cache = WORK.resolve(function.functionName() + ".aot");
+                Files.deleteIfExists(cache);
+                String target = function == ApiFunction.APPEND_COLLECTION ? newCollection(components, user) : collectionId;
+                Launch.run(probeCommand(java, List.of("-XX:AOTCacheOutput=" + cache), classPath, function, user, target, "cold"),
+                        settings, Launch.Until.EXIT);
+                if (!Files.exists(cache)) throw new IllegalStateException("no AOT cache made for " + function.functionName());
+            }
+
+            boolean localCache = Files.exists(LOCAL_AOT_CACHE);
+            for (boolean aot : localCache ? List.of(false, true) : List.of(false)) {
+                List<String> flags = aot ? List.of("-XX:AOTCache=" + LOCAL_AOT_CACHE) : List.of();
+                String suffix = aot ? ", AOT cache" : "";
+                Row.Group group = aot ? Row.Group.LOCAL_AOT : Row.Group.LOCAL;
+                rows.add(new Row("local server, first request" + suffix, group, Map.of(), Launch.Until.SERVER_FIRST_REQUEST,
+                        () -> localCommand(java, flags, "--port", "0")));
+                rows.add(new Row("local invoke get-item" + suffix, group, Map.of(), Launch.Until.EXIT,
+                        () -> localCommand(java, flags, "invoke", "get-item", "-e", "events/get-collection.json")));
+                rows.add(new Row("local invoke get-item --dynamodb-endpoint" + suffix, group, Map.of(), Launch.Until.EXIT,
+                        () -> localCommand(java, flags, "invoke", "get-item", "-e", "events/get-collection.json",
+                                "--dynamodb-endpoint", endpoint)));
+            }
+
+            System.out.printf("%s: %d rounds of %d processes, alternated...%n", LocalTime.now(), runs, rows.size());
+            Map<Row, List<Launch.Result>> results = new LinkedHashMap<>();
+            rows.forEach(row -> results.put(row, new ArrayList<>()));
+            for (int r = 0; r < runs; r++) {
+                for (Row row : rows) results.get(row).add(Launch.run(row.command().get(), row.env(), row.until()));
+            }
+            System.out.printf("%s: one more process per row, logging its classes...%n", LocalTime.now());
+            Map<Row, ClassLoadLog> classes = new LinkedHashMap<>();
+            for (Row row : rows) {
+                if (row.group() == Row.Group.NODE || row.group() == Row.Group.PRIMED) continue;
+                Path log = WORK.resolve("classes-" + rows.indexOf(row) + ".log");
+                Files.deleteIfExists(log);
+                List<String> command = new ArrayList<>(row.command().get());
+                command.add(1, "-Xlog:class+load=info:file=" + log.toAbsolutePath() + ":uptime");
+                Launch.run(command, row.env(), row.until());
+                classes.put(row, ClassLoadLog.read(log));
+            }
+
+            Report.print(runs, rows, results, classes, localCache, LOCAL_AOT_CACHE);
+            ApiFunction dominant = ApiFunction.GET_ITEM;
+            List<String> phases = probeCommand(java, List.of("-Xlog:class+load=info:file=" + WORK.toAbsolutePath().resolve("phases.log") + ":uptime"),
+                    classPath, dominant, user, collectionId, "phases");
+            Launch.Result phased = Launch.run(phases, settings, Launch.Until.EXIT);
+            Report.printClassGroups(dominant, ClassLoadLog.read(WORK.resolve("phases.log")), phased.phaseMarks());
         } finally {
             dynamoDb.stop();
         }
-        // DynamoDB Local leaves non-daemon threads behind after stop(); the table is printed, so leave.
+        // DynamoDB Local leaves non-daemon threads behind after stop(); the tables are printed, so leave.
         System.exit(0);
     }
 
-    private record Samples(String status, double[] wall, double[] init, double[] prime, double[] first, double[] warm, double[] heap) {}
-
-    private static Samples probe(ApiFunction function, String mode, int runs, String classPath, Map<String, String> settings,
-                                 String user, String collectionId) throws Exception {
-        double[] wall = new double[runs], init = new double[runs], prime = new double[runs], first = new double[runs],
-                warm = new double[runs], heap = new double[runs];
-        String status = "?";
-        for (int r = 0; r < runs; r++) {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(LAMBDA_JVM_FLAGS);
-            command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(), function.functionName(), user, collectionId, mode));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            pb.environment().putAll(settings);
-            long start = System.nanoTime();
-            Process p = pb.start();
-            String last = null;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) last = line;
-            }
-            int exit = p.waitFor();
-            wall[r] = (System.nanoTime() - start) / 1e6;
-            String[] f = last == null ? new String[0] : last.trim().split(" ");
-            if (exit != 0 || f.length != 7) throw new IllegalStateException(function + " probe failed: " + last);
-            init[r] = Double.parseDouble(f[1]);
-            prime[r] = Double.parseDouble(f[2]);
-            first[r] = Double.parseDouble(f[3]);
-            warm[r] = Double.parseDouble(f[4]);
-            heap[r] = Double.parseDouble(f[5]);
-            status = f[6];
-        }
-        return new Samples(status, wall, init, prime, first, warm, heap);
+    private static String newCollection(FunctionComponents components, String user) {
+        String id = UUID.randomUUID().toString();
+        List<ImageRef> images = new ArrayList<>();
+        for (int i = 0; i < 20; i++) images.add(new ImageRef(UUID.randomUUID().toString(), "https://bench.example/" + i));
+        components.collectionService().create(user, new NewCollection(id, "2026-01-01T00:00:00Z", images, "bench"));
+        return id;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+    static List<String> probeCommand(String java, List<String> extraFlags, String classPath, ApiFunction function,
+                                     String user, String collectionId, String mode) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(LAMBDA_JVM_FLAGS);
+        command.addAll(extraFlags);
+        command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(), function.functionName(), user, collectionId, mode));
+        return command;
+    }
+
+    /** The README's command line, plus the cache flag for the rows with a cache. */
+    private static List<String> localCommand(String java, List<String> flags, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(flags);
+        command.addAll(List.of("-jar", LOCAL_JAR.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** The Node function's dependencies, exactly as its committed lock file says. */
+    private static void npmCi() throws IOException, InterruptedException {
+        Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+                .directory(NODE_DIR.toFile()).inheritIO().start();
+        if (npm.waitFor() != 0) throw new IllegalStateException("npm ci in " + NODE_DIR + " failed");
+    }
+
+    /** One line of the table: a command started afresh for every sample. */
+    record Row(String label, Group group, Map<String, String> env, Launch.Until until, Supplier<List<String>> command) {
+        enum Group { NODE, JAVA, JAVA_AOT, PRIMED, LOCAL, LOCAL_AOT }
+
+        static Row probe(String label, Group group, Map<String, String> env, Supplier<List<String>> command) {
+            return new Row(label, group, env, Launch.Until.PROBE_FIRST_RESPONSE, command);
+        }
     }
 }

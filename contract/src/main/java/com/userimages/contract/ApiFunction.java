@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The four Lambda functions: their deployed names, handler classes, the settings each reads and the
+ * The five Lambda functions: their deployed names, handler classes, the settings each reads and the
  * DynamoDB / Secrets Manager actions each calls. The single source the local server, the CDK stack
  * and the SAM parity test read, so a handler cannot be renamed or granted an action in one place only.
  */
@@ -24,7 +24,12 @@ public enum ApiFunction {
             List.of(Setting.TABLE_NAME, Setting.DYNAMODB_ENDPOINT, Setting.PAGE_TOKEN_SECRET_ARN,
                     Setting.PAGE_TOKEN_SECRET, Setting.PAGE_TOKEN_PREVIOUS_SECRET,
                     Setting.LIST_MAX_ITEMS_EVALUATED, Setting.LIST_MAX_QUERY_CALLS),
-            List.of("dynamodb:Query", "secretsmanager:GetSecretValue"));
+            List.of("dynamodb:Query", "secretsmanager:GetSecretValue")),
+    // Its own function so that DeleteItem is in no other function's role: a flaw in the write path
+    // (append, reorder) can never delete a collection.
+    DELETE_ITEM("delete-item", "com.userimages.handlers.DeleteItemHandler",
+            List.of(Setting.TABLE_NAME, Setting.DYNAMODB_ENDPOINT),
+            List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"));
 
     private final String functionName;
     private final String handlerClassName;

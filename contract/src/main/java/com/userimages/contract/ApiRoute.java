@@ -15,7 +15,10 @@ public enum ApiRoute {
     APPEND_IMAGES("POST", "/collections/{collectionId}/images", ApiFunction.APPEND_COLLECTION, List.of()),
     GET_COLLECTION("GET", "/collections/{collectionId}", ApiFunction.GET_ITEM, List.of()),
     GET_IMAGE("GET", "/collections/{collectionId}/images/{imageId}", ApiFunction.GET_ITEM, List.of()),
-    LIST_COLLECTIONS("GET", "/collections", ApiFunction.LIST_PAGE, List.of());
+    LIST_COLLECTIONS("GET", "/collections", ApiFunction.LIST_PAGE, List.of()),
+    REORDER_IMAGES("PUT", "/collections/{collectionId}/order", ApiFunction.APPEND_COLLECTION, List.of()),
+    DELETE_COLLECTION("DELETE", "/collections/{collectionId}", ApiFunction.DELETE_ITEM, List.of()),
+    DELETE_IMAGE("DELETE", "/collections/{collectionId}/images/{imageId}", ApiFunction.DELETE_ITEM, List.of());
 
     private final String method;
     private final String pathTemplate;

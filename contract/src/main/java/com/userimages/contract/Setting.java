@@ -59,26 +59,6 @@ public enum Setting {
         };
     }
 
-    /**
-     * Transitional: the value from a system property, then the environment. Goes away once every
-     * caller reads a {@link Settings} instance.
-     */
-    @Deprecated(forRemoval = true)
-    public String value() {
-        return Settings.from(name -> {
-            String v = System.getProperty(name);
-            return v == null || v.isBlank() ? System.getenv(name) : v;
-        }).value(this);
-    }
-
-    /** Transitional, as {@link #value()}. */
-    @Deprecated(forRemoval = true)
-    public int intValue() {
-        String v = value();
-        problem(v).ifPresent(p -> { throw new IllegalStateException(p); });
-        return Integer.parseInt(v);
-    }
-
     static int parsePositive(String value) {
         try {
             return Integer.parseInt(value);

@@ -1,24 +1,27 @@
 package com.userimages.contract;
 
 /**
- * API.md ("Authentication"): what a usable JWT {@code sub} is, in one place for the functions and
- * the local authorizer. The partition key is exactly this string, so it must survive the SDK's
- * UTF-8 encoding unchanged: an unpaired surrogate would become {@code ?} and address another
- * user's partition ({@code "mallory\ud800"} and {@code "mallory?"} would share data).
+ * What makes a JWT {@code sub} usable as a caller's identity (API.md, "Authentication and
+ * authorization"): the partition key is exactly this string, so it must be one the database stores
+ * as sent. An unpaired surrogate would be written as {@code ?} by the SDK's UTF-8 encoder, and so
+ * {@code "mallory\ud800"} would address the data of {@code "mallory?"}; control characters have no
+ * business in an identity and would reach logs and headers. The functions and the local authorizer
+ * both ask this one method.
  */
 public final class Subjects {
-    /** At most this many Unicode code points. */
+    /** In Unicode code points, not UTF-16 units. */
     public static final int MAX_CODE_POINTS = 256;
 
     private Subjects() {}
 
     /**
-     * 1 to 256 code points of well-formed UTF-16 (no unpaired surrogate) and no control character
-     * (U+0000–U+001F, U+007F–U+009F).
+     * True for 1 to {@value #MAX_CODE_POINTS} code points of well-formed UTF-16 (no unpaired
+     * surrogate) with no control character (U+0000–U+001F, U+007F–U+009F); false otherwise,
+     * null included.
      */
     public static boolean isUsable(String sub) {
         if (sub == null || sub.isEmpty()) return false;
-        // Each code point takes one or two chars, so more than twice the limit can be refused unread.
+        // A code point takes at most two UTF-16 units: longer strings are out before any scan.
         if (sub.length() > 2 * MAX_CODE_POINTS) return false;
         int codePoints = 0;
         for (int i = 0; i < sub.length(); ) {

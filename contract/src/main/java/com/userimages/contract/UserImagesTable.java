@@ -19,6 +19,8 @@ public final class UserImagesTable {
     public static final String COVER_URL = "coverUrl";
     public static final String REQUEST_DIGEST = "requestDigest";
     public static final String SIZE_BYTES = "sizeBytes";
+    /** N: 1 when created, plus 1 per change; absent on collections stored before versions existed (= 1). */
+    public static final String VERSION = "version";
 
     /** Non-key attributes the LSI projects (INCLUDE): what a listing returns, nothing more. */
     public static final List<String> TIMESTAMP_INDEX_PROJECTION = List.of(IMAGE_COUNT, COVER_URL);

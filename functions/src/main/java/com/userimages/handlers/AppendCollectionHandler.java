@@ -6,52 +6,62 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.Components;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
+import com.userimages.core.http.EntityTags;
 import com.userimages.core.http.HandlerSupport;
-import com.userimages.core.http.ResponseBodies;
-import com.userimages.core.model.Bounds;
-import com.userimages.core.model.CollectionRequests;
-import com.userimages.core.model.Ids;
 import com.userimages.core.observability.RequestLog;
+import com.userimages.core.http.ResponseBodies;
+import com.userimages.core.http.CollectionRequests;
+import com.userimages.core.http.ReorderRequests;
+import com.userimages.core.model.Ids;
+import com.userimages.core.model.AppendResult;
+import com.userimages.core.model.Collection;
 import com.userimages.core.service.CollectionService;
-import java.time.Clock;
 import java.util.Map;
 
-/** {@code POST /collections} (create, with replay) and {@code POST /collections/{collectionId}/images} (append). */
+/**
+ * {@code POST /collections} (create, with replay), {@code POST /collections/{collectionId}/images}
+ * (append) and {@code PUT /collections/{collectionId}/order} (reorder): the function that writes images.
+ */
 public final class AppendCollectionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
-    private static final class Defaults {
-        static final CollectionService SERVICE = Components.collectionService();
-        static final CollectionRequests REQUESTS = new CollectionRequests(Bounds.fromSettings(), Clock.systemUTC());
-    }
-
     private final CollectionService service;
     private final CollectionRequests requests;
+    private final ReorderRequests reorderRequests;
     private final RequestLog log;
 
+    /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public AppendCollectionHandler() {
-        this(Defaults.SERVICE, Defaults.REQUESTS);
+        this(FunctionComponents.fromEnvironment());
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
         SnapStartPriming.register(ApiFunction.APPEND_COLLECTION, this);
     }
 
-    public AppendCollectionHandler(CollectionService service, CollectionRequests requests) {
-        this(service, requests, RequestLog.standard(ApiFunction.APPEND_COLLECTION));
+    public AppendCollectionHandler(FunctionComponents components) {
+        this(components.collectionService(), components.collectionRequests(), components.reorderRequests(),
+                components.requestLog(ApiFunction.APPEND_COLLECTION));
     }
 
-    public AppendCollectionHandler(CollectionService service, CollectionRequests requests, RequestLog log) {
+    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
+    public AppendCollectionHandler(CollectionService service, CollectionRequests requests, ReorderRequests reorderRequests) {
+        this(service, requests, reorderRequests, RequestLog.toStandardOutput(ApiFunction.APPEND_COLLECTION, RequestLog.Level.INFO));
+    }
+
+    public AppendCollectionHandler(CollectionService service, CollectionRequests requests, ReorderRequests reorderRequests,
+                                   RequestLog log) {
         this.service = service;
         this.requests = requests;
+        this.reorderRequests = reorderRequests;
         this.log = log;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(log, event, context, request -> switch (Routing.route(event, ApiRoute.CREATE_COLLECTION, ApiRoute.APPEND_IMAGES)) {
+        return HandlerSupport.handle(log, event, context, request -> switch (Routing.route(event, ApiRoute.CREATE_COLLECTION,
+                ApiRoute.APPEND_IMAGES, ApiRoute.REORDER_IMAGES)) {
             case CREATE_COLLECTION -> create(request);
+            case REORDER_IMAGES -> reorder(request);
             default -> append(request);
         });
     }
@@ -62,13 +72,24 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
         CollectionService.Created created = service.create(userId, collection);
         String id = created.collection().collectionId();
         return ApiResponses.json(created.isNew() ? 201 : 200, ResponseBodies.collection(created.collection()),
-                Map.of("location", "/collections/" + id));
+                Map.of("location", "/collections/" + id, "etag", EntityTags.of(created.collection().version())));
     }
 
     private APIGatewayV2HTTPResponse append(ApiRequest request) {
         String userId = request.caller().userId();
         String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
+        var ifMatch = EntityTags.ifMatch(request);
         var images = requests.parseAppend(request.jsonObjectBody());
-        return ApiResponses.json(200, ResponseBodies.appendResult(service.append(userId, collectionId, images)));
+        AppendResult result = service.append(userId, collectionId, images, ifMatch);
+        return ApiResponses.json(200, ResponseBodies.appendResult(result), Map.of("etag", EntityTags.of(result.version())));
+    }
+
+    private APIGatewayV2HTTPResponse reorder(ApiRequest request) {
+        String userId = request.caller().userId();
+        String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
+        var ifMatch = EntityTags.ifMatch(request);
+        var imageIds = reorderRequests.parse(request.jsonObjectBody());
+        Collection reordered = service.reorder(userId, collectionId, imageIds, ifMatch);
+        return ApiResponses.json(200, ResponseBodies.collection(reordered), Map.of("etag", EntityTags.of(reordered.version())));
     }
 }

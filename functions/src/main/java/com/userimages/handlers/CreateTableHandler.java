@@ -6,13 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.Components;
 import com.userimages.contract.Scopes;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
-import com.userimages.core.http.Json;
 import com.userimages.core.observability.RequestLog;
+import com.userimages.core.http.Json;
 import java.time.Duration;
 
 /** {@code POST /admin/table}: creates the table if absent and waits for it to become ACTIVE. */
@@ -20,28 +19,29 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
     /** API.md: wait up to 20 s, then answer 202; the function's timeout is set above this. */
     static final Duration MAX_WAIT = Duration.ofSeconds(20);
 
-    /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
-    private static final class Defaults {
-        static final TableAdmin ADMIN = Components.tableAdmin();
-    }
-
     private final TableAdmin admin;
     private final Duration maxWait;
     private final RequestLog log;
 
+    /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public CreateTableHandler() {
-        this(Defaults.ADMIN);
+        this(FunctionComponents.fromEnvironment());
     }
 
+    public CreateTableHandler(FunctionComponents components) {
+        this(components.tableAdmin(), MAX_WAIT, components.requestLog(ApiFunction.CREATE_TABLE));
+    }
+
+    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
     public CreateTableHandler(TableAdmin admin) {
         this(admin, MAX_WAIT);
     }
 
     CreateTableHandler(TableAdmin admin, Duration maxWait) {
-        this(admin, maxWait, RequestLog.standard(ApiFunction.CREATE_TABLE));
+        this(admin, maxWait, RequestLog.toStandardOutput(ApiFunction.CREATE_TABLE, RequestLog.Level.INFO));
     }
 
-    public CreateTableHandler(TableAdmin admin, Duration maxWait, RequestLog log) {
+    CreateTableHandler(TableAdmin admin, Duration maxWait, RequestLog log) {
         this.admin = admin;
         this.maxWait = maxWait;
         this.log = log;

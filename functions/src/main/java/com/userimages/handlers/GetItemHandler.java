@@ -6,34 +6,40 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.Components;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
+import com.userimages.core.http.EntityTags;
 import com.userimages.core.http.HandlerSupport;
-import com.userimages.core.http.ResponseBodies;
-import com.userimages.core.model.Ids;
 import com.userimages.core.observability.RequestLog;
+import com.userimages.core.http.ResponseBodies;
+import com.userimages.core.model.Collection;
+import com.userimages.core.model.Ids;
+import com.userimages.core.model.ImageInCollection;
+import com.userimages.core.model.VersionMatch;
+import java.util.Map;
+import java.util.Optional;
 import com.userimages.core.service.CollectionService;
 
 /** {@code GET /collections/{collectionId}} and {@code GET /collections/{collectionId}/images/{imageId}}. */
 public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    /** Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per container. */
-    private static final class Defaults {
-        static final CollectionService SERVICE = Components.collectionService();
-    }
-
     private final CollectionService service;
     private final RequestLog log;
 
+    /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public GetItemHandler() {
-        this(Defaults.SERVICE);
+        this(FunctionComponents.fromEnvironment());
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
         SnapStartPriming.register(ApiFunction.GET_ITEM, this);
     }
 
+    public GetItemHandler(FunctionComponents components) {
+        this(components.collectionService(), components.requestLog(ApiFunction.GET_ITEM));
+    }
+
+    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
     public GetItemHandler(CollectionService service) {
-        this(service, RequestLog.standard(ApiFunction.GET_ITEM));
+        this(service, RequestLog.toStandardOutput(ApiFunction.GET_ITEM, RequestLog.Level.INFO));
     }
 
     public GetItemHandler(CollectionService service, RequestLog log) {
@@ -52,13 +58,22 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
     private APIGatewayV2HTTPResponse getCollection(ApiRequest request) {
         String userId = request.caller().userId();
         String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
-        return ApiResponses.json(200, ResponseBodies.collection(service.get(userId, collectionId)));
+        Optional<VersionMatch> ifNoneMatch = EntityTags.ifNoneMatch(request);
+        Collection collection = service.get(userId, collectionId);
+        String etag = EntityTags.of(collection.version());
+        if (ifNoneMatch.isPresent() && ifNoneMatch.get().matches(collection.version())) return ApiResponses.notModified(etag);
+        return ApiResponses.json(200, ResponseBodies.collection(collection), Map.of("etag", etag));
     }
 
     private APIGatewayV2HTTPResponse getImage(ApiRequest request) {
         String userId = request.caller().userId();
         String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
         String imageId = Ids.parse(request.pathParameter("imageId"), "imageId");
-        return ApiResponses.json(200, ResponseBodies.image(service.getImage(userId, collectionId, imageId)));
+        Optional<VersionMatch> ifNoneMatch = EntityTags.ifNoneMatch(request);
+        ImageInCollection image = service.getImage(userId, collectionId, imageId);
+        // The image's representation changes only with its collection, so it carries the collection's ETag.
+        String etag = EntityTags.of(image.collectionVersion());
+        if (ifNoneMatch.isPresent() && ifNoneMatch.get().matches(image.collectionVersion())) return ApiResponses.notModified(etag);
+        return ApiResponses.json(200, ResponseBodies.image(image), Map.of("etag", etag));
     }
 }

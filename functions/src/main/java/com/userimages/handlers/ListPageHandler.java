@@ -6,37 +6,37 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
-import com.userimages.core.Components;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
-import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.observability.RequestLog;
-import com.userimages.core.pagination.ListCollectionsService;
+import com.userimages.core.http.ResponseBodies;
+import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.ListRequest;
-import com.userimages.core.pagination.ListRequests;
+import com.userimages.core.http.ListRequests;
 
 /** {@code GET /collections}: one exact page of the caller's collections, newest first unless asked otherwise. */
 public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    /**
-     * Built when Lambda constructs the handler during init (so inside a SnapStart snapshot), once per
-     * container; this is also when the page-token secret is read.
-     */
-    private static final class Defaults {
-        static final ListCollectionsService SERVICE = Components.listCollectionsService();
-    }
-
     private final ListCollectionsService service;
     private final RequestLog log;
 
+    /**
+     * The Lambda path: wired from the environment when Lambda constructs the handler during init (so
+     * inside a SnapStart snapshot), once per container; this is also when the page-token secret is read.
+     */
     public ListPageHandler() {
-        this(Defaults.SERVICE);
+        this(FunctionComponents.fromEnvironment());
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
         SnapStartPriming.register(ApiFunction.LIST_PAGE, this);
     }
 
+    public ListPageHandler(FunctionComponents components) {
+        this(components.listCollectionsService(), components.requestLog(ApiFunction.LIST_PAGE));
+    }
+
+    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
     public ListPageHandler(ListCollectionsService service) {
-        this(service, RequestLog.standard(ApiFunction.LIST_PAGE));
+        this(service, RequestLog.toStandardOutput(ApiFunction.LIST_PAGE, RequestLog.Level.INFO));
     }
 
     public ListPageHandler(ListCollectionsService service, RequestLog log) {
@@ -50,7 +50,7 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
             // As the other functions: an event for a route this function does not serve is a 404, not a listing.
             Routing.route(event, ApiRoute.LIST_COLLECTIONS);
             String userId = request.caller().userId();
-            ListRequest list = ListRequests.parse(request.queryParameters());
+            ListRequest list = ListRequests.parse(request.queryParameters(), request.repeatedQueryParameters());
             return ApiResponses.json(200, ResponseBodies.listPage(service.list(userId, list)));
         });
     }

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.userimages.contract.Setting;
+import com.userimages.contract.ApiRoute;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.TestApi;
-import com.userimages.testing.TestEvents;
+import com.userimages.core.http.GatewayEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(DynamoDbLocalExtension.class)
 class AppendCollectionHandlerTest {
     private final TestApi api = new TestApi();
-    private final String user = TestEvents.newUser();
+    private final String user = TestApi.newUser();
 
     static String id() {
         return UUID.randomUUID().toString();
@@ -42,7 +42,7 @@ class AppendCollectionHandlerTest {
     }
 
     static Map<String, AttributeValue> storedItem(String user, String collectionId) {
-        return DynamoDbLocalExtension.client().getItem(r -> r.tableName(Setting.TABLE_NAME.value()).consistentRead(true)
+        return DynamoDbLocalExtension.client().getItem(r -> r.tableName(DynamoDbLocalExtension.tableName()).consistentRead(true)
                 .key(Map.of(UserImagesTable.PARTITION_KEY, AttributeValue.fromS(user),
                         UserImagesTable.SORT_KEY, AttributeValue.fromS(collectionId)))).item();
     }
@@ -131,7 +131,7 @@ class AppendCollectionHandlerTest {
     void sameCollectionIdForAnotherUserIsTheirOwnCollection() {
         String cid = id();
         expect(201, api.create(user, "{\"imagesCollectionId\":\"" + cid + "\",\"images\":[{\"url\":\"https://u.example/mine\"}]}"));
-        String other = TestEvents.newUser();
+        String other = TestApi.newUser();
         expectError(404, "COLLECTION_NOT_FOUND", api.get(other, cid));
         expectError(404, "COLLECTION_NOT_FOUND", api.append(other, cid, "{\"images\":[{\"url\":\"https://u.example/x\"}]}"));
         expect(201, api.create(other, "{\"imagesCollectionId\":\"" + cid + "\",\"images\":[]}"));
@@ -247,14 +247,14 @@ class AppendCollectionHandlerTest {
 
     @Test
     void noVerifiedClaimsIs401() {
-        var handler = new AppendCollectionHandler();
-        expectError(401, "UNAUTHORIZED", handler.handleRequest(TestEvents.request(com.userimages.contract.ApiRoute.CREATE_COLLECTION)
+        var handler = new AppendCollectionHandler(DynamoDbLocalExtension.components());
+        expectError(401, "UNAUTHORIZED", handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)
                 .body("{\"images\":[]}").build(), null));
-        expectError(401, "UNAUTHORIZED", handler.handleRequest(TestEvents.request(com.userimages.contract.ApiRoute.CREATE_COLLECTION)
+        expectError(401, "UNAUTHORIZED", handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)
                 .claims(Map.of("sub", "")).body("{\"images\":[]}").build(), null));
-        expectError(401, "UNAUTHORIZED", handler.handleRequest(TestEvents.request(com.userimages.contract.ApiRoute.CREATE_COLLECTION)
+        expectError(401, "UNAUTHORIZED", handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)
                 .claims(Map.of("sub", "s".repeat(257))).body("{\"images\":[]}").build(), null));
-        expectError(401, "UNAUTHORIZED", handler.handleRequest(TestEvents.request(com.userimages.contract.ApiRoute.CREATE_COLLECTION)
+        expectError(401, "UNAUTHORIZED", handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)
                 .claims(Map.of("iss", "https://issuer.example")).body("{\"images\":[]}").build(), null));
     }
 }

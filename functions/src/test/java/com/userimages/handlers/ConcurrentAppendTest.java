@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.ApiRoute;
-import com.userimages.core.Components;
 import com.userimages.core.model.Bounds;
-import com.userimages.core.model.CollectionRequests;
+import com.userimages.core.http.CollectionRequests;
+import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.service.CollectionService;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.Responses;
 import com.userimages.testing.TestApi;
-import com.userimages.testing.TestEvents;
+import com.userimages.core.http.GatewayEvents;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,9 +41,9 @@ class ConcurrentAppendTest {
     private static final int THREADS = 8;
 
     private final TestApi api = new TestApi();
-    private final String user = TestEvents.newUser();
+    private final String user = TestApi.newUser();
 
-    private static List<APIGatewayV2HTTPResponse> race(int count, java.util.function.IntFunction<APIGatewayV2HTTPResponse> call) throws Exception {
+    private static List<APIGatewayV2HTTPResponse> race(int count, IntFunction<APIGatewayV2HTTPResponse> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -67,12 +68,12 @@ class ConcurrentAppendTest {
     void racingAppendsNeverCrossTheImageBound() throws Exception {
         // A small bound from the settings' shape (Bounds), so the race is about the bound, not about volume.
         Bounds bounds = new Bounds(100, 20);
-        var handler = new AppendCollectionHandler(new CollectionService(Components.collectionRepository(), bounds),
-                new CollectionRequests(bounds, Clock.systemUTC()));
-        String cid = expect(201, handler.handleRequest(TestEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
+        var handler = new AppendCollectionHandler(new CollectionService(DynamoDbLocalExtension.components().collectionRepository(), bounds),
+                new CollectionRequests(bounds, Clock.systemUTC()), new ReorderRequests(bounds));
+        String cid = expect(201, handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
                 .body("{\"images\":[]}").build(), null)).get("imagesCollectionId").asText();
 
-        List<APIGatewayV2HTTPResponse> responses = race(16, i -> handler.handleRequest(TestEvents.request(ApiRoute.APPEND_IMAGES)
+        List<APIGatewayV2HTTPResponse> responses = race(16, i -> handler.handleRequest(GatewayEvents.request(ApiRoute.APPEND_IMAGES)
                 .as(user).path("collectionId", cid)
                 .body("{\"images\":[{\"url\":\"https://race.example/" + i + "/a\"},{\"url\":\"https://race.example/" + i + "/b\"},"
                         + "{\"url\":\"https://race.example/" + i + "/c\"}]}").build(), null));

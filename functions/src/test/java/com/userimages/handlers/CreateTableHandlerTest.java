@@ -6,15 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Scopes;
-import com.userimages.contract.Setting;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.testing.DynamoDbLocalExtension;
-import com.userimages.testing.TestEvents;
+import com.userimages.testing.TestApi;
+import com.userimages.core.http.GatewayEvents;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,8 +32,8 @@ class CreateTableHandlerTest {
         return "user_images_" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent adminEvent() {
-        return TestEvents.request(ApiRoute.CREATE_TABLE).as(TestEvents.newUser(), Scopes.ADMIN).build();
+    private static APIGatewayV2HTTPEvent adminEvent() {
+        return GatewayEvents.request(ApiRoute.CREATE_TABLE).as(TestApi.newUser(), Scopes.ADMIN).build();
     }
 
     @Test
@@ -53,13 +55,13 @@ class CreateTableHandlerTest {
         assertEquals(UserImagesTable.TIMESTAMP_INDEX, index.indexName());
         assertEquals(UserImagesTable.TIMESTAMP_INDEX_SORT_KEY, index.keySchema().get(1).attributeName());
         assertEquals(ProjectionType.INCLUDE, index.projection().projectionType());
-        assertEquals(java.util.Set.copyOf(UserImagesTable.TIMESTAMP_INDEX_PROJECTION), java.util.Set.copyOf(index.projection().nonKeyAttributes()));
+        assertEquals(Set.copyOf(UserImagesTable.TIMESTAMP_INDEX_PROJECTION), Set.copyOf(index.projection().nonKeyAttributes()));
     }
 
     @Test
     void theDeployedTableAlreadyThereIs200NotCreated() {
-        JsonNode body = expect(200, new CreateTableHandler().handleRequest(adminEvent(), null));
-        assertEquals(Setting.TABLE_NAME.value(), body.get("table").asText());
+        JsonNode body = expect(200, new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(adminEvent(), null));
+        assertEquals(DynamoDbLocalExtension.tableName(), body.get("table").asText());
         assertEquals("ACTIVE", body.get("status").asText());
         assertFalse(body.get("created").asBoolean());
     }
@@ -79,25 +81,25 @@ class CreateTableHandlerTest {
         String name = freshTableName();
         var handler = new CreateTableHandler(new TableAdmin(DynamoDbLocalExtension.client(), name));
         expectError(403, "FORBIDDEN", handler.handleRequest(
-                TestEvents.request(ApiRoute.CREATE_TABLE).as(TestEvents.newUser(), "images/read").build(), null));
+                GatewayEvents.request(ApiRoute.CREATE_TABLE).as(TestApi.newUser(), "images/read").build(), null));
         assertFalse(DynamoDbLocalExtension.client().listTables().tableNames().contains(name));
     }
 
     @Test
     void theScopeMayComeFromTheScopeOrScpClaim() {
         for (String claim : new String[] {"scope", "scp"}) {
-            var event = TestEvents.request(ApiRoute.CREATE_TABLE)
+            var event = GatewayEvents.request(ApiRoute.CREATE_TABLE)
                     .claims(Map.of("sub", "admin", claim, "openid " + Scopes.ADMIN)).build();
-            expect(200, new CreateTableHandler().handleRequest(event, null));
+            expect(200, new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(event, null));
         }
-        var flattenedArray = TestEvents.request(ApiRoute.CREATE_TABLE)
+        var flattenedArray = GatewayEvents.request(ApiRoute.CREATE_TABLE)
                 .claims(Map.of("sub", "admin", "scp", "[openid " + Scopes.ADMIN + "]")).build();
-        expect(200, new CreateTableHandler().handleRequest(flattenedArray, null));
+        expect(200, new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(flattenedArray, null));
     }
 
     @Test
     void withoutClaimsIs401() {
-        expectError(401, "UNAUTHORIZED", new CreateTableHandler().handleRequest(
-                TestEvents.request(ApiRoute.CREATE_TABLE).build(), null));
+        expectError(401, "UNAUTHORIZED", new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(
+                GatewayEvents.request(ApiRoute.CREATE_TABLE).build(), null));
     }
 }

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
+import com.userimages.contract.Scopes;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.model.Bounds;
-import com.userimages.core.model.CollectionRequests;
+import com.userimages.core.http.CollectionRequests;
+import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.service.CollectionService;
-import com.userimages.testing.TestEvents;
+import com.userimages.testing.Responses;
+import com.userimages.testing.TestApi;
+import com.userimages.core.http.GatewayEvents;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -49,14 +53,15 @@ class DynamoDbFaultTest {
 
     private static APIGatewayV2HTTPResponse get(DynamoDbClient client) {
         var service = new CollectionService(new CollectionRepository(client, "user_images"), new Bounds(100, 1000));
-        return new GetItemHandler(service).handleRequest(TestEvents.request(ApiRoute.GET_COLLECTION)
-                .as(TestEvents.newUser()).path("collectionId", UUID.randomUUID().toString()).build(), null);
+        return new GetItemHandler(service).handleRequest(GatewayEvents.request(ApiRoute.GET_COLLECTION)
+                .as(TestApi.newUser()).path("collectionId", UUID.randomUUID().toString()).build(), null);
     }
 
     private static APIGatewayV2HTTPResponse create(DynamoDbClient client) {
         var service = new CollectionService(new CollectionRepository(client, "user_images"), new Bounds(100, 1000));
-        return new AppendCollectionHandler(service, new CollectionRequests(new Bounds(100, 1000), Clock.systemUTC()))
-                .handleRequest(TestEvents.request(ApiRoute.CREATE_COLLECTION).as(TestEvents.newUser())
+        return new AppendCollectionHandler(service, new CollectionRequests(new Bounds(100, 1000), Clock.systemUTC()),
+                new ReorderRequests(new Bounds(100, 1000)))
+                .handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(TestApi.newUser())
                         .body("{\"images\":[{\"url\":\"https://f.example/1\"}]}").build(), null);
     }
 
@@ -123,8 +128,8 @@ class DynamoDbFaultTest {
             }
         };
         var handler = new CreateTableHandler(new TableAdmin(creating, "user_images"), java.time.Duration.ofMillis(50));
-        var body = com.userimages.testing.Responses.expect(202, handler.handleRequest(
-                TestEvents.request(ApiRoute.CREATE_TABLE).as("admin", com.userimages.contract.Scopes.ADMIN).build(), null));
+        var body = Responses.expect(202, handler.handleRequest(
+                GatewayEvents.request(ApiRoute.CREATE_TABLE).as("admin", Scopes.ADMIN).build(), null));
         assertEquals("CREATING", body.get("status").asText());
         assertEquals("user_images", body.get("table").asText());
     }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.Responses;
 import com.userimages.testing.TestApi;
-import com.userimages.testing.TestEvents;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DynamoDbLocalExtension.class)
 class GetItemHandlerTest {
     private final TestApi api = new TestApi();
-    private final String user = TestEvents.newUser();
+    private final String user = TestApi.newUser();
     private final String collectionId = UUID.randomUUID().toString();
     private final String first = UUID.randomUUID().toString();
     private final String second = UUID.randomUUID().toString();
@@ -57,14 +57,14 @@ class GetItemHandlerTest {
 
     @Test
     void anotherUsersIdsAre404ExactlyAsMissingOnes() {
-        String other = TestEvents.newUser();
+        String other = TestApi.newUser();
         var foreign = api.get(other, collectionId);
         var missing = api.get(other, UUID.randomUUID().toString());
         expectError(404, "COLLECTION_NOT_FOUND", foreign);
         expectError(404, "COLLECTION_NOT_FOUND", missing);
         assertEquals(
-                com.userimages.testing.Responses.body(missing).get("error").get("message"),
-                com.userimages.testing.Responses.body(foreign).get("error").get("message"));
+                Responses.body(missing).get("error").get("message"),
+                Responses.body(foreign).get("error").get("message"));
         expectError(404, "COLLECTION_NOT_FOUND", api.getImage(other, collectionId, first));
     }
 

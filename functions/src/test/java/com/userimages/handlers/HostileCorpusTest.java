@@ -16,7 +16,7 @@ import com.userimages.core.http.Json;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.Responses;
 import com.userimages.testing.TestApi;
-import com.userimages.testing.TestEvents;
+import com.userimages.core.http.GatewayEvents;
 import com.userimages.testing.TestLogs;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -65,8 +65,9 @@ class HostileCorpusTest {
     @BeforeAll
     void seed() {
         api = new TestApi();
-        functions = Map.of("append-collection", new AppendCollectionHandler(), "get-item", new GetItemHandler(),
-                "list-page", new ListPageHandler(), "create-table", new CreateTableHandler());
+        functions = Map.of("append-collection", new AppendCollectionHandler(DynamoDbLocalExtension.components()), "get-item", new GetItemHandler(DynamoDbLocalExtension.components()),
+                "list-page", new ListPageHandler(DynamoDbLocalExtension.components()), "create-table", new CreateTableHandler(DynamoDbLocalExtension.components()),
+                "delete-item", new DeleteItemHandler(DynamoDbLocalExtension.components()));
         String owner = "corpus-owner-" + UUID.randomUUID();
         String other = "corpus-other-" + UUID.randomUUID();
         String imageId = UUID.randomUUID().toString();
@@ -222,7 +223,7 @@ class HostileCorpusTest {
         Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
         Map<String, AttributeValue> start = null;
         do {
-            ScanRequest.Builder scan = ScanRequest.builder().tableName(Setting.TABLE_NAME.value()).consistentRead(true);
+            ScanRequest.Builder scan = ScanRequest.builder().tableName(DynamoDbLocalExtension.tableName()).consistentRead(true);
             if (start != null) scan.exclusiveStartKey(start);
             ScanResponse response = DynamoDbLocalExtension.client().scan(scan.build());
             for (Map<String, AttributeValue> item : response.items()) {

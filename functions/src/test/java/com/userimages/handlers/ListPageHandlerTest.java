@@ -12,8 +12,9 @@ import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
 import com.userimages.testing.TestApi;
-import com.userimages.testing.TestEvents;
+import com.userimages.core.http.GatewayEvents;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +42,8 @@ class ListPageHandlerTest {
     @ParameterizedTest(name = "limit={0}")
     @ValueSource(ints = {1, 2, 3, 4, 5})
     void seedArticleTableGivesOnePageWithTheActiveItemForEveryLimit(int limit) {
-        String group1 = TestEvents.newUser();
-        String group2 = TestEvents.newUser();
+        String group1 = TestApi.newUser();
+        String group2 = TestApi.newUser();
         create(group1, "2022-06-15T00:00:00Z", 0);
         create(group2, "2022-06-16T00:00:00Z", 0);
         String active = create(group1, "2022-01-01T00:00:00Z", 3);
@@ -61,7 +62,7 @@ class ListPageHandlerTest {
 
     @Test
     void answersApiMdsShapeWithCoverUrlNullWhileEmpty() {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         String empty = create(user, "2026-03-01T10:00:00Z", 0);
         String full = create(user, "2026-03-02T10:00:00Z", 2);
 
@@ -84,7 +85,7 @@ class ListPageHandlerTest {
 
     @Test
     void emptyResultIsOneEmptyPageWithoutToken() {
-        JsonNode body = expect(200, api.list(TestEvents.newUser()));
+        JsonNode body = expect(200, api.list(TestApi.newUser()));
         assertEquals(0, body.get("count").asInt());
         assertEquals(0, body.get("items").size());
         assertTrue(body.get("pagination").get("nextToken").isNull());
@@ -93,8 +94,8 @@ class ListPageHandlerTest {
 
     @Test
     void listsOnlyTheCallersCollections() {
-        String alice = TestEvents.newUser();
-        String bob = TestEvents.newUser();
+        String alice = TestApi.newUser();
+        String bob = TestApi.newUser();
         String mine = create(alice, "2026-01-01T00:00:00Z", 1);
         create(bob, "2026-01-02T00:00:00Z", 1);
         JsonNode body = expect(200, api.list(alice));
@@ -103,7 +104,7 @@ class ListPageHandlerTest {
 
     @Test
     void orderAndInclusiveRangeWithOffsetsNormalizedLikeStoredTimestamps() {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         List<Seed> seeds = List.of(
                 new Seed(UUID.randomUUID().toString(), "2026-01-01T00:00:00Z", 1),
                 new Seed(UUID.randomUUID().toString(), "2026-01-02T00:00:00Z", 1),
@@ -128,12 +129,12 @@ class ListPageHandlerTest {
 
     @Test
     void noClaimsOrUnusableSubIs401() {
-        var noClaims = TestEvents.request(ApiRoute.LIST_COLLECTIONS).build();
-        expectError(401, "UNAUTHORIZED", new ListPageHandler().handleRequest(noClaims, null));
-        var emptySub = TestEvents.request(ApiRoute.LIST_COLLECTIONS).claims(Map.of("sub", "")).build();
-        expectError(401, "UNAUTHORIZED", new ListPageHandler().handleRequest(emptySub, null));
-        var longSub = TestEvents.request(ApiRoute.LIST_COLLECTIONS).claims(Map.of("sub", "x".repeat(257))).build();
-        expectError(401, "UNAUTHORIZED", new ListPageHandler().handleRequest(longSub, null));
+        var noClaims = GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).build();
+        expectError(401, "UNAUTHORIZED", new ListPageHandler(DynamoDbLocalExtension.components()).handleRequest(noClaims, null));
+        var emptySub = GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).claims(Map.of("sub", "")).build();
+        expectError(401, "UNAUTHORIZED", new ListPageHandler(DynamoDbLocalExtension.components()).handleRequest(emptySub, null));
+        var longSub = GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).claims(Map.of("sub", "x".repeat(257))).build();
+        expectError(401, "UNAUTHORIZED", new ListPageHandler(DynamoDbLocalExtension.components()).handleRequest(longSub, null));
     }
 
     static Stream<Arguments> badParameters() {
@@ -175,12 +176,12 @@ class ListPageHandlerTest {
     @ParameterizedTest(name = "{0}={1} -> {2}")
     @MethodSource("badParameters")
     void badParameterIs400(String name, String value, String code) {
-        expectError(400, code, api.list(TestEvents.newUser(), name, value));
+        expectError(400, code, api.list(TestApi.newUser(), name, value));
     }
 
     @Test
     void fromAfterToIs400ButEqualIsAllowed() {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         expectError(400, "INVALID_RANGE", api.list(user, "from", "2026-01-02T00:00:00Z", "to", "2026-01-01T23:59:59Z"));
         // The same instant in two offsets is not "after".
         expect(200, api.list(user, "from", "2026-01-02T01:00:00+01:00", "to", "2026-01-02T00:00:00Z"));
@@ -188,7 +189,7 @@ class ListPageHandlerTest {
 
     @Test
     void explicitDefaultsAreTheSameQueryAsOmittedOnes() {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         for (int i = 0; i < 3; i++) create(user, "2026-05-0" + (i + 1) + "T00:00:00Z", 0);
         String token = expect(200, api.list(user, "limit", "1")).get("pagination").get("nextToken").asText();
         // The token is bound to the effective order and filter: desc and minImages=0 are the defaults.
@@ -215,7 +216,7 @@ class ListPageHandlerTest {
     }
 
     private static Set<String> fieldNames(JsonNode node) {
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }

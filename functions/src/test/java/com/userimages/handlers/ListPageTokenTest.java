@@ -8,16 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.userimages.core.Components;
-import com.userimages.contract.Setting;
+import com.userimages.contract.ApiRoute;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.IndexKey;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.SortOrder;
-import com.userimages.core.pagination.ListCollectionsService;
+import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.PageTokenCodec;
 import com.userimages.core.pagination.PageTokenSecrets;
 import com.userimages.core.pagination.ReadBudget;
@@ -25,7 +25,7 @@ import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
 import com.userimages.testing.TestApi;
-import com.userimages.testing.TestEvents;
+import com.userimages.core.http.GatewayEvents;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -41,7 +41,7 @@ class ListPageTokenTest {
     private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     private final TestApi api = new TestApi();
-    private final String user = TestEvents.newUser();
+    private final String user = TestApi.newUser();
     private List<Seed> seeds;
 
     /** 30 collections on 10 distinct timestamps (ties), a third of them with images. */
@@ -93,7 +93,7 @@ class ListPageTokenTest {
     @Test
     void anotherUsersTokenIs400AndRevealsNothing() {
         String token = firstToken("limit", "5");
-        String other = TestEvents.newUser();
+        String other = TestApi.newUser();
         SeedData.put(other, List.of(Seed.of("2026-04-05T12:00:00Z", 1)));
         JsonNode body = expectError(400, "INVALID_TOKEN", api.list(other, "limit", "5", "nextToken", token));
         assertFalse(body.toString().contains(user));
@@ -149,8 +149,8 @@ class ListPageTokenTest {
 
     @Test
     void tokensSignedWithThePreviousSecretStillWorkAfterRotation() {
-        CollectionRepository repository = Components.collectionRepository();
-        ReadBudget budget = ReadBudget.fromSettings();
+        CollectionRepository repository = DynamoDbLocalExtension.components().collectionRepository();
+        ReadBudget budget = ReadBudget.from(DynamoDbLocalExtension.settings());
         String oldSecret = "old-secret-for-rotation-0123456789";
         String newSecret = "new-secret-for-rotation-9876543210";
         ListPageHandler beforeRotation = handler(repository, budget, PageTokenSecrets.of(oldSecret, null));
@@ -179,7 +179,7 @@ class ListPageTokenTest {
 
     @Test
     void genuinelySignedCursorOutsideTheQueryRangeIs400() {
-        PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(Setting.PAGE_TOKEN_SECRET.value(), null));
+        PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(DynamoDbLocalExtension.PAGE_TOKEN_SECRET, null));
         ListQuery query = new ListQuery(SortOrder.DESC, "2026-04-03T00:00:00Z", "2026-04-06T00:00:00Z", 0);
         String before = codec.encode(user, query, new IndexKey(seeds.get(0).collectionId(), "2026-04-01T12:00:00Z"));
         String after = codec.encode(user, query, new IndexKey(seeds.get(9).collectionId(), "2026-04-10T12:00:00Z"));
@@ -193,7 +193,7 @@ class ListPageTokenTest {
 
     @Test
     void validationExceptionProvokedByAStartKeyIs400NotAServerError() {
-        CollectionRepository repository = Components.collectionRepository();
+        CollectionRepository repository = DynamoDbLocalExtension.components().collectionRepository();
         ListQuery query = new ListQuery(SortOrder.ASC, "2026-04-03T00:00:00Z", "2026-04-06T00:00:00Z", 0);
         // Past the key condition's bounds: DynamoDB refuses the request itself.
         IndexKey outside = new IndexKey(seeds.get(0).collectionId(), "2026-04-01T12:00:00Z");
@@ -214,8 +214,8 @@ class ListPageTokenTest {
         return new ListPageHandler(new ListCollectionsService(repository, new PageTokenCodec(secrets), budget));
     }
 
-    private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent listEvent(String name, String token) {
-        TestEvents event = TestEvents.request(com.userimages.contract.ApiRoute.LIST_COLLECTIONS).as(user).query("limit", "4");
+    private APIGatewayV2HTTPEvent listEvent(String name, String token) {
+        GatewayEvents event = GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user).query("limit", "4");
         if (token != null) event.query(name, token);
         return event.build();
     }

@@ -15,19 +15,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
-import com.userimages.core.Components;
+import com.userimages.contract.Setting;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.DynamoDbErrors;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.http.Json;
 import com.userimages.core.model.Bounds;
-import com.userimages.core.model.CollectionRequests;
+import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.observability.RequestLine;
 import com.userimages.core.observability.RequestLog;
 import com.userimages.core.service.CollectionService;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.EmfValidator;
-import com.userimages.testing.TestEvents;
+import com.userimages.core.http.GatewayEvents;
+import com.userimages.testing.TestApi;
 import com.userimages.testing.TestLogs;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -63,8 +64,9 @@ class RequestLineTest {
     }
 
     private AppendCollectionHandler append(RequestLog.Level level) {
-        return new AppendCollectionHandler(Components.collectionService(),
-                new CollectionRequests(bounds, Clock.systemUTC()), log(ApiFunction.APPEND_COLLECTION, level));
+        return new AppendCollectionHandler(DynamoDbLocalExtension.components().collectionService(),
+                new CollectionRequests(bounds, Clock.systemUTC()), new com.userimages.core.http.ReorderRequests(bounds),
+                log(ApiFunction.APPEND_COLLECTION, level));
     }
 
     private JsonNode line(int i) throws Exception {
@@ -73,9 +75,9 @@ class RequestLineTest {
 
     @Test
     void aSuccessfulCreateWritesTheFullLine() throws Exception {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         AppendCollectionHandler handler = append(RequestLog.Level.INFO);
-        APIGatewayV2HTTPEvent event = TestEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
+        APIGatewayV2HTTPEvent event = GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
                 .body("{\"imagesCollectionId\":\"" + UUID.randomUUID() + "\",\"images\":[{\"url\":\"https://l.example/1\"}]}").build();
         assertEquals(201, handler.handleRequest(event, new FakeContext("lambda-req-1")).getStatusCode());
         handler.handleRequest(event, new FakeContext("lambda-req-2"));
@@ -109,16 +111,67 @@ class RequestLineTest {
     }
 
     @Test
+    void theEditRoutesWriteTheirLinesWithCapacityToTheComponentsSink() throws Exception {
+        // The components' own sink and LOG_LEVEL (from its Settings), as the Lambda and the local server wire them.
+        var components = FunctionComponents.builder(DynamoDbLocalExtension.settings().with(Setting.LOG_LEVEL, "info"))
+                .dynamoDb(DynamoDbLocalExtension.client()).requestLogSink(TestLogs.sink(lines)).build();
+        var writer = new AppendCollectionHandler(components);
+        var deleter = new DeleteItemHandler(components);
+        String user = TestApi.newUser();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        var create = writer.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body("{\"images\":["
+                + "{\"imageId\":\"" + first + "\",\"url\":\"https://l.example/1\"},"
+                + "{\"imageId\":\"" + second + "\",\"url\":\"https://l.example/2\"}]}").build(), null);
+        String id = Json.MAPPER.readTree(create.getBody()).get("imagesCollectionId").asText();
+        assertEquals(200, writer.handleRequest(GatewayEvents.request(ApiRoute.REORDER_IMAGES).as(user).path("collectionId", id)
+                .body("{\"imageIds\":[\"" + second + "\",\"" + first + "\"]}").build(), null).getStatusCode());
+        assertEquals(200, deleter.handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).as(user).path("collectionId", id)
+                .path("imageId", first).build(), null).getStatusCode());
+        assertEquals(400, deleter.handleRequest(GatewayEvents.request(ApiRoute.DELETE_COLLECTION).as(user).path("collectionId", id)
+                .header("if-match", "\"1\" \"2\"").build(), null).getStatusCode());
+        assertEquals(204, deleter.handleRequest(GatewayEvents.request(ApiRoute.DELETE_COLLECTION).as(user)
+                .path("collectionId", id).build(), null).getStatusCode());
+
+        assertEquals(5, lines.size());
+        JsonNode reorder = line(1);
+        assertEquals("PUT /collections/{collectionId}/order", reorder.get("routeKey").asText());
+        assertTrue(reorder.get("readUnits").asDouble() > 0 && reorder.get("writeUnits").asDouble() > 0, reorder.toString());
+        JsonNode removeImage = line(2);
+        assertEquals("delete-item", removeImage.get("function").asText());
+        assertEquals("DELETE /collections/{collectionId}/images/{imageId}", removeImage.get("routeKey").asText());
+        assertTrue(removeImage.get("coldStart").asBoolean());
+        assertTrue(removeImage.get("writeUnits").asDouble() > 0, removeImage.toString());
+        JsonNode refused = line(3);
+        assertEquals(400, refused.get("status").asInt());
+        assertEquals("INVALID_PRECONDITION", refused.get("errorCode").asText());
+        JsonNode deleted = line(4);
+        assertEquals("DELETE /collections/{collectionId}", deleted.get("routeKey").asText());
+        assertEquals(204, deleted.get("status").asInt());
+        assertTrue(deleted.get("writeUnits").asDouble() > 0, deleted.toString());
+        assertEquals(RequestLine.callerHash(user), deleted.get("callerHash").asText());
+        for (int i = 0; i < lines.size(); i++) assertTrue(line(i).has("_aws"), lines.get(i));
+    }
+
+    @Test
+    void aMalformedLogLevelFailsTheWiringWithTheSettingsMessage() {
+        var components = FunctionComponents.builder(DynamoDbLocalExtension.settings().with(Setting.LOG_LEVEL, "DEBUG\n"))
+                .dynamoDb(DynamoDbLocalExtension.client()).build();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new DeleteItemHandler(components));
+        assertTrue(e.getMessage().contains("LOG_LEVEL"), e.getMessage());
+    }
+
+    @Test
     void aReadAndAListingReportTheirUnitsAndQueryCalls() throws Exception {
-        String user = TestEvents.newUser();
-        var create = append(RequestLog.Level.INFO).handleRequest(TestEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
+        String user = TestApi.newUser();
+        var create = append(RequestLog.Level.INFO).handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
                 .body("{\"images\":[{\"url\":\"https://l.example/1\"}]}").build(), null);
         String id = Json.MAPPER.readTree(create.getBody()).get("imagesCollectionId").asText();
-        new GetItemHandler(Components.collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO))
-                .handleRequest(TestEvents.request(ApiRoute.GET_COLLECTION).as(user).path("collectionId", id).build(), null);
-        ListPageHandler list = new ListPageHandler(Components.listCollectionsService(), log(ApiFunction.LIST_PAGE, RequestLog.Level.INFO));
-        list.handleRequest(TestEvents.request(ApiRoute.LIST_COLLECTIONS).as(user).build(), null);
-        list.handleRequest(TestEvents.request(ApiRoute.LIST_COLLECTIONS).as(user).query("limit", "0").build(), null);
+        new GetItemHandler(DynamoDbLocalExtension.components().collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO))
+                .handleRequest(GatewayEvents.request(ApiRoute.GET_COLLECTION).as(user).path("collectionId", id).build(), null);
+        ListPageHandler list = new ListPageHandler(DynamoDbLocalExtension.components().listCollectionsService(), log(ApiFunction.LIST_PAGE, RequestLog.Level.INFO));
+        list.handleRequest(GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user).build(), null);
+        list.handleRequest(GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user).query("limit", "0").build(), null);
 
         JsonNode get = line(1);
         assertEquals("GET /collections/{collectionId}", get.get("routeKey").asText());
@@ -146,16 +199,16 @@ class RequestLineTest {
 
     @Test
     void aPartialPageIsCounted() throws Exception {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         var handler = append(RequestLog.Level.INFO);
         for (int i = 0; i < 3; i++) {
-            handler.handleRequest(TestEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body("{\"images\":[]}").build(), null);
+            handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body("{\"images\":[]}").build(), null);
         }
-        var service = new com.userimages.core.pagination.ListCollectionsService(Components.collectionRepository(),
-                new com.userimages.core.pagination.PageTokenCodec(com.userimages.core.pagination.PageTokenSecrets.fromSettings()),
+        var service = new com.userimages.core.service.ListCollectionsService(DynamoDbLocalExtension.components().collectionRepository(),
+                new com.userimages.core.pagination.PageTokenCodec(com.userimages.core.pagination.PageTokenSecrets.of(DynamoDbLocalExtension.PAGE_TOKEN_SECRET, null)),
                 new com.userimages.core.pagination.ReadBudget(1, 1));
         new ListPageHandler(service, log(ApiFunction.LIST_PAGE, RequestLog.Level.INFO))
-                .handleRequest(TestEvents.request(ApiRoute.LIST_COLLECTIONS).as(user).query("minImages", "1").build(), null);
+                .handleRequest(GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user).query("minImages", "1").build(), null);
         JsonNode listing = line(3);
         assertTrue(listing.get("partial").asBoolean(), listing.toString());
         assertEquals(1, listing.get("PartialPages").asInt());
@@ -163,10 +216,10 @@ class RequestLineTest {
 
     @Test
     void warnKeepsMetricsOnlyForSuccessAndClientErrorsAndTheFullLineForFailures() throws Exception {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         var handler = append(RequestLog.Level.WARN);
-        handler.handleRequest(TestEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body("{\"images\":[]}").build(), null);
-        handler.handleRequest(TestEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body("{").build(), null);
+        handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body("{\"images\":[]}").build(), null);
+        handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body("{").build(), null);
         var failing = new GetItemHandler(service(failingWith(RequestLineTest::throttling)), log(ApiFunction.GET_ITEM, RequestLog.Level.WARN));
         failing.handleRequest(get(user), null);
 
@@ -188,7 +241,7 @@ class RequestLineTest {
 
     @Test
     void aThrottledOrFailedDatabaseLeavesItsAwsErrorCodeAndRequestId() throws Exception {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         var throttled = new GetItemHandler(service(failingWith(RequestLineTest::throttling)), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO));
         APIGatewayV2HTTPResponse r = throttled.handleRequest(get(user), new FakeContext("lambda-req-t"));
         assertEquals(429, r.getStatusCode());
@@ -232,7 +285,7 @@ class RequestLineTest {
 
     @Test
     void anUnexpectedFailureIsAnErrorLineWithFramesButNoMessage() throws Exception {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         var handler = new GetItemHandler(service(failingWith(() -> {
             throw new IllegalStateException("message quoting " + user);
         })), log(ApiFunction.GET_ITEM, RequestLog.Level.WARN));
@@ -247,12 +300,12 @@ class RequestLineTest {
 
     @Test
     void hostileEventValuesCannotSplitOrBloatTheLine() throws Exception {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         APIGatewayV2HTTPEvent event = get(user);
         event.getRequestContext().setRequestId("forged\n{\"level\":\"INFO\"}\u2028\r" + "x".repeat(5000));
         event.setRouteKey("GET /collections/{collectionId}\n");
         event.getRequestContext().setRouteKey("GET /collections/{collectionId}\n");
-        new GetItemHandler(Components.collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO))
+        new GetItemHandler(DynamoDbLocalExtension.components().collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO))
                 .handleRequest(event, new FakeContext("ctx\nforged"));
         String l = lines.get(0);
         assertFalse(l.contains("\n") || l.contains("\r") || l.contains("\u2028"), l);
@@ -265,16 +318,16 @@ class RequestLineTest {
 
     @Test
     void thePrimingRequestIsNotLoggedAndLeavesTheColdStart() {
-        var handler = new GetItemHandler(Components.collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO));
+        var handler = new GetItemHandler(DynamoDbLocalExtension.components().collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO));
         handler.handleRequest(com.userimages.core.priming.PrimingRequests.forFunction(ApiFunction.GET_ITEM).orElseThrow(), null);
         assertEquals(0, lines.size());
-        handler.handleRequest(get(TestEvents.newUser()), null);
+        handler.handleRequest(get(TestApi.newUser()), null);
         assertEquals(1, lines.size());
         assertTrue(lines.get(0).contains("\"coldStart\":true"));
     }
 
     private static APIGatewayV2HTTPEvent get(String user) {
-        return TestEvents.request(ApiRoute.GET_COLLECTION).as(user).path("collectionId", UUID.randomUUID().toString()).build();
+        return GatewayEvents.request(ApiRoute.GET_COLLECTION).as(user).path("collectionId", UUID.randomUUID().toString()).build();
     }
 
     private CollectionService service(DynamoDbClient client) {

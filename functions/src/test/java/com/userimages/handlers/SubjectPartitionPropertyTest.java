@@ -87,7 +87,7 @@ class SubjectPartitionPropertyTest {
     }
 
     private static Map<String, AttributeValue> stored(String userId, String collection) {
-        var response = DynamoDbLocalExtension.client().getItem(r -> r.tableName(Setting.TABLE_NAME.value()).consistentRead(true)
+        var response = DynamoDbLocalExtension.client().getItem(r -> r.tableName(DynamoDbLocalExtension.tableName()).consistentRead(true)
                 .key(Map.of(UserImagesTable.PARTITION_KEY, AttributeValue.fromS(userId),
                         UserImagesTable.SORT_KEY, AttributeValue.fromS(collection))));
         return response.hasItem() ? response.item() : Map.of();

@@ -8,7 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.TestApi;
-import com.userimages.testing.TestEvents;
+import com.userimages.core.http.GatewayEvents;
+import com.userimages.testing.TestApi;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(DynamoDbLocalExtension.class)
 class SubjectPartitionTest {
     private final TestApi api = new TestApi();
-    private final AppendCollectionHandler append = new AppendCollectionHandler();
-    private final GetItemHandler get = new GetItemHandler();
-    private final ListPageHandler list = new ListPageHandler();
+    private final AppendCollectionHandler append = new AppendCollectionHandler(DynamoDbLocalExtension.components());
+    private final GetItemHandler get = new GetItemHandler(DynamoDbLocalExtension.components());
+    private final ListPageHandler list = new ListPageHandler(DynamoDbLocalExtension.components());
 
     @Test
     void anUnpairedSurrogateDoesNotReachTheUserItEncodesTo() {
@@ -69,7 +70,7 @@ class SubjectPartitionTest {
     }
 
     private APIGatewayV2HTTPResponse call(ApiRoute route, String sub, Map<String, String> path, String body) {
-        TestEvents event = TestEvents.request(route).as(sub);
+        GatewayEvents event = GatewayEvents.request(route).as(sub);
         path.forEach(event::path);
         if (body != null) event.body(body);
         return switch (route.function()) {

@@ -2,24 +2,29 @@ package com.userimages.testing;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import com.userimages.core.Components;
 import com.userimages.contract.Setting;
-import com.userimages.core.data.TableAdmin;
+import com.userimages.contract.Settings;
+import com.userimages.handlers.FunctionComponents;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * One Amazon DynamoDB Local per test JVM, in-process and in memory, with the table created. It sets
- * the functions' settings as system properties before any handler class loads, so the handlers'
- * own static wiring talks to it. Stopped when the test JVM exits.
+ * One Amazon DynamoDB Local per test JVM, in-process and in memory, with the table created. Tests
+ * get the {@link Settings} that point at it and {@link FunctionComponents} built from them, and
+ * construct the handlers with those: nothing global is set. Stopped when the test JVM exits.
  */
 public final class DynamoDbLocalExtension implements BeforeAllCallback {
+    /** The page-token secret the tests' list-page signs with. */
+    public static final String PAGE_TOKEN_SECRET = "test-page-token-secret-0123456789abcdef";
+
     private static final Object LOCK = new Object();
-    private static volatile boolean started;
+    private static volatile FunctionComponents components;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -33,9 +38,15 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback {
      */
     public static void ensureStarted() throws Exception {
         synchronized (LOCK) {
-            if (started) return;
-            DynamoDBProxyServer server = start();
-            started = true;
+            if (components != null) return;
+            // Every request line a test's handler writes is checked, and the secret must never be in one.
+            TestLogs.install();
+            TestLogs.forbid(PAGE_TOKEN_SECRET);
+            TestLogs.forbid("0123456789abcdef");
+            int port = freePort();
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                    new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
+            server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.stop();
@@ -43,28 +54,40 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback {
                     // The JVM is exiting; the in-memory database goes with it either way.
                 }
             }, "dynamodb-local-stop"));
+            Settings settings = Settings.defaults()
+                    .with(Setting.DYNAMODB_ENDPOINT, "http://127.0.0.1:" + port)
+                    .with(Setting.PAGE_TOKEN_SECRET, PAGE_TOKEN_SECRET);
+            // DynamoDB Local accepts any credentials; explicit ones keep a developer's real keys out of it.
+            FunctionComponents built = FunctionComponents.builder(settings)
+                    .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .build();
+            built.tableAdmin().ensureTable(Duration.ofSeconds(20));
+            components = built;
         }
     }
 
-    private static DynamoDBProxyServer start() throws Exception {
-        int port = freePort();
-        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
-        server.start();
-        System.setProperty(Setting.DYNAMODB_ENDPOINT.name(), "http://127.0.0.1:" + port);
-        System.setProperty(Setting.AWS_REGION.name(), "us-east-1");
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        System.setProperty(Setting.PAGE_TOKEN_SECRET.name(), "test-page-token-secret-0123456789abcdef");
-        TestLogs.forbid("test-page-token-secret-0123456789abcdef");
-        TestLogs.forbid("0123456789abcdef");
-        new TableAdmin(Components.dynamoDb(), Setting.TABLE_NAME.value()).ensureTable(Duration.ofSeconds(20));
-        return server;
+    /** The components every test shares: one DynamoDB client, the settings below. */
+    public static FunctionComponents components() {
+        try {
+            ensureStarted();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start", e);
+        }
+        return components;
+    }
+
+    /** The settings pointing at this JVM's DynamoDB Local. */
+    public static Settings settings() {
+        return components().settings();
+    }
+
+    public static String tableName() {
+        return settings().value(Setting.TABLE_NAME);
     }
 
     /** The shared client, for tests that inspect stored items directly. */
     public static DynamoDbClient client() {
-        return Components.dynamoDb();
+        return components().dynamoDb();
     }
 
     private static int freePort() throws IOException {

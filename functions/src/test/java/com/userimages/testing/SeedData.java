@@ -1,7 +1,7 @@
 package com.userimages.testing;
 
-import com.userimages.contract.Setting;
 import com.userimages.contract.UserImagesTable;
+import com.userimages.core.data.CollectionItems;
 import com.userimages.core.data.ItemSizeEstimator;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Bulk test data: collections written with BatchWriteItem in exactly the shape the append function
- * stores (see CollectionRepository.putIfAbsent), hundreds or thousands at a time.
+ * stores (the same {@link CollectionItems#toItem} mapper), hundreds or thousands at a time.
  */
 public final class SeedData {
     private static final int BATCH = 25;
@@ -40,12 +40,25 @@ public final class SeedData {
     }
 
     public static void put(String userId, List<Seed> seeds) {
-        for (int i = 0; i < seeds.size(); i += BATCH) {
+        write(seeds.stream().map(seed -> storedItem(userId, seed)).toList());
+    }
+
+    /** As {@link #put}, in the shape stored before {@code version} existed: the item has no version attribute. */
+    public static void putWithoutVersion(String userId, List<Seed> seeds) {
+        write(seeds.stream().map(seed -> {
+            Map<String, AttributeValue> item = new HashMap<>(storedItem(userId, seed));
+            item.remove(UserImagesTable.VERSION);
+            return Map.copyOf(item);
+        }).toList());
+    }
+
+    private static void write(List<Map<String, AttributeValue>> items) {
+        for (int i = 0; i < items.size(); i += BATCH) {
             List<WriteRequest> writes = new ArrayList<>();
-            for (Seed seed : seeds.subList(i, Math.min(seeds.size(), i + BATCH))) {
-                writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(storedItem(userId, seed)).build()).build());
+            for (Map<String, AttributeValue> item : items.subList(i, Math.min(items.size(), i + BATCH))) {
+                writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             }
-            Map<String, List<WriteRequest>> pending = Map.of(Setting.TABLE_NAME.value(), writes);
+            Map<String, List<WriteRequest>> pending = Map.of(DynamoDbLocalExtension.tableName(), writes);
             while (!pending.isEmpty()) {
                 Map<String, List<WriteRequest>> request = pending;
                 BatchWriteItemResponse response = DynamoDbLocalExtension.client().batchWriteItem(b -> b.requestItems(request));
@@ -58,26 +71,6 @@ public final class SeedData {
         List<ImageRef> images = new ArrayList<>(seed.imageCount());
         for (int i = 0; i < seed.imageCount(); i++) images.add(new ImageRef(UUID.randomUUID().toString(), seed.url(i)));
         NewCollection collection = new NewCollection(seed.collectionId(), seed.timestamp(), images, "seed");
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(UserImagesTable.PARTITION_KEY, s(userId));
-        item.put(UserImagesTable.SORT_KEY, s(seed.collectionId()));
-        item.put(UserImagesTable.TIMESTAMP_INDEX_SORT_KEY, s(seed.timestamp()));
-        List<AttributeValue> list = new ArrayList<>();
-        for (ImageRef image : images) {
-            list.add(AttributeValue.fromM(Map.of(UserImagesTable.IMAGE_ID, s(image.imageId()), UserImagesTable.URL, s(image.url()))));
-        }
-        item.put(UserImagesTable.IMAGES, AttributeValue.fromL(list));
-        item.put(UserImagesTable.IMAGE_COUNT, AttributeValue.fromN(Integer.toString(seed.imageCount())));
-        item.put(UserImagesTable.REQUEST_DIGEST, s(collection.requestDigest()));
-        item.put(UserImagesTable.SIZE_BYTES, AttributeValue.fromN(Long.toString(ItemSizeEstimator.newCollection(userId, collection))));
-        if (!images.isEmpty()) {
-            item.put(UserImagesTable.IMAGE_IDS, AttributeValue.fromSs(images.stream().map(ImageRef::imageId).toList()));
-            item.put(UserImagesTable.COVER_URL, s(seed.coverUrl()));
-        }
-        return item;
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+        return CollectionItems.toItem(userId, collection, ItemSizeEstimator.newCollection(userId, collection));
     }
 }

@@ -45,7 +45,7 @@ class TestLogsTest {
 
     @Test
     void theSuitesHandlerLinesAreChecked() {
-        new TestApi().get(TestEvents.newUser(), UUID.randomUUID().toString());
+        new TestApi().get(TestApi.newUser(), UUID.randomUUID().toString());
         assertTrue(TestLogs.linesChecked() > 0);
     }
 }

@@ -6,5 +6,5 @@ import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.logs.LogGroup;
 
-/** One of the four functions as deployed; routes integrate with {@link #alias()}, never the function. */
+/** One of the functions as deployed; routes integrate with {@link #alias()}, never the function. */
 record DeployedFunction(ApiFunction spec, Function function, Alias alias, Role role, LogGroup logGroup) {}

@@ -23,6 +23,8 @@ record FunctionSizing(int memoryMb, Duration timeout) {
             case GET_ITEM -> new FunctionSizing(1024, Duration.seconds(6));
             // Up to LIST_MAX_QUERY_CALLS (10) index queries of up to 1 MB each, in sequence.
             case LIST_PAGE -> new FunctionSizing(1024, Duration.seconds(15));
+            // A strongly consistent read and one conditional write, re-read and retried at most 3 times.
+            case DELETE_ITEM -> new FunctionSizing(1024, Duration.seconds(10));
         };
     }
 }

@@ -19,7 +19,11 @@ public record StackConfig(
         int throttleRateLimit,
         int throttleBurstLimit,
         int pageTokenKeyGeneration,
-        Path functionsJar) {
+        Path functionsJar,
+        boolean createUserPool,
+        List<String> callbackUrls,
+        // Empty: the alarm topic gets no e-mail subscription.
+        String alarmEmail) {
 
     public static final String JWT_ISSUER = "jwtIssuer";
     public static final String JWT_AUDIENCE = "jwtAudience";
@@ -28,6 +32,9 @@ public record StackConfig(
     public static final String THROTTLE_BURST_LIMIT = "throttleBurstLimit";
     public static final String PAGE_TOKEN_KEY_GENERATION = "pageTokenKeyGeneration";
     public static final String FUNCTIONS_JAR = "functionsJar";
+    public static final String CREATE_USER_POOL = "createUserPool";
+    public static final String CALLBACK_URLS = "callbackUrls";
+    public static final String ALARM_EMAIL = "alarmEmail";
 
     /** The issuer {@code cdk.json} ships with: synthesizable, never a real identity provider. */
     public static final String PLACEHOLDER_ISSUER = "https://issuer.example.com/";
@@ -52,16 +59,31 @@ public record StackConfig(
         if (pageTokenKeyGeneration <= 0) {
             throw new IllegalArgumentException(PAGE_TOKEN_KEY_GENERATION + " must be positive");
         }
+        for (String url : callbackUrls) {
+            // Cognito's rule: an absolute URL without fragment, https unless it is a local address.
+            if (!url.matches("(https://[^/\\s#]+|http://localhost(:\\d+)?)(/[^\\s#]*)?")) {
+                throw new IllegalArgumentException(CALLBACK_URLS + ": '" + url
+                        + "' is not an https URL (or http://localhost) without fragment");
+            }
+        }
+        if (createUserPool && callbackUrls.isEmpty()) {
+            throw new IllegalArgumentException(CALLBACK_URLS + " needs at least one URL when " + CREATE_USER_POOL + "=true");
+        }
+        if (!alarmEmail.isEmpty() && !alarmEmail.matches("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+")) {
+            throw new IllegalArgumentException(ALARM_EMAIL + " is not an e-mail address: '" + alarmEmail + "'");
+        }
         jwtAudience = List.copyOf(jwtAudience);
         corsAllowOrigins = List.copyOf(corsAllowOrigins);
+        callbackUrls = List.copyOf(callbackUrls);
     }
 
     public boolean corsEnabled() {
         return !corsAllowOrigins.isEmpty();
     }
 
+    /** Only matters without the user pool: with it, the authorizer trusts the pool and ignores jwtIssuer. */
     public boolean usesPlaceholderIssuer() {
-        return PLACEHOLDER_ISSUER.equals(jwtIssuer);
+        return !createUserPool && PLACEHOLDER_ISSUER.equals(jwtIssuer);
     }
 
     public static StackConfig fromContext(Node node) {
@@ -80,7 +102,19 @@ public record StackConfig(
                 positiveInt(THROTTLE_RATE_LIMIT, get.apply(THROTTLE_RATE_LIMIT)),
                 positiveInt(THROTTLE_BURST_LIMIT, get.apply(THROTTLE_BURST_LIMIT)),
                 positiveInt(PAGE_TOKEN_KEY_GENERATION, get.apply(PAGE_TOKEN_KEY_GENERATION)),
-                Path.of(get.apply(FUNCTIONS_JAR)));
+                Path.of(get.apply(FUNCTIONS_JAR)),
+                bool(CREATE_USER_POOL, get.apply(CREATE_USER_POOL)),
+                list(get.apply(CALLBACK_URLS)),
+                get.apply(ALARM_EMAIL));
+    }
+
+    /** {@code true} from cdk.json, {@code "true"} from {@code -c}; anything but true/false is a typo. */
+    private static boolean bool(String key, String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, was '" + value + "'");
+        };
     }
 
     /** Comma-separated on the command line ({@code -c jwtAudience=a,b}); blank means none. */

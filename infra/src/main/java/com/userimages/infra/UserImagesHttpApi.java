@@ -1,6 +1,8 @@
 package com.userimages.infra;
 
 import com.userimages.contract.ApiRoute;
+import com.userimages.contract.Cors;
+import com.userimages.contract.Scopes;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
@@ -44,8 +46,10 @@ final class UserImagesHttpApi extends Construct {
 
     private final HttpApi api;
     private final HttpStage stage;
+    private final LogGroup accessLogs;
 
-    UserImagesHttpApi(Construct scope, String id, StackConfig config, LambdaFunctions functions) {
+    /** {@code signIn} is null unless the stack creates its own user pool. */
+    UserImagesHttpApi(Construct scope, String id, StackConfig config, LambdaFunctions functions, UserPoolSignIn signIn) {
         super(scope, id);
         HttpApi.Builder builder = HttpApi.Builder.create(this, "Api")
                 .apiName("user-images")
@@ -55,7 +59,7 @@ final class UserImagesHttpApi extends Construct {
         if (config.corsEnabled()) builder.corsPreflight(cors(config.corsAllowOrigins()));
         api = builder.build();
 
-        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+        accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(LambdaFunctions.LOG_RETENTION)
                 .build();
         stage = HttpStage.Builder.create(this, "DefaultStage")
@@ -79,35 +83,51 @@ final class UserImagesHttpApi extends Construct {
                 })
                 .build();
 
-        HttpJwtAuthorizer authorizer = HttpJwtAuthorizer.Builder.create(AUTHORIZER_NAME, config.jwtIssuer())
+        // With the stack's own user pool it is the only issuer trusted; otherwise the operator's (context).
+        HttpJwtAuthorizer authorizer = HttpJwtAuthorizer.Builder.create(AUTHORIZER_NAME,
+                        signIn == null ? config.jwtIssuer() : signIn.issuer())
                 .authorizerName(AUTHORIZER_NAME)
-                .jwtAudience(config.jwtAudience())
+                .jwtAudience(signIn == null ? config.jwtAudience() : signIn.audience())
                 .build();
 
         for (ApiRoute route : ApiRoute.values()) {
-            String name = Ids.pascal(route.name());
+            String name = LogicalIds.pascal(route.name());
             HttpRoute.Builder routeBuilder = HttpRoute.Builder.create(this, name + "Route")
                     .httpApi(api)
                     .routeKey(HttpRouteKey.with(route.pathTemplate(), HttpMethod.valueOf(route.method())))
                     .integration(new HttpLambdaIntegration(name + "Integration",
                             functions.get(route.function()).alias()))
                     .authorizer(authorizer);
-            if (!route.requiredScopes().isEmpty()) routeBuilder.authorizationScopes(route.requiredScopes());
+            List<String> scopes = scopes(route, signIn != null);
+            if (!scopes.isEmpty()) routeBuilder.authorizationScopes(scopes);
             routeBuilder.build();
         }
     }
 
+    /**
+     * The scopes the gateway demands (any one of them): the route's own, and with the stack's user pool
+     * also {@code images/user} or {@code images/admin} on the data routes, so that only access tokens
+     * pass there. An ID token of the same pool also carries the client id as its {@code aud}, but no scope.
+     */
+    static List<String> scopes(ApiRoute route, boolean userPool) {
+        if (!route.requiredScopes().isEmpty() || !userPool) return route.requiredScopes();
+        return List.of(Scopes.USER, Scopes.ADMIN);
+    }
+
+    /** The one CORS definition ({@link Cors}), for these origins. */
     private static CorsPreflightOptions cors(List<String> origins) {
         return CorsPreflightOptions.builder()
                 .allowOrigins(origins)
-                .allowMethods(List.of(CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS))
-                .allowHeaders(List.of("authorization", "content-type"))
-                .exposeHeaders(List.of("location", "retry-after"))
-                .maxAge(Duration.hours(1))
+                .allowMethods(Cors.ALLOWED_METHODS.stream().map(CorsHttpMethod::valueOf).toList())
+                .allowHeaders(Cors.ALLOWED_HEADERS)
+                .exposeHeaders(Cors.EXPOSED_HEADERS)
+                .maxAge(Duration.seconds(Cors.MAX_AGE_SECONDS))
                 .build();
     }
 
     HttpApi api() { return api; }
 
     HttpStage stage() { return stage; }
+
+    LogGroup accessLogs() { return accessLogs; }
 }

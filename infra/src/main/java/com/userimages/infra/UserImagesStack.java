@@ -1,5 +1,6 @@
 package com.userimages.infra;
 
+import java.util.Optional;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
@@ -8,7 +9,10 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
 
-/** The whole system: table, page-token secret, the four functions and the HTTP API. */
+/**
+ * The whole system: table, page-token secret, the five functions, the HTTP API, its alarms and dashboard,
+ * and (with {@code -c createUserPool=true}) the Cognito sign-in whose tokens the API trusts.
+ */
 public final class UserImagesStack extends Stack {
     public static final String STACK_NAME = "UserImagesStack";
 
@@ -16,6 +20,9 @@ public final class UserImagesStack extends Stack {
     private final Secret pageTokenSecret;
     private final LambdaFunctions functions;
     private final UserImagesHttpApi httpApi;
+    // Null unless config.createUserPool().
+    private final UserPoolSignIn signIn;
+    private final Monitoring monitoring;
 
     public UserImagesStack(Construct scope, String id, StackProps props, StackConfig config) {
         super(scope, id, props);
@@ -29,13 +36,39 @@ public final class UserImagesStack extends Stack {
         functions = new LambdaFunctions(this, "Functions", config.functionsJar(), config.pageTokenKeyGeneration(),
                 table.getTableName(),
                 new FunctionPermissions.Resources(table.getTableArn(), pageTokenSecret.getSecretArn()));
-        httpApi = new UserImagesHttpApi(this, "HttpApi", config, functions);
+        signIn = config.createUserPool() ? new UserPoolSignIn(this, "SignIn", config.callbackUrls()) : null;
+        httpApi = new UserImagesHttpApi(this, "HttpApi", config, functions, signIn);
+        monitoring = new Monitoring(this, "Monitoring", httpApi.api().getApiId(), functions, table.getTableName(),
+                config.alarmEmail());
 
         CfnOutput.Builder.create(this, "ApiUrl").value(httpApi.stage().getUrl())
                 .description("Base URL of the HTTP API").build();
         CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
         CfnOutput.Builder.create(this, "PageTokenSecretArn").value(pageTokenSecret.getSecretArn())
                 .description("Rotate, then redeploy: SnapStart keeps the key read at init").build();
+        CfnOutput.Builder.create(this, "AlarmTopicArn").value(monitoring.topic().getTopicArn())
+                .description("Every alarm notifies this topic (subscribe with -c alarmEmail=...)").build();
+        CfnOutput.Builder.create(this, "DashboardUrl").value("https://console.aws.amazon.com/cloudwatch/home?region="
+                        + getRegion() + "#dashboards/dashboard/" + monitoring.dashboard().getDashboardName())
+                .build();
+        // For `aws logs tail`: one per function, named after it, and the API's access log.
+        for (DeployedFunction f : functions.all()) {
+            CfnOutput.Builder.create(this, LogicalIds.pascal(f.spec().functionName()) + "LogGroup")
+                    .value(f.logGroup().getLogGroupName()).build();
+        }
+        CfnOutput.Builder.create(this, "AccessLogGroup").value(httpApi.accessLogs().getLogGroupName()).build();
+        if (signIn != null) {
+            CfnOutput.Builder.create(this, "UserPoolId").value(signIn.pool().getUserPoolId()).build();
+            CfnOutput.Builder.create(this, "PeopleClientId").value(signIn.peopleClient().getUserPoolClientId())
+                    .description("Public client: hosted sign-in, authorization code with PKCE, scope images/user").build();
+            CfnOutput.Builder.create(this, "MachineClientId").value(signIn.machineClient().getUserPoolClientId())
+                    .description("Confidential client: client credentials, scope images/admin; its secret: "
+                            + "aws cognito-idp describe-user-pool-client").build();
+            CfnOutput.Builder.create(this, "Issuer").value(signIn.issuer())
+                    .description("The only issuer the JWT authorizer trusts").build();
+            CfnOutput.Builder.create(this, "SignInUrl").value(signIn.signInUrl()).build();
+            CfnOutput.Builder.create(this, "TokenUrl").value(signIn.tokenUrl()).build();
+        }
     }
 
     Table table() { return table; }
@@ -45,4 +78,8 @@ public final class UserImagesStack extends Stack {
     LambdaFunctions functions() { return functions; }
 
     UserImagesHttpApi httpApi() { return httpApi; }
+
+    Optional<UserPoolSignIn> signIn() { return Optional.ofNullable(signIn); }
+
+    Monitoring monitoring() { return monitoring; }
 }

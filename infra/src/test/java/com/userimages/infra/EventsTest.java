@@ -203,6 +203,22 @@ class EventsTest {
                     assertTrue(imagesOfCollection.get(collection).contains((String) path.get("imageId")), where);
                 }
                 case LIST_COLLECTIONS -> assertTrue(ownerOfCollection.containsValue(sub), where + ": lists nothing");
+                case REORDER_IMAGES -> {
+                    assertEquals(sub, ownerOfCollection.get(collection), where);
+                    List<Object> order = list(body.get("imageIds"));
+                    assertEquals(imagesOfCollection.get(collection), new HashSet<>(order), where + ": every image id of the collection");
+                    assertEquals(order.size(), new HashSet<>(order).size(), where + ": each once");
+                }
+                case DELETE_IMAGE -> {
+                    assertEquals(sub, ownerOfCollection.get(collection), where);
+                    assertTrue(imagesOfCollection.get(collection).remove((String) path.get("imageId")), where + ": an image it has");
+                }
+                case DELETE_COLLECTION -> {
+                    assertEquals(sub, ownerOfCollection.get(collection), where);
+                    // Gone: no later event may read it.
+                    ownerOfCollection.remove(collection);
+                    imagesOfCollection.remove(collection);
+                }
                 case CREATE_TABLE -> assertEquals(manifest.get(0), entry, where + ": the table is created once, first");
             }
         }

@@ -60,6 +60,14 @@ class FunctionsTest {
 
     @ParameterizedTest
     @EnumSource(ApiFunction.class)
+    void activeTracingWithoutAnAgentLayer(ApiFunction spec) {
+        Map<String, Object> p = props(function(model, spec).getValue());
+        assertEquals(Map.of("Mode", "Active"), p.get("TracingConfig"));
+        assertEquals(null, p.get("Layers"), "no tracing agent: it would cost cold start");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiFunction.class)
     void environmentIsTheTableAndOnlyListPageGetsTheSecretArn(ApiFunction spec) {
         Map<String, Object> vars = map(map(props(function(model, spec).getValue()).get("Environment")).get("Variables"));
         String table = model.ofType("AWS::DynamoDB::Table").keySet().iterator().next();

@@ -119,6 +119,8 @@ class HttpApiTest {
         Map<String, Object> cors = map(api.get("CorsConfiguration"));
         assertEquals(List.of("https://app.example.com", "https://admin.example.com"), cors.get("AllowOrigins"));
         assertTrue(list(cors.get("AllowHeaders")).contains("authorization"));
-        assertTrue(list(cors.get("AllowMethods")).containsAll(List.of("GET", "POST")));
+        assertTrue(list(cors.get("AllowMethods")).containsAll(List.of("GET", "POST", "PUT", "DELETE")));
+        assertTrue(list(cors.get("AllowHeaders")).containsAll(List.of("if-match", "if-none-match")));
+        assertTrue(list(cors.get("ExposeHeaders")).contains("etag"), "a browser script reads the ETag");
     }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
+import com.userimages.contract.Cors;
 import com.userimages.contract.Setting;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,6 +28,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * template.yaml (SAM), the synthesized CDK template and the functions module's route table describe
@@ -37,20 +40,41 @@ class SamParityTest {
     /** Declared blank in template.yaml only, so {@code sam local invoke --env-vars} can set them. */
     static final Set<String> SAM_LOCAL_ONLY = Set.of(Setting.DYNAMODB_ENDPOINT.name(), Setting.PAGE_TOKEN_SECRET.name());
 
+    /** template.yaml as written (conditions unresolved), and as deployed in each mode. */
     private static SamTemplate sam;
+    private static SamTemplate samDefault;
+    private static SamTemplate samUserPool;
     private static TemplateModel cdk;
+    private static TemplateModel cdkUserPool;
 
     @BeforeAll
     static void read() throws Exception {
         sam = SamTemplate.read(Synth.repoRoot().resolve("template.yaml"));
+        samDefault = sam.resolved(Map.of("UserPoolEnabled", false, "CorsEnabled", false, "AlarmEmailGiven", false));
+        // Synth.userPool() also sets an alarm e-mail.
+        samUserPool = sam.resolved(Map.of("UserPoolEnabled", true, "CorsEnabled", false, "AlarmEmailGiven", true));
         cdk = Synth.shared().model();
+        cdkUserPool = Synth.userPool().model();
+    }
+
+    /** The two deployments compared: CDK context and SAM parameters chosen alike. */
+    enum Mode {
+        OPERATORS_ISSUER(false), OWN_USER_POOL(true);
+
+        final boolean userPool;
+
+        Mode(boolean userPool) { this.userPool = userPool; }
+
+        SamTemplate sam() { return userPool ? samUserPool : samDefault; }
+
+        TemplateModel cdk() { return userPool ? cdkUserPool : cdk; }
     }
 
     /** What a route is, independent of how a template spells it. */
     record RouteView(String handlerClass, List<String> scopes) {}
 
     /** What a function is, independent of how a template spells it. */
-    record FunctionView(String runtime, Object architectures, Object snapStart, String alias, int memoryMb,
+    record FunctionView(String runtime, Object architectures, Object snapStart, String tracing, String alias, int memoryMb,
                         int timeoutSeconds, String logFormat, int logRetentionDays, Set<String> environment,
                         Map<String, Set<String>> actionsOnResources) {}
 
@@ -61,12 +85,13 @@ class SamParityTest {
 
     // ---------------------------------------------------------------- routes
 
-    static Map<String, RouteView> routesOfApiRoute() {
+    static Map<String, RouteView> routesOfApiRoute(Mode mode) {
         return Arrays.stream(ApiRoute.values()).collect(Collectors.toMap(ApiRoute::routeKey,
-                r -> new RouteView(r.function().handlerClassName(), r.requiredScopes()), (a, b) -> a, TreeMap::new));
+                r -> new RouteView(r.function().handlerClassName(), UserImagesHttpApi.scopes(r, mode.userPool)),
+                (a, b) -> a, TreeMap::new));
     }
 
-    static Map<String, RouteView> routesOfSam() {
+    static Map<String, RouteView> routesOfSam(SamTemplate sam) {
         Map<String, Object> apiAuth = map(props(sam.model().resource("HttpApi")).get("Auth"));
         Map<String, RouteView> routes = new TreeMap<>();
         sam.functions().forEach((id, fn) -> {
@@ -89,7 +114,7 @@ class SamParityTest {
         return routes;
     }
 
-    static Map<String, RouteView> routesOfCdk() {
+    static Map<String, RouteView> routesOfCdk(TemplateModel cdk) {
         Map<String, RouteView> routes = new TreeMap<>();
         cdk.ofType("AWS::ApiGatewayV2::Route").values().forEach(r -> {
             Map<String, Object> route = props(r);
@@ -105,11 +130,12 @@ class SamParityTest {
         return routes;
     }
 
-    @Test
-    void routesHandlersAndScopesAgree() {
-        Map<String, RouteView> expected = routesOfApiRoute();
-        assertEquals(expected, routesOfSam(), "template.yaml vs ApiRoute");
-        assertEquals(expected, routesOfCdk(), "CDK vs ApiRoute");
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void routesHandlersAndScopesAgree(Mode mode) {
+        Map<String, RouteView> expected = routesOfApiRoute(mode);
+        assertEquals(expected, routesOfSam(mode.sam()), "template.yaml vs ApiRoute");
+        assertEquals(expected, routesOfCdk(mode.cdk()), "CDK vs ApiRoute");
     }
 
     // ---------------------------------------------------------------- functions
@@ -125,6 +151,7 @@ class SamParityTest {
                 && list(join.get(1)).size() == 2 && list(join.get(1)).get(1) instanceof String suffix) {
             return resourceKind(model, ownLogGroup, list(join.get(1)).get(0)) + suffix;
         }
+        if ("*".equals(resource)) return "*";
         String id = target(resource);
         assertNotNull(id, "a resource that is not a reference: " + resource);
         if (resource instanceof Map<?, ?> m && m.containsKey("Fn::GetAtt")) {
@@ -165,7 +192,10 @@ class SamParityTest {
     private static FunctionView view(TemplateModel model, Map<String, Object> fn, String alias, Set<String> envNames) {
         Map<String, Object> logging = map(fn.get("LoggingConfig"));
         Map<String, Object> logGroup = props(model.resource(target(logging.get("LogGroup"))));
-        return new FunctionView((String) fn.get("Runtime"), fn.get("Architectures"), fn.get("SnapStart"), alias,
+        // SAM's Tracing: Active is Lambda's TracingConfig.Mode.
+        Object tracing = fn.containsKey("TracingConfig") ? map(fn.get("TracingConfig")).get("Mode") : fn.get("Tracing");
+        return new FunctionView((String) fn.get("Runtime"), fn.get("Architectures"), fn.get("SnapStart"),
+                (String) tracing, alias,
                 ((Number) fn.get("MemorySize")).intValue(), ((Number) fn.get("Timeout")).intValue(),
                 (String) logging.get("LogFormat"), ((Number) logGroup.get("RetentionInDays")).intValue(),
                 envNames, actions(model, fn));
@@ -218,6 +248,7 @@ class SamParityTest {
         for (ApiFunction spec : ApiFunction.values()) {
             Set<String> expected = new TreeSet<>(spec.iamActions());
             expected.addAll(List.of("logs:CreateLogStream", "logs:PutLogEvents"));
+            expected.addAll(LambdaFunctions.XRAY_ACTIONS);
             assertEquals(expected, fromSam.get(spec.handlerClassName()).actionsOnResources().keySet(), spec.functionName());
         }
     }
@@ -268,7 +299,8 @@ class SamParityTest {
         Map<String, Object> cdkAuthorizer = props(cdk.ofType("AWS::ApiGatewayV2::Authorizer").values().iterator().next());
         assertEquals(cdkAuthorizer.get("IdentitySource"), List.of(authorizer.get("IdentitySource")));
         // Issuer and audience are the deployer's choice in both: parameters here, context in CDK.
-        Map<String, Object> jwt = map(authorizer.get("JwtConfiguration"));
+        Map<String, Object> jwt = map(map(map(map(props(samDefault.model().resource("HttpApi")).get("Auth"))
+                .get("Authorizers")).get(UserImagesHttpApi.AUTHORIZER_NAME)).get("JwtConfiguration"));
         Map<String, Object> parameters = map(sam.json().get("Parameters"));
         assertEquals("String", map(parameters.get(target(jwt.get("issuer")))).get("Type"));
         assertEquals("CommaDelimitedList", map(parameters.get(target(jwt.get("audience")))).get("Type"));
@@ -318,6 +350,194 @@ class SamParityTest {
                     new TreeSet<>(list(samCors.get(key)).stream().map(String::valueOf).toList()), key);
         }
         assertEquals(String.valueOf(cdkCors.get("MaxAge")), String.valueOf(samCors.get("MaxAge")), "MaxAge");
+        // And both are the one definition.
+        Map<String, List<String>> definition = Map.of("AllowMethods", Cors.ALLOWED_METHODS,
+                "AllowHeaders", Cors.ALLOWED_HEADERS, "ExposeHeaders", Cors.EXPOSED_HEADERS);
+        definition.forEach((key, expected) -> {
+            assertEquals(new TreeSet<>(expected), new TreeSet<>(list(samCors.get(key)).stream().map(String::valueOf).toList()), key);
+            assertEquals(new TreeSet<>(expected), new TreeSet<>(list(cdkCors.get(key)).stream().map(String::valueOf).toList()), key);
+        });
+        assertEquals(String.valueOf(Cors.MAX_AGE_SECONDS), String.valueOf(samCors.get("MaxAge")), "MaxAge");
         assertEquals(Map.of("Fn::Split", List.of(",", Map.of("Ref", "CorsAllowOrigins"))), samCors.get("AllowOrigins"));
+    }
+
+    // ---------------------------------------------------------------- sign-in, alarms, dashboard
+
+    /**
+     * What a logical id stands for, the same in both templates: functions by handler, clients by
+     * their OAuth flow, alarms by description, anything else by its CloudFormation type.
+     */
+    static String kind(TemplateModel model, String id) {
+        Map<String, Object> r = model.resource(id);
+        String type = (String) r.get("Type");
+        Map<String, Object> p = r.containsKey("Properties") ? props(r) : Map.of();
+        return switch (type) {
+            case "AWS::Lambda::Function", "AWS::Serverless::Function" -> "function " + handlerClass(p);
+            case "AWS::Serverless::HttpApi" -> "AWS::ApiGatewayV2::Api";
+            case "AWS::Cognito::UserPoolClient" -> "client " + p.get("AllowedOAuthFlows");
+            case "AWS::CloudWatch::Alarm" -> "alarm " + p.get("AlarmDescription");
+            default -> type;
+        };
+    }
+
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([\\w:]+)(\\.\\w+)?}");
+
+    /** A template value with every reference named by {@link #kind} and every join or sub made one string. */
+    static Object neutral(TemplateModel model, Object value) {
+        if (value instanceof Map<?, ?> m && m.size() == 1) {
+            if (m.get("Ref") instanceof String ref) {
+                return "${" + (ref.startsWith("AWS::") ? ref : kind(model, ref)) + "}";
+            }
+            if (m.get("Fn::GetAtt") instanceof List<?> att) {
+                return "${" + kind(model, (String) att.get(0)) + "." + att.get(1) + "}";
+            }
+            if (m.get("Fn::Sub") instanceof String sub) {
+                Matcher v = SUB_VARIABLE.matcher(sub);
+                StringBuilder out = new StringBuilder();
+                while (v.find()) {
+                    String name = v.group(1);
+                    String replacement = name.startsWith("AWS::") ? name
+                            : kind(model, name) + (v.group(2) == null ? "" : v.group(2));
+                    v.appendReplacement(out, Matcher.quoteReplacement("${" + replacement + "}"));
+                }
+                return v.appendTail(out).toString();
+            }
+            if (m.get("Fn::Join") instanceof List<?> join && "".equals(join.get(0))) {
+                List<Object> parts = list(join.get(1)).stream().map(x -> neutral(model, x)).toList();
+                if (parts.stream().allMatch(String.class::isInstance)) {
+                    return parts.stream().map(String.class::cast).collect(Collectors.joining());
+                }
+            }
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new TreeMap<>();
+            map(m).forEach((k, v) -> out.put(k, neutral(model, v)));
+            return out;
+        }
+        if (value instanceof List<?> l) return l.stream().map(x -> neutral(model, x)).toList();
+        return value;
+    }
+
+    /** Every resource of these types: its kind → properties and deletion policies, neutrally named. */
+    private static Map<String, Object> resources(TemplateModel model, Set<String> types, Set<String> ignoredProperties) {
+        Map<String, Object> views = new TreeMap<>();
+        model.resources().forEach((id, r) -> {
+            Map<String, Object> resource = map(r);
+            if (!types.contains(resource.get("Type"))) return;
+            Map<String, Object> p = new TreeMap<>(props(resource));
+            ignoredProperties.forEach(p::remove);
+            Map<String, Object> view = new TreeMap<>();
+            view.put("Properties", neutral(model, p));
+            for (String policy : List.of("DeletionPolicy", "UpdateReplacePolicy")) {
+                view.put(policy, resource.getOrDefault(policy, "Delete"));
+            }
+            assertEquals(null, views.put(kind(model, id), view), "two of " + kind(model, id));
+        });
+        return views;
+    }
+
+    static final Set<String> SIGN_IN_TYPES = Set.of("AWS::Cognito::UserPool", "AWS::Cognito::UserPoolClient",
+            "AWS::Cognito::UserPoolResourceServer", "AWS::Cognito::UserPoolDomain");
+    static final Set<String> MONITORING_TYPES = Set.of("AWS::CloudWatch::Alarm", "AWS::SNS::Topic",
+            "AWS::SNS::TopicPolicy", "AWS::SNS::Subscription", "AWS::KMS::Key");
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void signInIsTheSameUserPoolClientsAndDomain(Mode mode) {
+        // Callback URLs are the deployer's (context / parameter), compared below.
+        Map<String, Object> fromCdk = resources(mode.cdk(), SIGN_IN_TYPES, Set.of("CallbackURLs"));
+        assertEquals(mode.userPool ? 5 : 0, fromCdk.size(), fromCdk.keySet().toString());
+        assertEquals(fromCdk, resources(mode.sam().model(), SIGN_IN_TYPES, Set.of("CallbackURLs")));
+    }
+
+    @Test
+    void callbackUrlsAreTheDeployersChoiceWithTheSameDefault() throws Exception {
+        Map<String, Object> people = props(samUserPool.model().resource("PeopleClient"));
+        Map<String, Object> parameter = map(map(sam.json().get("Parameters")).get(target(people.get("CallbackURLs"))));
+        assertEquals("CommaDelimitedList", parameter.get("Type"));
+        assertEquals(cdkContext().get(StackConfig.CALLBACK_URLS), parameter.get("Default"));
+        assertEquals(String.valueOf(cdkContext().get(StackConfig.CREATE_USER_POOL)),
+                map(map(sam.json().get("Parameters")).get("CreateUserPool")).get("Default"));
+        assertEquals(Map.of("Fn::Equals", List.of(Map.of("Ref", "CreateUserPool"), "true")),
+                map(sam.json().get("Conditions")).get("UserPoolEnabled"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void authorizerTrustsTheSameIssuerAndAudiences(Mode mode) {
+        Map<String, Object> cdkJwt = map(props(mode.cdk().ofType("AWS::ApiGatewayV2::Authorizer").values().iterator().next())
+                .get("JwtConfiguration"));
+        Map<String, Object> samJwt = map(map(map(map(props(mode.sam().model().resource("HttpApi")).get("Auth"))
+                .get("Authorizers")).get(UserImagesHttpApi.AUTHORIZER_NAME)).get("JwtConfiguration"));
+        if (mode.userPool) {
+            assertEquals(neutral(mode.cdk(), cdkJwt.get("Issuer")), neutral(mode.sam().model(), samJwt.get("issuer")));
+            assertEquals("https://cognito-idp.${AWS::Region}.amazonaws.com/${AWS::Cognito::UserPool}",
+                    neutral(mode.cdk(), cdkJwt.get("Issuer")));
+            assertEquals(neutral(mode.cdk(), cdkJwt.get("Audience")), neutral(mode.sam().model(), samJwt.get("audience")));
+        } else {
+            // The deployer's: context in CDK, parameters here.
+            assertEquals(Map.of("Ref", "JwtIssuer"), samJwt.get("issuer"));
+            assertEquals(Map.of("Ref", "JwtAudience"), samJwt.get("audience"));
+        }
+    }
+
+    @Test
+    void withoutTheUserPoolAnIssuerIsRequired() {
+        Map<String, Object> rule = map(map(sam.json().get("Rules")).get("IssuerWithoutUserPool"));
+        assertEquals(Map.of("Fn::Equals", List.of(Map.of("Ref", "CreateUserPool"), "false")), rule.get("RuleCondition"));
+        String assertions = rule.get("Assertions").toString();
+        assertTrue(assertions.contains("JwtIssuer") && assertions.contains("JwtAudience"), assertions);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void alarmsTopicAndKeyAgree(Mode mode) {
+        // The subscription's address is the deployer's (context / parameter), compared below.
+        Map<String, Object> fromCdk = resources(mode.cdk(), MONITORING_TYPES, Set.of("Endpoint"));
+        Map<String, Object> fromSam = resources(mode.sam().model(), MONITORING_TYPES, Set.of("Endpoint"));
+        for (String kind : fromCdk.keySet()) assertEquals(fromCdk.get(kind), fromSam.get(kind), kind);
+        assertEquals(fromCdk.keySet(), fromSam.keySet());
+        assertEquals(mode.userPool, fromCdk.containsKey("AWS::SNS::Subscription"), "e-mail only when given");
+    }
+
+    @Test
+    void alarmEmailIsTheSameOption() throws Exception {
+        Map<String, Object> subscription = props(samUserPool.model().resource("AlarmEmailSubscription"));
+        assertEquals(Map.of("Ref", "AlarmEmail"), subscription.get("Endpoint"));
+        assertEquals(cdkContext().get(StackConfig.ALARM_EMAIL),
+                map(map(sam.json().get("Parameters")).get("AlarmEmail")).get("Default"));
+    }
+
+    private static Object dashboard(TemplateModel model) throws Exception {
+        var dashboards = model.ofType("AWS::CloudWatch::Dashboard").values();
+        assertEquals(1, dashboards.size());
+        String body = (String) neutral(model, props(dashboards.iterator().next()).get("DashboardBody"));
+        return new ObjectMapper().readValue(body, Object.class);
+    }
+
+    @Test
+    void dashboardIsTheSameWidgetForWidget() throws Exception {
+        assertEquals(dashboard(cdk), dashboard(samDefault.model()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void outputsAgree(Mode mode) {
+        assertEquals(new TreeSet<>(map(mode.cdk().json().get("Outputs")).keySet()),
+                new TreeSet<>(map(mode.sam().json().get("Outputs")).keySet()));
+        List<String> compared = new java.util.ArrayList<>(List.of("Issuer", "TokenUrl", "SignInUrl", "DashboardUrl",
+                "AccessLogGroup", "UserPoolId", "PeopleClientId", "MachineClientId", "AlarmTopicArn"));
+        for (ApiFunction spec : ApiFunction.values()) compared.add(LogicalIds.pascal(spec.functionName()) + "LogGroup");
+        for (String output : compared) {
+            Object fromCdk = map(mode.cdk().json().get("Outputs")).get(output);
+            if (fromCdk == null) continue;
+            assertEquals(neutral(mode.cdk(), map(fromCdk).get("Value")),
+                    neutral(mode.sam().model(), map(map(mode.sam().json().get("Outputs")).get(output)).get("Value")), output);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cdkContext() throws Exception {
+        return (Map<String, Object>) new ObjectMapper().readValue(Path.of("cdk.json").toFile(), Map.class).get("context");
     }
 }

@@ -30,6 +30,53 @@ final class SamTemplate {
         return json;
     }
 
+    /**
+     * The template as CloudFormation sees it for one choice of parameters: resources and outputs whose
+     * condition is false dropped, every {@code Fn::If} replaced by its branch, {@code AWS::NoValue}
+     * removed. {@code conditions} must name every condition the template uses.
+     */
+    SamTemplate resolved(Map<String, Boolean> conditions) {
+        Map<String, Object> copy = map(resolve(json, conditions));
+        for (String section : List.of("Resources", "Outputs")) {
+            map(copy.get(section)).entrySet().removeIf(e -> {
+                Object condition = map(e.getValue()).get("Condition");
+                return condition != null && !truth(conditions, condition);
+            });
+        }
+        return new SamTemplate(copy);
+    }
+
+    private static final Object NO_VALUE = Map.of("Ref", "AWS::NoValue");
+
+    private static boolean truth(Map<String, Boolean> conditions, Object name) {
+        Boolean value = conditions.get((String) name);
+        if (value == null) throw new AssertionError("no value given for condition " + name);
+        return value;
+    }
+
+    private static Object resolve(Object node, Map<String, Boolean> conditions) {
+        if (node instanceof Map<?, ?> m) {
+            if (m.size() == 1 && m.get("Fn::If") instanceof List<?> branches) {
+                return resolve(branches.get(truth(conditions, branches.get(0)) ? 1 : 2), conditions);
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            map(m).forEach((k, v) -> {
+                Object r = resolve(v, conditions);
+                if (!NO_VALUE.equals(r)) out.put(k, r);
+            });
+            return out;
+        }
+        if (node instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            for (Object v : l) {
+                Object r = resolve(v, conditions);
+                if (!NO_VALUE.equals(r)) out.add(r);
+            }
+            return out;
+        }
+        return node;
+    }
+
     /** Logical id → effective properties of every AWS::Serverless::Function. */
     Map<String, Map<String, Object>> functions() {
         Map<String, Object> globals = json.containsKey("Globals")

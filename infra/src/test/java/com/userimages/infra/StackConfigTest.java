@@ -14,7 +14,7 @@ import software.amazon.awscdk.App;
 
 class StackConfigTest {
     private static StackConfig config(String issuer, List<String> audience, List<String> origins, int rate, int burst) {
-        return new StackConfig(issuer, audience, origins, rate, burst, 1, Path.of("x.jar"));
+        return new StackConfig(issuer, audience, origins, rate, burst, 1, Path.of("x.jar"), false, List.of(), "");
     }
 
     @Test
@@ -46,7 +46,8 @@ class StackConfigTest {
         Map<String, Object> context = cdkJsonContext();
         for (String key : List.of(StackConfig.JWT_ISSUER, StackConfig.JWT_AUDIENCE, StackConfig.CORS_ALLOW_ORIGINS,
                 StackConfig.THROTTLE_RATE_LIMIT, StackConfig.THROTTLE_BURST_LIMIT, StackConfig.PAGE_TOKEN_KEY_GENERATION,
-                StackConfig.FUNCTIONS_JAR)) {
+                StackConfig.FUNCTIONS_JAR, StackConfig.CREATE_USER_POOL, StackConfig.CALLBACK_URLS,
+                StackConfig.ALARM_EMAIL)) {
             assertTrue(context.containsKey(key), "cdk.json lacks " + key);
         }
         StackConfig config = StackConfig.fromContext(App.Builder.create().context(context).build().getNode());
@@ -70,5 +71,54 @@ class StackConfigTest {
         assertEquals(150, config.throttleBurstLimit());
         assertThrows(IllegalArgumentException.class, () -> StackConfig.fromContext(App.Builder.create()
                 .context(Synth.context(Map.of(StackConfig.THROTTLE_RATE_LIMIT, "1.5"))).build().getNode()));
+    }
+
+    private static StackConfig fromContext(Map<String, Object> overrides) {
+        return StackConfig.fromContext(App.Builder.create().context(Synth.context(overrides)).build().getNode());
+    }
+
+    @Test
+    void createUserPoolIsTrueOrFalseFromCdkJsonOrTheCommandLine() {
+        assertTrue(fromContext(Map.of(StackConfig.CREATE_USER_POOL, "true",
+                StackConfig.CALLBACK_URLS, "http://localhost:8080/callback")).createUserPool());
+        assertTrue(fromContext(Map.of(StackConfig.CREATE_USER_POOL, true,
+                StackConfig.CALLBACK_URLS, "http://localhost:8080/callback")).createUserPool());
+        assertFalse(fromContext(Map.of(StackConfig.CREATE_USER_POOL, "false")).createUserPool());
+        for (String typo : List.of("yes", "TRUE", "1", "")) {
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> fromContext(Map.of(StackConfig.CREATE_USER_POOL, typo)), typo);
+            assertTrue(e.getMessage().contains(StackConfig.CREATE_USER_POOL), e.getMessage());
+        }
+    }
+
+    @Test
+    void callbackUrlsAreHttpsOrLocalhostWithoutFragment() {
+        assertEquals(List.of("https://app.example.com/cb", "http://localhost:8080/callback", "http://localhost"),
+                fromContext(Map.of(StackConfig.CALLBACK_URLS,
+                        "https://app.example.com/cb, http://localhost:8080/callback,http://localhost")).callbackUrls());
+        for (String bad : List.of("http://app.example.com/cb", "https://app.example.com/cb#x", "javascript:alert(1)",
+                "https://app example.com/", "http://localhost.evil.com/cb", "ftp://localhost/")) {
+            assertThrows(IllegalArgumentException.class, () -> fromContext(Map.of(StackConfig.CALLBACK_URLS, bad)), bad);
+        }
+        // The people client needs somewhere to send a signed-in person back to.
+        assertThrows(IllegalArgumentException.class, () -> fromContext(Map.of(StackConfig.CREATE_USER_POOL, "true",
+                StackConfig.CALLBACK_URLS, " , ")));
+    }
+
+    @Test
+    void alarmEmailIsOneAddressOrNothing() {
+        assertEquals("", fromContext(Map.of()).alarmEmail());
+        assertEquals("ops@example.com", fromContext(Map.of(StackConfig.ALARM_EMAIL, " ops@example.com ")).alarmEmail());
+        for (String bad : List.of("ops", "ops@example", "a@b.c,d@e.f", "ops @example.com", "@example.com")) {
+            assertThrows(IllegalArgumentException.class, () -> fromContext(Map.of(StackConfig.ALARM_EMAIL, bad)), bad);
+        }
+    }
+
+    @Test
+    void withTheUserPoolThePlaceholderIssuerIsNoConcern() {
+        StackConfig config = fromContext(Map.of(StackConfig.JWT_ISSUER, StackConfig.PLACEHOLDER_ISSUER,
+                StackConfig.CREATE_USER_POOL, "true", StackConfig.CALLBACK_URLS, "http://localhost:8080/callback"));
+        assertFalse(config.usesPlaceholderIssuer(), "the pool's issuer is trusted, not the context's");
+        assertTrue(fromContext(Map.of(StackConfig.JWT_ISSUER, StackConfig.PLACEHOLDER_ISSUER)).usesPlaceholderIssuer());
     }
 }

@@ -48,6 +48,21 @@ final class Synth {
         return variant;
     }
 
+    static final List<String> CALLBACK_URLS = List.of("https://app.example.com/callback", "http://localhost:8080/callback");
+    static final String ALARM_EMAIL = "oncall@example.com";
+    private static Result userPool;
+
+    /** The Cognito mode ({@code -c createUserPool=true}, from the command line as text) with an alarm e-mail. */
+    static synchronized Result userPool() {
+        if (userPool == null) {
+            Path outdir = Path.of(System.getProperty("cdk.outdir", "target/cdk")).resolveSibling("cdk-user-pool");
+            userPool = synth(Map.of(StackConfig.CREATE_USER_POOL, "true",
+                    StackConfig.CALLBACK_URLS, String.join(",", CALLBACK_URLS),
+                    StackConfig.ALARM_EMAIL, ALARM_EMAIL), outdir);
+        }
+        return userPool;
+    }
+
     static Map<String, Object> context(Map<String, Object> overrides) {
         Map<String, Object> context = new HashMap<>();
         context.put(StackConfig.JWT_ISSUER, ISSUER);
@@ -57,6 +72,9 @@ final class Synth {
         context.put(StackConfig.THROTTLE_BURST_LIMIT, BURST_LIMIT);
         context.put(StackConfig.PAGE_TOKEN_KEY_GENERATION, 1);
         context.put(StackConfig.FUNCTIONS_JAR, functionsJar().toString());
+        context.put(StackConfig.CREATE_USER_POOL, false);
+        context.put(StackConfig.CALLBACK_URLS, "");
+        context.put(StackConfig.ALARM_EMAIL, "");
         context.putAll(overrides);
         return context;
     }

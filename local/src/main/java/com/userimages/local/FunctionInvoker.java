@@ -3,7 +3,8 @@ package com.userimages.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
-import com.userimages.contract.Setting;
+import com.userimages.contract.Settings;
+import com.userimages.core.data.AwsClients;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -23,6 +24,9 @@ final class FunctionInvoker {
         this.log = log;
     }
 
+    /** The settings the functions run with. */
+    Settings settings() { return handlers.settings(); }
+
     /** The response, or the error the function (or its initialisation) ended with. */
     record Invocation(String requestId, APIGatewayV2HTTPResponse response, Throwable error) {
         boolean failed() { return error != null; }
@@ -32,7 +36,7 @@ final class FunctionInvoker {
         String requestId = UUID.randomUUID().toString();
         try {
             var handler = handlers.handler(function);
-            String region = Setting.AWS_REGION.value().isBlank() ? FunctionSettings.DEFAULT_REGION : Setting.AWS_REGION.value();
+            String region = AwsClients.region(handlers.settings());
             var context = new LocalLambdaContext(function, requestId, region, TIMEOUT, MEMORY_MB, log);
             APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
             if (response == null) {

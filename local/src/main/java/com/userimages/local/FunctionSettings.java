@@ -1,49 +1,65 @@
 package com.userimages.local;
 
+import com.userimages.contract.ApiFunction;
 import com.userimages.contract.Setting;
+import com.userimages.contract.Settings;
+import com.userimages.core.data.AwsClients;
+import com.userimages.handlers.FunctionComponents;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Configures the hosted functions through Java system properties, which {@link Setting} reads before
- * the environment. Must run before the first handler class loads: handlers build their SDK clients
- * in static initialisers and read their settings then, once per JVM.
+ * The settings the hosted functions run with: the environment's, with the DynamoDB this process
+ * uses, a region and (unless one was given) a page-token secret filled in, as one {@link Settings}
+ * value handed to the handlers' wiring. Nothing global is set.
  */
 final class FunctionSettings {
-    static final String DEFAULT_REGION = "us-east-1";
     static final String SECRET_FILE = "page-token-secret";
+
+    /** Every setting any hosted function reads: the server checks them all before it is ready. */
+    static final Set<Setting> EVERY_FUNCTION = Arrays.stream(ApiFunction.values())
+            .flatMap(f -> f.settings().stream()).collect(Collectors.toCollection(() -> EnumSet.noneOf(Setting.class)));
 
     private FunctionSettings() {}
 
-    /** @param dbPath where the embedded DynamoDB keeps its data (the page-token secret is kept there too), or null */
-    static void apply(DynamoDbConnection db, Path dbPath, Map<String, String> env) throws IOException {
-        System.setProperty(Setting.TABLE_NAME.name(), Setting.TABLE_NAME.value());
-        System.setProperty(Setting.DYNAMODB_ENDPOINT.name(), db.endpoint().toString());
+    /**
+     * @param dbPath where the embedded DynamoDB keeps its data (the page-token secret is kept there too), or null
+     * @param validated the settings that must be usable; the first that is not stops the start with one line
+     */
+    static FunctionComponents components(DynamoDbConnection db, Path dbPath, Map<String, String> env,
+                                         Collection<Setting> validated) throws IOException, StartupException {
+        Settings settings = Settings.from(name -> Args.env(env, name))
+                .with(Setting.DYNAMODB_ENDPOINT, db.endpoint().toString());
+        settings = settings.with(Setting.AWS_REGION, AwsClients.region(settings));
+        if (settings.value(Setting.PAGE_TOKEN_SECRET).isBlank() && settings.value(Setting.PAGE_TOKEN_SECRET_ARN).isBlank()) {
+            settings = settings.with(Setting.PAGE_TOKEN_SECRET, dbPath == null ? newSecret() : persistentSecret(dbPath));
+        }
+        var problem = settings.problem(validated);
+        if (problem.isPresent()) throw new StartupException(problem.get());
 
-        String region = Setting.AWS_REGION.value();
-        if (region.isBlank()) region = DEFAULT_REGION;
-        System.setProperty(Setting.AWS_REGION.name(), region);
-        // The SDK's own region chain reads aws.region, whatever a handler does with AWS_REGION.
-        if (System.getProperty("aws.region") == null) System.setProperty("aws.region", region);
-
+        FunctionComponents.Builder components = FunctionComponents.builder(settings);
         if (db.embedded() || (db.local() && !credentialsConfigured(env))) {
-            // DynamoDB Local accepts any credentials but the SDK insists on some; system properties come
-            // first in the default chain, so a developer's real AWS keys are never sent to it.
-            System.setProperty("aws.accessKeyId", "local");
-            System.setProperty("aws.secretAccessKey", "local");
+            // DynamoDB Local accepts any credentials but the SDK insists on some: explicit dummy ones,
+            // so a developer's real AWS keys are never sent to it.
+            components.credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }
-
-        if (Setting.PAGE_TOKEN_SECRET.value().isBlank() && Setting.PAGE_TOKEN_SECRET_ARN.value().isBlank()) {
-            System.setProperty(Setting.PAGE_TOKEN_SECRET.name(), dbPath == null ? newSecret() : persistentSecret(dbPath));
-        }
+        return components.build();
     }
 
     private static boolean credentialsConfigured(Map<String, String> env) {
@@ -73,8 +89,8 @@ final class FunctionSettings {
             Files.createDirectories(dbPath);
             String secret = newSecret();
             try {
-                Files.writeString(file, secret + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
-                        java.nio.file.StandardOpenOption.WRITE);
+                Files.writeString(file, secret + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
                 try {
                     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException ignored) {

@@ -4,54 +4,65 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.Settings;
+import com.userimages.handlers.AppendCollectionHandler;
+import com.userimages.handlers.CreateTableHandler;
+import com.userimages.handlers.DeleteItemHandler;
+import com.userimages.handlers.FunctionComponents;
+import com.userimages.handlers.GetItemHandler;
+import com.userimages.handlers.ListPageHandler;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * One handler instance per function, created on first use — as Lambda keeps one initialised
- * execution environment warm. Loaded by class name so nothing here links against the handlers, and
- * lazily so that no handler's static initialiser (SDK clients, settings) runs before
- * {@link FunctionSettings#apply} has set the system properties.
+ * execution environment warm — and constructed with this server's own wiring, so servers with
+ * different settings can share a JVM.
  */
 final class HandlerRegistry {
-    /** The handlers as they run in Lambda. */
-    static final Function<ApiFunction, String> DEPLOYED = ApiFunction::handlerClassName;
+    /** Makes a function's handler from the hosted functions' wiring. */
+    @FunctionalInterface
+    interface Factory {
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> create(ApiFunction function, FunctionComponents components);
+    }
 
-    private final Function<ApiFunction, String> classNames;
+    /** The handlers as they run in Lambda (each class is the one {@link ApiFunction#handlerClassName()} names). */
+    static final Factory DEPLOYED = (function, components) -> switch (function) {
+        case CREATE_TABLE -> new CreateTableHandler(components);
+        case APPEND_COLLECTION -> new AppendCollectionHandler(components);
+        case GET_ITEM -> new GetItemHandler(components);
+        case LIST_PAGE -> new ListPageHandler(components);
+        case DELETE_ITEM -> new DeleteItemHandler(components);
+    };
+
+    private final Factory factory;
+    private final FunctionComponents components;
     private final Map<ApiFunction, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
             new ConcurrentHashMap<>();
 
-    /** @param classNames the handler class of each function; tests substitute their own */
-    HandlerRegistry(Function<ApiFunction, String> classNames) {
-        this.classNames = classNames;
+    /** @param factory the handler of each function; tests substitute their own */
+    HandlerRegistry(Factory factory, FunctionComponents components) {
+        this.factory = factory;
+        this.components = components;
     }
+
+    /** The settings the hosted functions run with. */
+    Settings settings() { return components.settings(); }
 
     RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(ApiFunction function) {
         return handlers.computeIfAbsent(function, this::instantiate);
     }
 
-    @SuppressWarnings("unchecked")
     private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(ApiFunction function) {
-        String className = classNames.apply(function);
-        Object instance;
         try {
-            Class<?> type = Class.forName(className, true, HandlerRegistry.class.getClassLoader());
-            instance = type.getDeclaredConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
-            throw new HandlerUnavailableException(function, className + " is not on the class path", e);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
-            throw new HandlerUnavailableException(function, className + " failed to initialise: " + cause, cause);
+            return factory.create(function, components);
+        } catch (RuntimeException | LinkageError e) {
+            throw new HandlerUnavailableException(function, function.handlerClassName() + " failed to initialise: " + e, e);
         }
-        if (!(instance instanceof RequestHandler<?, ?> handler)) {
-            throw new HandlerUnavailableException(function, className + " is not a RequestHandler", null);
-        }
-        return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
     }
 
-    /** The function could not be loaded: an init error, as Lambda reports Runtime.ImportModuleError and the like. */
+    /** The function could not be initialised: an init error, as Lambda reports Runtime.ImportModuleError and the like. */
     static final class HandlerUnavailableException extends RuntimeException {
         HandlerUnavailableException(ApiFunction function, String message, Throwable cause) {
             super(function.functionName() + ": " + message, cause);

@@ -2,11 +2,14 @@ package com.userimages.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.Setting;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code invoke}: one function, one event, one response on stdout — {@code sam local invoke} without
@@ -18,7 +21,7 @@ final class InvokeCommand {
 
     /** @return 0 when the function ran (whatever status it answered), 1 when it or the set-up failed */
     static int run(InvokeOptions options, Map<String, String> env, PrintStream stdout, PrintStream stderr,
-                   HandlerRegistry handlers) {
+                   HandlerRegistry.Factory handlers) {
         APIGatewayV2HTTPEvent event;
         try {
             event = LambdaJson.readEvent(options.eventFile());
@@ -29,8 +32,11 @@ final class InvokeCommand {
         PrintStream originalOut = System.out;
         System.setOut(stderr);
         try (DynamoDbConnection dynamoDb = DynamoDbConnection.open(options.dynamoDb())) {
-            FunctionSettings.apply(dynamoDb, options.dynamoDb().dbPath(), env);
-            FunctionInvoker invoker = new FunctionInvoker(handlers, stderr);
+            // What this run executes must be usable: the function, and create-table for the table check.
+            Set<Setting> used = EnumSet.copyOf(options.function().settings());
+            used.addAll(ApiFunction.CREATE_TABLE.settings());
+            var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), env, used);
+            FunctionInvoker invoker = new FunctionInvoker(new HandlerRegistry(handlers, components), stderr);
             // Running create-table is itself the table's creation: doing it first would turn its 201 into a 200.
             if (options.function() != ApiFunction.CREATE_TABLE) {
                 stderr.println(TableBootstrap.ensureTable(invoker) + " (" + dynamoDb.description() + ")");

@@ -1,60 +1,77 @@
 package com.userimages.local;
 
-import com.sun.net.httpserver.HttpServer;
+import com.userimages.local.auth.DevelopmentIssuer;
+import com.userimages.local.auth.JwksKeySource;
+import com.userimages.local.auth.JwtAuthorizer;
+import com.userimages.local.gateway.ApiGatewayHandler;
+import com.userimages.local.gateway.CorsEndpoint;
+import com.userimages.local.gateway.CorsPolicy;
+import com.userimages.local.gateway.DevelopmentIssuerEndpoints;
+import com.userimages.local.gateway.DocsEndpoints;
+import com.userimages.local.gateway.OpenApiDocument;
+import com.userimages.local.gateway.FunctionIntegration;
+import com.userimages.local.gateway.GatewayEndpoint;
+import com.userimages.local.gateway.GatewayLimits;
+import com.userimages.local.gateway.GatewayServer;
+import com.userimages.local.gateway.RouteMatcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The local API: API Gateway's routing and JWT authorizer in front of the real handler classes, on
  * 127.0.0.1, with DynamoDB Local in the same process unless told otherwise.
  *
- * <p>The handlers read their settings once per JVM (static initialisers), so one JVM hosts one
- * configuration: a second server in the same JVM must use the same DynamoDB endpoint.
+ * <p>Each server hands its handlers its own settings, so servers in one JVM may use different DynamoDBs.
  */
 final class LocalApiServer implements AutoCloseable {
-    private final HttpServer http;
-    private final ExecutorService executor;
+    private final GatewayServer http;
     private final DynamoDbConnection dynamoDb;
     private final JwtAuthorizer authorizer;
     private final DevelopmentIssuer developmentIssuer;
     private final String tableStatus;
+    private final CorsPolicy cors;
     private boolean closed;
 
-    private LocalApiServer(HttpServer http, ExecutorService executor, DynamoDbConnection dynamoDb,
-                           JwtAuthorizer authorizer, DevelopmentIssuer developmentIssuer, String tableStatus) {
+    private LocalApiServer(GatewayServer http, DynamoDbConnection dynamoDb,
+                           JwtAuthorizer authorizer, DevelopmentIssuer developmentIssuer, String tableStatus, CorsPolicy cors) {
         this.http = http;
-        this.executor = executor;
         this.dynamoDb = dynamoDb;
         this.authorizer = authorizer;
         this.developmentIssuer = developmentIssuer;
         this.tableStatus = tableStatus;
+        this.cors = cors;
     }
 
     /**
      * Binds the port first, so a taken port fails in milliseconds rather than after DynamoDB Local has
      * started; connections that arrive while the rest starts wait in the backlog and are then served.
      */
-    static LocalApiServer start(ServerOptions options, HandlerRegistry handlers, Map<String, String> env,
+    static LocalApiServer start(ServerOptions options, HandlerRegistry.Factory handlers, Map<String, String> env,
                                 PrintStream log, Clock clock) throws StartupException {
-        HttpServer http;
+        return start(options, GatewayLimits.DEFAULTS, handlers, env, log, clock);
+    }
+
+    /** @param limits the gateway's timeouts and connection cap (tests use short ones) */
+    static LocalApiServer start(ServerOptions options, GatewayLimits limits, HandlerRegistry.Factory handlers, Map<String, String> env,
+                                PrintStream log, Clock clock) throws StartupException {
+        GatewayServer http;
         try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
-        } catch (BindException e) {
-            throw new StartupException("port " + options.port() + " on 127.0.0.1 is already in use: stop what runs there,"
-                    + " or start on another port with --port N (or PORT=N)", e);
+            http = GatewayServer.bind(options.port(), limits);
         } catch (IOException e) {
+            if (isBindFailure(e)) {
+                throw new StartupException("port " + options.port() + " on 127.0.0.1 is already in use: stop what runs there,"
+                        + " or start on another port with --port N (or PORT=N)", e);
+            }
             throw new StartupException("cannot listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
         }
-        int port = http.getAddress().getPort();
+        int port = http.port();
 
         DynamoDbConnection dynamoDb = null;
         try {
@@ -62,7 +79,7 @@ final class LocalApiServer implements AutoCloseable {
             JwtAuthorizer authorizer;
             if (options.developmentIssuer()) {
                 developmentIssuer = DevelopmentIssuer.create("http://127.0.0.1:" + port, clock);
-                authorizer = new JwtAuthorizer(developmentIssuer.issuer(), java.util.List.of(DevelopmentIssuer.AUDIENCE),
+                authorizer = new JwtAuthorizer(developmentIssuer.issuer(), List.of(DevelopmentIssuer.AUDIENCE),
                         JwksKeySource.of(developmentIssuer.publicKeys()), clock);
             } else {
                 JwksKeySource keys = options.jwksFile() != null
@@ -72,15 +89,17 @@ final class LocalApiServer implements AutoCloseable {
             }
 
             dynamoDb = DynamoDbConnection.open(options.dynamoDb());
-            FunctionSettings.apply(dynamoDb, options.dynamoDb().dbPath(), env);
-            FunctionInvoker invoker = new FunctionInvoker(handlers, log);
+            // Every setting a hosted function reads is checked before "Ready": a bad one stops the start.
+            var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), env, FunctionSettings.EVERY_FUNCTION);
+            FunctionInvoker invoker = new FunctionInvoker(new HandlerRegistry(handlers, components), log);
             String tableStatus = TableBootstrap.ensureTable(invoker);
 
-            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-            http.createContext("/", new ApiGatewayHandler(RouteMatcher.forApi(), authorizer, developmentIssuer, invoker, log, clock));
-            http.setExecutor(executor);
-            http.start();
-            return new LocalApiServer(http, executor, dynamoDb, authorizer, developmentIssuer, tableStatus);
+            List<GatewayEndpoint> endpoints = new ArrayList<>();
+            if (developmentIssuer != null) endpoints.add(new DevelopmentIssuerEndpoints(developmentIssuer));
+            endpoints.add(new DocsEndpoints(OpenApiDocument.load(URI.create("http://127.0.0.1:" + port)), developmentIssuer));
+            endpoints.add(new ApiGatewayHandler(RouteMatcher.forApi(), authorizer, integration(invoker), clock));
+            http.start(options.cors() == null ? endpoints : List.of(new CorsEndpoint(options.cors(), endpoints)), log);
+            return new LocalApiServer(http, dynamoDb, authorizer, developmentIssuer, tableStatus, options.cors());
         } catch (StartupException e) {
             stop(http, dynamoDb);
             throw e;
@@ -90,12 +109,28 @@ final class LocalApiServer implements AutoCloseable {
         }
     }
 
-    private static void stop(HttpServer http, DynamoDbConnection dynamoDb) {
-        http.stop(0);
+    /** The gateway reaches the functions through the local Lambda runtime. */
+    private static FunctionIntegration integration(FunctionInvoker invoker) {
+        return (function, event) -> {
+            FunctionInvoker.Invocation invocation = invoker.invoke(function, event);
+            return invocation.failed() ? FunctionIntegration.Outcome.failed(String.valueOf(invocation.error()))
+                    : FunctionIntegration.Outcome.of(invocation.response());
+        };
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) return true;
+        }
+        return false;
+    }
+
+    private static void stop(GatewayServer http, DynamoDbConnection dynamoDb) {
+        http.close();
         if (dynamoDb != null) dynamoDb.close();
     }
 
-    int port() { return http.getAddress().getPort(); }
+    int port() { return http.port(); }
 
     URI baseUri() { return URI.create("http://127.0.0.1:" + port()); }
 
@@ -108,12 +143,14 @@ final class LocalApiServer implements AutoCloseable {
 
     String tableStatus() { return tableStatus; }
 
+    /** Null when CORS is off. */
+    CorsPolicy cors() { return cors; }
+
     @Override
     public synchronized void close() {
         if (closed) return;
         closed = true;
-        http.stop(0);
-        executor.shutdownNow();
+        http.close();
         dynamoDb.close();
     }
 }

@@ -1,5 +1,9 @@
 package com.userimages.local;
 
+import com.userimages.local.auth.DevelopmentIssuer;
+import com.userimages.local.gateway.DevelopmentIssuerEndpoints;
+import com.userimages.local.gateway.DocsEndpoints;
+
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,13 +27,9 @@ public final class LocalCli {
     private LocalCli() {}
 
     public static void main(String[] args) {
-        // The SDK logs through slf4j: warnings are worth seeing, its info and debug chatter is not.
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
         if (args.length > 0 && args[0].equals("invoke")) {
             System.exit(invoke(Arrays.asList(args).subList(1, args.length), System.getenv(), System.out, System.err,
-                    new HandlerRegistry(HandlerRegistry.DEPLOYED)));
+                    HandlerRegistry.DEPLOYED));
         }
         ServerOptions options;
         try {
@@ -58,7 +58,7 @@ public final class LocalCli {
         exitZeroOnSignal("TERM");
         LocalApiServer server;
         try {
-            server = LocalApiServer.start(options, new HandlerRegistry(HandlerRegistry.DEPLOYED), System.getenv(),
+            server = LocalApiServer.start(options, HandlerRegistry.DEPLOYED, System.getenv(),
                     System.out, Clock.systemUTC());
         } catch (StartupException e) {
             System.err.println("error: " + e.getMessage());
@@ -77,7 +77,8 @@ public final class LocalCli {
     }
 
     /** The {@code invoke} subcommand, callable in-process by tests. */
-    static int invoke(List<String> args, Map<String, String> env, PrintStream out, PrintStream err, HandlerRegistry handlers) {
+    static int invoke(List<String> args, Map<String, String> env, PrintStream out, PrintStream err,
+                      HandlerRegistry.Factory handlers) {
         InvokeOptions options;
         try {
             options = InvokeOptions.parse(args, env);
@@ -121,10 +122,15 @@ public final class LocalCli {
         DevelopmentIssuer issuer = server.developmentIssuer();
         if (issuer != null) {
             out.append("  Tokens:   development issuer ").append(issuer.issuer()).append(", audience ")
-                    .append(DevelopmentIssuer.AUDIENCE).append(", keys at ").append(base).append(ApiGatewayHandler.JWKS_PATH).append('\n');
+                    .append(DevelopmentIssuer.AUDIENCE).append(", keys at ").append(base).append(DevelopmentIssuerEndpoints.JWKS_PATH).append('\n');
         } else {
             out.append("  Tokens:   issuer ").append(server.authorizer().issuer()).append(", audience ")
                     .append(String.join(",", server.authorizer().audiences())).append('\n');
+        }
+        out.append("  Docs:     ").append(base).append(DocsEndpoints.DOCS_PATH).append(" (try every route in a browser), OpenAPI at ")
+                .append(base).append(DocsEndpoints.OPENAPI_PATH).append('\n');
+        if (server.cors() != null) {
+            out.append("  CORS:     for ").append(String.join(", ", server.cors().allowedOrigins())).append('\n');
         }
         if (startupTime != null) {
             out.append(String.format(java.util.Locale.ROOT, "Ready %.1f s after the JVM started.%n", startupTime.toMillis() / 1000.0));
@@ -139,7 +145,7 @@ public final class LocalCli {
         out.append(curlLine(base, token)).append("\n\n");
         if (issuer != null) {
             out.append("Another token:\n");
-            out.append("curl -sS -X POST ").append(base).append(ApiGatewayHandler.TOKEN_PATH)
+            out.append("curl -sS -X POST ").append(base).append(DevelopmentIssuerEndpoints.TOKEN_PATH)
                     .append(" -H 'Content-Type: application/json' -d '{\"sub\":\"bob\",\"scope\":\"\"}'\n\n");
         }
         out.append("Ctrl-C stops the server.\n");

@@ -1,5 +1,7 @@
 package com.userimages.local;
 
+import com.userimages.local.gateway.CorsPolicy;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,9 +19,10 @@ import java.util.Set;
  * @param jwksUrl   a JWKS URL, or null
  * @param issuer    the expected {@code iss} (required with a JWKS)
  * @param audiences accepted {@code aud}/{@code client_id} values (required with a JWKS)
+ * @param cors      the browser origins CORS is on for, or null for no CORS (the deployed default)
  */
 record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwksUrl, String issuer,
-                     List<String> audiences, List<String> notes) {
+                     List<String> audiences, CorsPolicy cors, List<String> notes) {
     static final int DEFAULT_PORT = 3000;
 
     static final String USAGE = """
@@ -37,14 +40,17 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
               --jwks-url URL              verify tokens with the keys at this URL [JWKS_URL]
               --issuer ISSUER             the issuer tokens must have (with a JWKS) [JWT_ISSUER]
               --audience A[,B...]         accepted audiences / client ids (with a JWKS) [JWT_AUDIENCE]
+              --cors-allow-origins O[,O]  answer browsers from these origins (scheme://host[:port]) with the
+                                          deployed stack's CORS headers [CORS_ALLOW_ORIGINS] (default: no CORS)
               -h, --help                  this text
 
             Without a JWKS the server is its own development issuer: it prints a ready token, and
             POST /local/token with {"sub":"alice","scope":"images/admin"} returns another.
+            GET /docs is a documentation page where every route can be tried; GET /openapi.yaml the API's document.
             """;
 
     private static final Set<String> KNOWN = Set.of("--port", DynamoDbOptions.ENDPOINT, DynamoDbOptions.DB_PATH,
-            "--jwks-file", "--jwks-url", "--issuer", "--audience");
+            "--jwks-file", "--jwks-url", "--issuer", "--audience", "--cors-allow-origins");
 
     /** Null means help was asked for. */
     static ServerOptions parse(List<String> argv, Map<String, String> env) throws UsageException {
@@ -63,6 +69,7 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
         }
 
         DynamoDbOptions dynamoDb = DynamoDbOptions.from(args, env);
+        CorsPolicy cors = cors(args, env);
 
         Path jwksFile = args.get("--jwks-file") == null ? null : Args.path(args.get("--jwks-file"));
         String jwksUrlFlag = args.get("--jwks-url");
@@ -91,7 +98,7 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
             if (Args.env(env, "JWT_ISSUER") != null || Args.env(env, "JWT_AUDIENCE") != null) {
                 notes.add("JWT_ISSUER/JWT_AUDIENCE ignored: no JWKS given, so the development issuer is used");
             }
-            return new ServerOptions(port, dynamoDb, null, null, null, List.of(), List.copyOf(notes));
+            return new ServerOptions(port, dynamoDb, null, null, null, List.of(), cors, List.copyOf(notes));
         }
         String issuer = issuerFlag != null ? issuerFlag : Args.env(env, "JWT_ISSUER");
         String audience = audienceFlag != null ? audienceFlag : Args.env(env, "JWT_AUDIENCE");
@@ -101,7 +108,19 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
         }
         List<String> audiences = Arrays.stream(audience.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (audiences.isEmpty()) throw new UsageException("the audience is empty");
-        return new ServerOptions(port, dynamoDb, jwksFile, jwksUrl, issuer, audiences, List.copyOf(notes));
+        return new ServerOptions(port, dynamoDb, jwksFile, jwksUrl, issuer, audiences, cors, List.copyOf(notes));
+    }
+
+    /** The flag wins over the variable; neither (or blank) means no CORS. */
+    private static CorsPolicy cors(Args args, Map<String, String> env) throws UsageException {
+        String source = args.get("--cors-allow-origins") != null ? "--cors-allow-origins" : "CORS_ALLOW_ORIGINS";
+        String value = args.get("--cors-allow-origins") != null ? args.get("--cors-allow-origins") : Args.env(env, "CORS_ALLOW_ORIGINS");
+        if (value == null) return null;
+        try {
+            return CorsPolicy.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(source + ": " + e.getMessage());
+        }
     }
 
     boolean developmentIssuer() { return jwksFile == null && jwksUrl == null; }

@@ -5,6 +5,9 @@ import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Scopes;
 import com.userimages.contract.Setting;
+import com.userimages.local.auth.JwtAuthorizer;
+import com.userimages.local.gateway.HttpEventFactory;
+import com.userimages.local.gateway.IncomingRequest;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,7 +42,7 @@ final class TableBootstrap {
                 new JwtAuthorizer.Allowed(claims, List.of(Scopes.ADMIN)), UUID.randomUUID().toString(), Instant.now());
 
         FunctionInvoker.Invocation invocation = invoker.invoke(ApiFunction.CREATE_TABLE, event);
-        String table = Setting.TABLE_NAME.value();
+        String table = invoker.settings().value(Setting.TABLE_NAME);
         if (invocation.failed()) {
             throw new StartupException("could not create the table " + table + ": create-table failed: " + invocation.error(),
                     invocation.error());

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test-only function: answers with the event it received (so a test sees exactly what the gateway
@@ -17,7 +18,7 @@ import java.util.Map;
 public final class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final byte[] BINARY = {0, 1, 2, (byte) 0xFF};
     /** How often any function ran: the gateway's own refusals must leave it unchanged. */
-    static final java.util.concurrent.atomic.AtomicInteger INVOCATIONS = new java.util.concurrent.atomic.AtomicInteger();
+    static final AtomicInteger INVOCATIONS = new AtomicInteger();
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

@@ -2,6 +2,7 @@ package com.userimages.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.ApiFunction;
+import com.userimages.local.gateway.GatewayLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class GatewayPlumbingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        local = InProcessServer.start(new HandlerRegistry(f -> EchoHandler.class.getName()),
+        local = InProcessServer.start((f, components) -> new EchoHandler(),
                 "--dynamodb-endpoint", "http://127.0.0.1:9");
     }
 
@@ -133,7 +134,7 @@ class GatewayPlumbingTest {
 
     @Test
     void aBodyOverTheGatewayLimitIsRefused() {
-        byte[] body = new byte[ApiGatewayHandler.MAX_BODY_BYTES + 1];
+        byte[] body = new byte[GatewayLimits.MAX_BODY_BYTES + 1];
         Http.Reply reply = Http.send(local.base(), "POST", "/collections", local.token("alice", null), "application/json", body);
         assertEquals(413, reply.status());
         assertEquals("{\"message\":\"Request Entity Too Large\"}", reply.body());

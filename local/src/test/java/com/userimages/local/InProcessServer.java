@@ -1,6 +1,9 @@
 package com.userimages.local;
 
+import com.userimages.local.gateway.GatewayLimits;
+
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,17 +23,22 @@ final class InProcessServer implements AutoCloseable {
     }
 
     /** @param args server options; "--port 0" is added so no test ever takes a fixed port */
-    static InProcessServer start(HandlerRegistry handlers, String... args) throws Exception {
+    static InProcessServer start(HandlerRegistry.Factory handlers, String... args) throws Exception {
+        return start(GatewayLimits.DEFAULTS, handlers, args);
+    }
+
+    /** @param limits the gateway's timeouts and connection cap, short ones for tests of stuck clients */
+    static InProcessServer start(GatewayLimits limits, HandlerRegistry.Factory handlers, String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of(args));
         argv.addAll(List.of("--port", "0"));
         ServerOptions options = ServerOptions.parse(argv, Map.of());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(new TeeStream(console), true, StandardCharsets.UTF_8);
-        return new InProcessServer(LocalApiServer.start(options, handlers, Map.of(), log, Clock.systemUTC()), console);
+        return new InProcessServer(LocalApiServer.start(options, limits, handlers, Map.of(), log, Clock.systemUTC()), console);
     }
 
     static InProcessServer startWithRealHandlers(String... args) throws Exception {
-        return start(new HandlerRegistry(HandlerRegistry.DEPLOYED), args);
+        return start(HandlerRegistry.DEPLOYED, args);
     }
 
     URI base() { return server.baseUri(); }
@@ -48,7 +56,7 @@ final class InProcessServer implements AutoCloseable {
     }
 
     /** Keeps the console for assertions and still shows it in the surefire report when a test fails. */
-    private static final class TeeStream extends java.io.OutputStream {
+    private static final class TeeStream extends OutputStream {
         private final ByteArrayOutputStream copy;
 
         TeeStream(ByteArrayOutputStream copy) { this.copy = copy; }

@@ -13,6 +13,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +23,13 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code invoke}, each run in its own JVM as a developer runs it: one function, one event, the response on stdout. */
+/**
+ * {@code invoke}: one function, one event, the response on stdout. Run in-process (each run has its
+ * own settings and DynamoDB, nothing global), except one run in its own JVM as a developer runs it.
+ */
 class InvokeCommandTest {
     /** The repository's events/ folder (the module directory is surefire's working directory). */
     static final Path EVENTS = Path.of("").toAbsolutePath().getParent().resolve("events");
@@ -37,7 +44,16 @@ class InvokeCommandTest {
         }
     }
 
-    static Result invoke(String... args) throws Exception {
+    /** In this JVM, with an empty environment: only the arguments configure the run. */
+    static Result invoke(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = LocalCli.invoke(List.of(args), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), HandlerRegistry.DEPLOYED);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Result invokeInItsOwnJvm(String... args) throws Exception {
         List<String> argv = new ArrayList<>(List.of("invoke"));
         argv.addAll(List.of(args));
         try (LocalProcess process = LocalProcess.launch(argv)) {
@@ -121,16 +137,36 @@ class InvokeCommandTest {
     void createTableOnAFreshInMemoryDynamoDbCreatesIt(@TempDir Path dir) throws Exception {
         ObjectNode event = event("POST /admin/table", "/admin/table", "admin", null);
         ((ObjectNode) event.path("requestContext").path("authorizer").path("jwt").path("claims")).put("scope", "images/admin");
-        Result result = invoke("create-table", "-e", write(dir, event).toString());
+        Result result = invokeInItsOwnJvm("create-table", "-e", write(dir, event).toString());
         assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(1, result.stdout().lines().count(), "stdout holds the response and nothing else: " + result.stdout());
         assertEquals(201, result.response().path("statusCode").asInt(), "invoke must not create the table before create-table runs");
+    }
+
+    @Test
+    void anUnusableSettingStopsTheRunWithOneLineNamingIt(@TempDir Path dir) throws Exception {
+        Path event = write(dir, event("GET /collections", "/collections", "alice", null));
+        for (var bad : List.of(Map.of("PAGE_TOKEN_SECRET", "abcde"), Map.of("LIST_MAX_QUERY_CALLS", "ten"))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = LocalCli.invoke(List.of("list-page", "-e", event.toString()), bad,
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    HandlerRegistry.DEPLOYED);
+            String name = bad.keySet().iterator().next();
+            List<String> errors = err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("error:")).toList();
+            assertEquals(1, code, bad.toString());
+            assertEquals(1, errors.size(), err.toString(StandardCharsets.UTF_8));
+            assertTrue(errors.getFirst().contains(name), errors.getFirst());
+            assertFalse(errors.getFirst().contains("abcde"), "a secret is never repeated: " + errors.getFirst());
+            assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing ran, so nothing is on stdout");
+        }
     }
 
     @Test
     void anUnknownFunctionIsAUsageError(@TempDir Path dir) throws Exception {
         Result result = invoke("delete-everything", "-e", write(dir, event("GET /x", "/x", "a", null)).toString());
         assertEquals(2, result.exitCode());
-        assertTrue(result.stderr().contains("create-table, append-collection, get-item, list-page"), result.stderr());
+        assertTrue(result.stderr().contains("create-table, append-collection, get-item, list-page, delete-item"), result.stderr());
     }
 
     /**

@@ -1,4 +1,6 @@
 package com.userimages.local;
+import com.userimages.local.auth.DevelopmentIssuer;
+import com.userimages.local.auth.TestKeys;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,5 @@
 package com.userimages.local;
+import com.userimages.local.auth.DevelopmentIssuer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,7 @@ class JwksUrlServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        HandlerRegistry echo = new HandlerRegistry(f -> EchoHandler.class.getName());
+        HandlerRegistry.Factory echo = (f, components) -> new EchoHandler();
         provider = InProcessServer.start(echo, "--dynamodb-endpoint", "http://127.0.0.1:9");
         String issuer = provider.server.developmentIssuer().issuer();
         api = InProcessServer.start(echo, "--dynamodb-endpoint", "http://127.0.0.1:9",

@@ -88,4 +88,25 @@ class OptionsTest {
         assertThrows(UsageException.class, () -> InvokeOptions.parse(List.of("get-item"), Map.of()));
         assertThrows(UsageException.class, () -> InvokeOptions.parse(List.of("get-item", "-e", dir.resolve("missing.json").toString()), Map.of()));
     }
+
+    @Test
+    void corsIsOffUnlessOriginsAreGivenAndTheFlagWins() throws Exception {
+        assertEquals(null, ServerOptions.parse(List.of(), Map.of()).cors());
+        assertEquals(null, ServerOptions.parse(List.of(), Map.of("CORS_ALLOW_ORIGINS", " ")).cors());
+        assertEquals(List.of("https://app.example.com"),
+                ServerOptions.parse(List.of(), Map.of("CORS_ALLOW_ORIGINS", "https://app.example.com")).cors().allowedOrigins());
+        assertEquals(List.of("http://localhost:5173", "https://b.example.com"),
+                ServerOptions.parse(List.of("--cors-allow-origins", "http://localhost:5173,https://b.example.com"),
+                        Map.of("CORS_ALLOW_ORIGINS", "https://app.example.com")).cors().allowedOrigins());
+    }
+
+    @Test
+    void aBadOriginIsAUsageErrorNamingWhereItCameFrom() {
+        UsageException flag = assertThrows(UsageException.class,
+                () -> ServerOptions.parse(List.of("--cors-allow-origins", "https://app.example.com/"), Map.of()));
+        assertTrue(flag.getMessage().startsWith("--cors-allow-origins: 'https://app.example.com/'"), flag.getMessage());
+        UsageException env = assertThrows(UsageException.class,
+                () -> ServerOptions.parse(List.of(), Map.of("CORS_ALLOW_ORIGINS", "*")));
+        assertTrue(env.getMessage().startsWith("CORS_ALLOW_ORIGINS: '*' is not allowed"), env.getMessage());
+    }
 }

@@ -86,4 +86,14 @@ class ProcessLifecycleTest {
             assertTrue(String.join("\n", process.stderr).contains("unknown option --prot"), process.output());
         }
     }
+
+    @Test
+    void aBadCorsOriginStopsTheStartWithOneEscapedLineAndExitCode2() throws Exception {
+        try (LocalProcess process = LocalProcess.launch(List.of("--port", "0", "--cors-allow-origins", "https://app.example.com/\u001b[2J"))) {
+            assertEquals(2, process.exitCode(), process.output());
+            String first = process.stderr.getFirst();
+            assertTrue(first.startsWith("error: --cors-allow-origins: 'https://app.example.com/\\u001b[2J' is not an origin"), first);
+            assertTrue(process.output().chars().noneMatch(c -> c == 0x1b), "the escape is never printed raw");
+        }
+    }
 }

@@ -12,6 +12,7 @@ import static com.userimages.contract.UserImagesTable.SORT_KEY;
 import static com.userimages.contract.UserImagesTable.TIMESTAMP_INDEX;
 import static com.userimages.contract.UserImagesTable.TIMESTAMP_INDEX_SORT_KEY;
 import static com.userimages.contract.UserImagesTable.URL;
+import static com.userimages.contract.UserImagesTable.VERSION;
 
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.Collection;
@@ -20,6 +21,7 @@ import com.userimages.core.model.IndexKey;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.NewCollection;
+import com.userimages.core.model.VersionMatch;
 import com.userimages.core.observability.RequestMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,11 +29,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -59,8 +63,6 @@ public final class CollectionRepository {
         this.tableName = tableName;
     }
 
-    public String tableName() { return tableName; }
-
     /** What the item held when a conditional write was refused; absent when there was no item. */
     public record StoredState(int imageCount, long sizeBytes, Map<String, String> urlsById, String requestDigest,
                               Collection collection) {}
@@ -70,19 +72,7 @@ public final class CollectionRepository {
      * existing item's state (read atomically with the refusal via {@code ReturnValuesOnConditionCheckFailure}).
      */
     public Optional<StoredState> putIfAbsent(String userId, NewCollection collection, long sizeBytes) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PARTITION_KEY, s(userId));
-        item.put(SORT_KEY, s(collection.collectionId()));
-        item.put(TIMESTAMP_INDEX_SORT_KEY, s(collection.timestamp()));
-        item.put(IMAGES, imageList(collection.images()));
-        item.put(IMAGE_COUNT, n(collection.images().size()));
-        item.put(REQUEST_DIGEST, s(collection.requestDigest()));
-        item.put(SIZE_BYTES, n(sizeBytes));
-        if (!collection.images().isEmpty()) {
-            // DynamoDB has no empty set and no empty cover: both are absent until there is an image.
-            item.put(IMAGE_IDS, idSet(collection.images()));
-            item.put(COVER_URL, s(collection.images().getFirst().url()));
-        }
+        Map<String, AttributeValue> item = CollectionItems.toItem(userId, collection, sizeBytes);
         PutItemRequest request = PutItemRequest.builder()
                 .tableName(tableName)
                 .item(item)
@@ -105,8 +95,9 @@ public final class CollectionRepository {
                 .tableName(tableName)
                 .key(key(userId, collectionId))
                 .consistentRead(true)
-                .projectionExpression("#sk, #ts, #images")
-                .expressionAttributeNames(Map.of("#sk", SORT_KEY, "#ts", TIMESTAMP_INDEX_SORT_KEY, "#images", IMAGES))
+                .projectionExpression("#sk, #ts, #images, #version")
+                .expressionAttributeNames(Map.of("#sk", SORT_KEY, "#ts", TIMESTAMP_INDEX_SORT_KEY, "#images", IMAGES,
+                        "#version", VERSION))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         GetItemResponse response = call(() -> dynamoDb.getItem(request));
@@ -117,10 +108,10 @@ public final class CollectionRepository {
 
     /** The outcome of one conditional append. */
     public sealed interface AppendAttempt {
-        record Appended(int imageCount) implements AppendAttempt {}
+        record Appended(int imageCount, long version) implements AppendAttempt {}
 
-        /** The condition failed; {@code state} is the item as it was, or empty if there is none. */
-        record Refused(Optional<StoredState> state) implements AppendAttempt {}
+        /** The condition failed; {@code state} is the item as it was, or null (nullable) when there is none. */
+        record Refused(StoredState state) implements AppendAttempt {}
     }
 
     /**
@@ -130,6 +121,12 @@ public final class CollectionRepository {
      */
     public AppendAttempt appendImages(String userId, String collectionId, List<ImageRef> images, long addedBytes,
                                       int maxImages, long maxBytes) {
+        return appendImages(userId, collectionId, images, addedBytes, maxImages, maxBytes, VersionMatch.ANY);
+    }
+
+    /** As above, and only while the collection's version is one {@code ifMatch} accepts (in the same condition). */
+    public AppendAttempt appendImages(String userId, String collectionId, List<ImageRef> images, long addedBytes,
+                                      int maxImages, long maxBytes, VersionMatch ifMatch) {
         Map<String, String> names = new HashMap<>();
         names.put("#pk", PARTITION_KEY);
         names.put("#images", IMAGES);
@@ -145,6 +142,9 @@ public final class CollectionRepository {
         values.put(":idSet", idSet(images));
         values.put(":maxMinusN", n(maxImages - images.size()));
         values.put(":maxMinusDelta", n(maxBytes - addedBytes));
+        names.put("#version", VERSION);
+        values.put(":one", n(1));
+        String versionGuard = versionGuard(ifMatch, names, values);
         // One OR-ed NOT: a hundred separate NOT contains(...) terms would pass DynamoDB's 300-operator limit.
         StringBuilder anyPresent = new StringBuilder();
         for (int i = 0; i < images.size(); i++) {
@@ -156,9 +156,10 @@ public final class CollectionRepository {
                 .tableName(tableName)
                 .key(key(userId, collectionId))
                 .updateExpression("SET #images = list_append(#images, :new), #count = #count + :n, "
-                        + "#size = #size + :delta, #cover = if_not_exists(#cover, :first) ADD #ids :idSet")
+                        + "#size = #size + :delta, #cover = if_not_exists(#cover, :first), " + BUMP_VERSION
+                        + " ADD #ids :idSet")
                 .conditionExpression("attribute_exists(#pk) AND #count <= :maxMinusN AND #size <= :maxMinusDelta"
-                        + " AND NOT (" + anyPresent + ")")
+                        + " AND NOT (" + anyPresent + ")" + (versionGuard == null ? "" : " AND " + versionGuard))
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 // The new count comes back with the write itself (no second read); UPDATED_NEW also
@@ -171,18 +172,20 @@ public final class CollectionRepository {
             UpdateItemResponse response = call(() -> dynamoDb.updateItem(request));
             RequestMetrics.write(response.consumedCapacity());
             Map<String, AttributeValue> updated = response.attributes();
-            return new AppendAttempt.Appended(Integer.parseInt(updated.get(IMAGE_COUNT).n()));
+            return new AppendAttempt.Appended(Integer.parseInt(updated.get(IMAGE_COUNT).n()),
+                    Long.parseLong(updated.get(VERSION).n()));
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> old = e.item();
-            return new AppendAttempt.Refused(old == null || old.isEmpty() ? Optional.empty() : Optional.of(stateOf(old)));
+            return new AppendAttempt.Refused(old == null || old.isEmpty() ? null : stateOf(old));
         }
     }
 
     /**
      * One Query call's outcome on the LSI: the entries that passed the filter, where DynamoDB stopped
-     * (absent when the key range is exhausted) and how many entries it evaluated, filter or not.
+     * ({@code lastEvaluatedKey}, nullable: null when the key range is exhausted) and how many entries
+     * it evaluated, filter or not.
      */
-    public record IndexSlice(List<ListedCollection> items, Optional<IndexKey> lastEvaluatedKey, int scannedCount) {
+    public record IndexSlice(List<ListedCollection> items, IndexKey lastEvaluatedKey, int scannedCount) {
         public IndexSlice {
             items = List.copyOf(items);
         }
@@ -253,15 +256,185 @@ public final class CollectionRepository {
             items.add(new ListedCollection(item.get(SORT_KEY).s(), item.get(TIMESTAMP_INDEX_SORT_KEY).s(),
                     Integer.parseInt(item.get(IMAGE_COUNT).n()), cover == null ? null : cover.s()));
         }
-        Optional<IndexKey> last = Optional.empty();
+        IndexKey last = null;
         if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
             Map<String, AttributeValue> key = response.lastEvaluatedKey();
             if (!userId.equals(key.get(PARTITION_KEY).s())) {
                 throw new IllegalStateException("a Query on one partition stopped in another");
             }
-            last = Optional.of(new IndexKey(key.get(SORT_KEY).s(), key.get(TIMESTAMP_INDEX_SORT_KEY).s()));
+            last = new IndexKey(key.get(SORT_KEY).s(), key.get(TIMESTAMP_INDEX_SORT_KEY).s());
         }
         return new IndexSlice(items, last, response.scannedCount());
+    }
+
+    /** Every write that changes a collection: an item stored before versions existed counts as version 1. */
+    private static final String BUMP_VERSION = "#version = if_not_exists(#version, :one) + :one";
+
+    /**
+     * The condition that the stored version is one {@code match} accepts, or null for any version.
+     * Version 1 is also an item without the attribute; an empty set accepts nothing. Adds the names
+     * and values it uses (DynamoDB refuses unused ones); {@code #pk} must be there already.
+     */
+    private static String versionGuard(VersionMatch match, Map<String, String> names, Map<String, AttributeValue> values) {
+        if (!(match instanceof VersionMatch.OneOf oneOf)) return null;
+        if (oneOf.versions().isEmpty()) return "attribute_not_exists(#pk)";
+        names.put("#version", VERSION);
+        List<String> terms = new ArrayList<>();
+        int k = 0;
+        for (long version : oneOf.versions()) {
+            if (version == Collection.FIRST_VERSION) {
+                values.put(":one", n(1));
+                terms.add("attribute_not_exists(#version) OR #version = :one");
+            } else {
+                String placeholder = ":v" + k++;
+                values.put(placeholder, n(version));
+                terms.add("#version = " + placeholder);
+            }
+        }
+        return "(" + String.join(" OR ", terms) + ")";
+    }
+
+    /** The outcome of one conditional reorder. */
+    public sealed interface ReorderAttempt {
+        record Reordered(long version) implements ReorderAttempt {}
+
+        /** The collection changed since it was read; {@code current} is it now, or empty if it is gone. */
+        record Refused(Optional<Collection> current) implements ReorderAttempt {}
+    }
+
+    /**
+     * Replaces the images list (and the cover) with the same images in another order, in one
+     * {@code UpdateItem} guarded by the version that was read: any change since makes it fail
+     * instead of losing that change. Count, ids and size are unchanged by a reorder.
+     */
+    public ReorderAttempt replaceImages(String userId, String collectionId, List<ImageRef> images, long readVersion) {
+        if (images.isEmpty()) throw new IllegalArgumentException("an empty collection has no order to change");
+        Map<String, String> names = new HashMap<>();
+        names.put("#pk", PARTITION_KEY);
+        names.put("#images", IMAGES);
+        names.put("#cover", COVER_URL);
+        names.put("#version", VERSION);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":images", imageList(images));
+        values.put(":cover", s(images.getFirst().url()));
+        values.put(":one", n(1));
+        String guard = versionGuard(VersionMatch.oneOf(Set.of(readVersion)), names, values);
+        UpdateItemRequest request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(key(userId, collectionId))
+                .updateExpression("SET #images = :images, #cover = :cover, " + BUMP_VERSION)
+                .conditionExpression("attribute_exists(#pk) AND " + guard)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .build();
+        try {
+            RequestMetrics.write(call(() -> dynamoDb.updateItem(request)).consumedCapacity());
+            return new ReorderAttempt.Reordered(readVersion + 1);
+        } catch (ConditionalCheckFailedException e) {
+            return new ReorderAttempt.Refused(current(e));
+        }
+    }
+
+    /** The outcome of one conditional image removal. */
+    public sealed interface RemoveAttempt {
+        record Removed(int imageCount, long version) implements RemoveAttempt {}
+
+        /** The collection changed since it was read; {@code current} is it now, or empty if it is gone. */
+        record Refused(Optional<Collection> current) implements RemoveAttempt {}
+    }
+
+    /**
+     * Removes the image at {@code index} of the collection as read ({@code readCount} images,
+     * {@code readVersion}), in one {@code UpdateItem}: the list element, its id from the set (which
+     * disappears with its last member), the count, the size estimate, the version and the cover —
+     * the second image's url when the first goes (the right-hand side reads the item before the
+     * update), none when the only one goes. The condition holds the id at that index and the
+     * version, so the position and the cover are still right when it applies. {@code index} is a
+     * number computed from the read, never text from a request.
+     */
+    public RemoveAttempt removeImage(String userId, String collectionId, int index, ImageRef image, int readCount,
+                                     long readVersion, long removedBytes) {
+        if (index < 0 || index >= readCount) throw new IllegalArgumentException("index outside the collection as read");
+        Map<String, String> names = new HashMap<>();
+        names.put("#pk", PARTITION_KEY);
+        names.put("#images", IMAGES);
+        names.put("#imageId", IMAGE_ID);
+        names.put("#ids", IMAGE_IDS);
+        names.put("#count", IMAGE_COUNT);
+        names.put("#size", SIZE_BYTES);
+        names.put("#version", VERSION);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":id", s(image.imageId()));
+        values.put(":idSet", AttributeValue.fromSs(List.of(image.imageId())));
+        values.put(":one", n(1));
+        values.put(":delta", n(removedBytes));
+        String guard = versionGuard(VersionMatch.oneOf(Set.of(readVersion)), names, values);
+        String element = "#images[" + index + "]";
+        StringBuilder update = new StringBuilder("SET #count = #count - :one, #size = #size - :delta, ").append(BUMP_VERSION);
+        // DynamoDB refuses names an expression does not use: #cover and #url only when the cover changes.
+        if (index == 0 || readCount == 1) names.put("#cover", COVER_URL);
+        if (index == 0 && readCount > 1) {
+            names.put("#url", URL);
+            update.append(", #cover = #images[1].#url");
+        }
+        update.append(" REMOVE ").append(element);
+        if (readCount == 1) update.append(", #cover");
+        update.append(" DELETE #ids :idSet");
+        UpdateItemRequest request = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(key(userId, collectionId))
+                .updateExpression(update.toString())
+                .conditionExpression("attribute_exists(#pk) AND " + element + ".#imageId = :id AND " + guard)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .build();
+        try {
+            RequestMetrics.write(call(() -> dynamoDb.updateItem(request)).consumedCapacity());
+            return new RemoveAttempt.Removed(readCount - 1, readVersion + 1);
+        } catch (ConditionalCheckFailedException e) {
+            return new RemoveAttempt.Refused(current(e));
+        }
+    }
+
+    /** The outcome of one conditional delete. */
+    public sealed interface DeleteAttempt {
+        record Deleted() implements DeleteAttempt {}
+
+        /** Nothing deleted: the version the collection has (when {@code ifMatch} refused it), or empty if there is none. */
+        record Refused(Optional<Long> currentVersion) implements DeleteAttempt {}
+    }
+
+    /** Deletes the collection in one {@code DeleteItem}, if it exists and its version is one {@code ifMatch} accepts. */
+    public DeleteAttempt deleteCollection(String userId, String collectionId, VersionMatch ifMatch) {
+        Map<String, String> names = new HashMap<>();
+        names.put("#pk", PARTITION_KEY);
+        Map<String, AttributeValue> values = new HashMap<>();
+        String condition = "attribute_exists(#pk)";
+        String guard = versionGuard(ifMatch, names, values);
+        if (guard != null) condition += " AND " + guard;
+        DeleteItemRequest.Builder request = DeleteItemRequest.builder()
+                .tableName(tableName)
+                .key(key(userId, collectionId))
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+        if (!values.isEmpty()) request.expressionAttributeValues(values);
+        try {
+            RequestMetrics.write(call(() -> dynamoDb.deleteItem(request.build())).consumedCapacity());
+            return new DeleteAttempt.Deleted();
+        } catch (ConditionalCheckFailedException e) {
+            return new DeleteAttempt.Refused(current(e).map(Collection::version));
+        }
+    }
+
+    private static Optional<Collection> current(ConditionalCheckFailedException e) {
+        Map<String, AttributeValue> old = e.item();
+        return old == null || old.isEmpty() ? Optional.empty() : Optional.of(collectionOf(old));
     }
 
     private static boolean isValidation(DynamoDbException e) {
@@ -282,13 +455,7 @@ public final class CollectionRepository {
     }
 
     private static Collection collectionOf(Map<String, AttributeValue> item) {
-        List<AttributeValue> list = item.get(IMAGES).l();
-        List<ImageRef> images = new ArrayList<>(list.size());
-        for (AttributeValue element : list) {
-            Map<String, AttributeValue> m = element.m();
-            images.add(new ImageRef(m.get(IMAGE_ID).s(), m.get(URL).s()));
-        }
-        return new Collection(item.get(SORT_KEY).s(), item.get(TIMESTAMP_INDEX_SORT_KEY).s(), images);
+        return CollectionItems.fromItem(item);
     }
 
     private static Map<String, AttributeValue> key(String userId, String collectionId) {
@@ -296,15 +463,11 @@ public final class CollectionRepository {
     }
 
     private static AttributeValue imageList(List<ImageRef> images) {
-        List<AttributeValue> list = new ArrayList<>(images.size());
-        for (ImageRef image : images) {
-            list.add(AttributeValue.fromM(Map.of(IMAGE_ID, s(image.imageId()), URL, s(image.url()))));
-        }
-        return AttributeValue.fromL(list);
+        return CollectionItems.images(images);
     }
 
     private static AttributeValue idSet(List<ImageRef> images) {
-        return AttributeValue.fromSs(images.stream().map(ImageRef::imageId).toList());
+        return CollectionItems.imageIds(images);
     }
 
     static AttributeValue s(String value) {

@@ -39,6 +39,8 @@ public final class ItemSizeEstimator {
                 + coverReserve
                 + attr(UserImagesTable.REQUEST_DIGEST) + utf8(collection.requestDigest())
                 + attr(UserImagesTable.SIZE_BYTES) + NUMBER_BYTES
+                // Collections stored before versions existed get theirs from their next write, within the slack.
+                + attr(UserImagesTable.VERSION) + NUMBER_BYTES
                 + SLACK_PER_ITEM;
         long indexEntry = keys + attr(UserImagesTable.IMAGE_COUNT) + NUMBER_BYTES + coverReserve + SLACK_PER_ITEM;
         return item + indexEntry + images(collection.images());

@@ -33,6 +33,7 @@ public abstract sealed class ApiException extends RuntimeException {
             case Forbidden e -> 403;
             case NotFound e -> 404;
             case Conflict e -> 409;
+            case PreconditionFailed e -> 412;
             case PayloadTooLarge e -> 413;
             case Throttled e -> 429;
             case Unavailable e -> 503;
@@ -66,6 +67,11 @@ public abstract sealed class ApiException extends RuntimeException {
 
     public static final class Conflict extends ApiException {
         public Conflict(String code, String message) { super(code, message); }
+    }
+
+    /** {@code If-Match} named no version the collection has now (API.md, "Versions and conditional requests"). */
+    public static final class PreconditionFailed extends ApiException {
+        public PreconditionFailed(String message) { super("PRECONDITION_FAILED", message); }
     }
 
     public static final class PayloadTooLarge extends ApiException {

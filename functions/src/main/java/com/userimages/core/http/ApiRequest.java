@@ -5,13 +5,18 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.EchoedInput;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Read access to a payload 2.0 event: the caller, path and query parameters, and a strictly parsed JSON body. */
 public final class ApiRequest {
@@ -58,6 +63,51 @@ public final class ApiRequest {
         return params == null ? Map.of() : params;
     }
 
+    /**
+     * The parameters the raw query string holds more than once. Payload 2.0 has no multi-value map:
+     * it joins a repeated parameter's values with commas into one entry, so only the raw string shows
+     * the repetition. Only names that are also keys of {@link #queryParameters} count, so a decoding
+     * difference can never invent one. Empty when the event has no raw query string.
+     */
+    public Set<String> repeatedQueryParameters() {
+        String raw = event.getRawQueryString();
+        if (raw == null || raw.isEmpty()) return Set.of();
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new HashSet<>();
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String name = formDecoded(eq < 0 ? pair : pair.substring(0, eq));
+            if (!seen.add(name)) repeated.add(name);
+        }
+        repeated.retainAll(queryParameters().keySet());
+        return repeated;
+    }
+
+    private static String formDecoded(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return s;
+        }
+    }
+
+    /**
+     * A request header by name, whatever its letter case (the HTTP API sends them lower-case); two
+     * spellings of one name are joined with a comma, as repeated header lines are. Empty when absent.
+     */
+    public Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) return Optional.empty();
+        String found = null;
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getKey() != null && h.getValue() != null && h.getKey().toLowerCase(Locale.ROOT).equals(name)) {
+                found = found == null ? h.getValue() : found + "," + h.getValue();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
     /** The body as a JSON object: valid UTF-8, one JSON value and nothing after it, no duplicate keys. */
     public ObjectNode jsonObjectBody() {
         String text = bodyText();
@@ -65,7 +115,9 @@ public final class ApiRequest {
         try {
             node = Json.MAPPER.readTree(text);
         } catch (JacksonException e) {
-            throw new ApiException.BadRequest("INVALID_JSON", "The body is not valid JSON.");
+            throw new ApiException.BadRequest("INVALID_JSON", Json.firstDuplicateKey(text)
+                    .map(key -> "The body holds the key " + EchoedInput.quoted(key) + " twice in one object; send each key once.")
+                    .orElse("The body is not valid JSON."));
         }
         if (node == null || node.isMissingNode()) {
             throw new ApiException.BadRequest("INVALID_JSON", "The body is empty.");

@@ -25,6 +25,24 @@ public final class ApiResponses {
                 .build();
     }
 
+    /** 304: the client's copy (named by {@code If-None-Match}) is current; only the ETag, no body. */
+    public static APIGatewayV2HTTPResponse notModified(String etag) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(304)
+                .withHeaders(Map.of("etag", etag))
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    /** 204: done, nothing to say. */
+    public static APIGatewayV2HTTPResponse noContent() {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(204)
+                .withHeaders(Map.of())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
     /** {@code {"error": {"code", "message", "requestId"}}}, with {@code Retry-After} for 429 and 503. */
     public static APIGatewayV2HTTPResponse error(ApiException e, String requestId) {
         ObjectNode error = Json.object();

@@ -7,6 +7,7 @@ import com.userimages.core.model.Collection;
 import com.userimages.core.model.ImageInCollection;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.ListedCollection;
+import com.userimages.core.model.RemoveResult;
 import com.userimages.core.pagination.ListPage;
 
 /** The JSON shapes of API.md's success responses. */
@@ -29,6 +30,14 @@ public final class ResponseBodies {
         ObjectNode body = Json.object();
         body.put("imagesCollectionId", result.collectionId());
         body.put("appended", result.appended());
+        body.put("imageCount", result.imageCount());
+        return body;
+    }
+
+    public static ObjectNode removeResult(RemoveResult result) {
+        ObjectNode body = Json.object();
+        body.put("imagesCollectionId", result.collectionId());
+        body.put("removed", result.removed());
         body.put("imageCount", result.imageCount());
         return body;
     }

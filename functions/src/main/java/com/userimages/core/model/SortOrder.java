@@ -1,5 +1,7 @@
 package com.userimages.core.model;
 
+import java.util.Optional;
+
 /** A listing's direction on the LSI's timestamp: {@code desc} (newest first, the default) or {@code asc}. */
 public enum SortOrder {
     ASC("asc"),
@@ -16,11 +18,11 @@ public enum SortOrder {
 
     public boolean forward() { return this == ASC; }
 
-    /** The order for a query-parameter value, or null when it is not one. */
-    public static SortOrder byWireName(String value) {
+    /** The order for a query-parameter value, if it is one. */
+    public static Optional<SortOrder> byWireName(String value) {
         for (SortOrder order : values()) {
-            if (order.wireName.equals(value)) return order;
+            if (order.wireName.equals(value)) return Optional.of(order);
         }
-        return null;
+        return Optional.empty();
     }
 }

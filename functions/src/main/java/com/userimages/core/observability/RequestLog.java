@@ -1,7 +1,6 @@
 package com.userimages.core.observability;
 
 import com.userimages.contract.ApiFunction;
-import com.userimages.contract.Setting;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,14 +54,6 @@ public final class RequestLog {
     /** To a given stream, e.g. stderr. */
     public static RequestLog to(ApiFunction function, Level level, PrintStream out) {
         return of(function, level, out::println);
-    }
-
-    /** The deployed default: standard output at the configured {@code LOG_LEVEL}. */
-    @SuppressWarnings("removal")
-    public static RequestLog standard(ApiFunction function) {
-        String value = Setting.LOG_LEVEL.value();
-        Setting.LOG_LEVEL.problem(value).ifPresent(p -> { throw new IllegalStateException(p); });
-        return toStandardOutput(function, Level.parse(value));
     }
 
     public ApiFunction function() { return function; }

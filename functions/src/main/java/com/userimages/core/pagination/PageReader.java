@@ -65,10 +65,10 @@ public final class PageReader {
                 List<ListedCollection> page = matches.subList(0, limit);
                 return new Page(page, page.getLast().indexKey(), false, calls, evaluated);
             }
-            if (slice.lastEvaluatedKey().isEmpty()) {
+            if (slice.lastEvaluatedKey() == null) {
                 return new Page(matches, null, false, calls, evaluated);
             }
-            position = slice.lastEvaluatedKey().get();
+            position = slice.lastEvaluatedKey();
         }
     }
 

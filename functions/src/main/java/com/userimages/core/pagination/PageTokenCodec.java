@@ -117,7 +117,7 @@ public final class PageTokenCodec {
         return new IndexKey(id.toString(), Timestamps.format(timestamp));
     }
 
-    static ApiException invalid() {
+    public static ApiException invalid() {
         return new ApiException.BadRequest("INVALID_TOKEN",
                 "nextToken is not a token this API issued for this caller and these parameters.");
     }

@@ -1,11 +1,12 @@
 package com.userimages.core.pagination;
 
 import com.userimages.contract.Setting;
-import com.userimages.core.data.AwsClients;
+import com.userimages.contract.Settings;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -50,8 +51,8 @@ public final class PageTokenSecrets {
      * {@code PAGE_TOKEN_PREVIOUS_SECRET}. Neither set fails the init loudly rather than signing with
      * a key nobody chose.
      */
-    public static PageTokenSecrets fromSettings() {
-        return resolve(Setting::value, PageTokenSecrets::fromSecretsManager);
+    public static PageTokenSecrets from(Settings settings, Supplier<SecretsManagerClient> secretsManager) {
+        return resolve(settings::value, arn -> fromSecretsManager(secretsManager, arn));
     }
 
     static PageTokenSecrets resolve(Function<Setting, String> settings, Function<String, PageTokenSecrets> secretsManager) {
@@ -66,8 +67,8 @@ public final class PageTokenSecrets {
     }
 
     /** Reads both stages once, at init; the client is closed again because nothing reads it later. */
-    static PageTokenSecrets fromSecretsManager(String secretId) {
-        try (SecretsManagerClient client = AwsClients.secretsManager()) {
+    static PageTokenSecrets fromSecretsManager(Supplier<SecretsManagerClient> secretsManager, String secretId) {
+        try (SecretsManagerClient client = secretsManager.get()) {
             return read(client, secretId);
         }
     }

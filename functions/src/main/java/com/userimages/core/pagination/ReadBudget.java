@@ -1,6 +1,7 @@
 package com.userimages.core.pagination;
 
 import com.userimages.contract.Setting;
+import com.userimages.contract.Settings;
 
 /**
  * What one list-page request may read (API.md): entries evaluated by DynamoDB, filtered out or not
@@ -13,7 +14,7 @@ public record ReadBudget(int maxItemsEvaluated, int maxQueryCalls) {
         }
     }
 
-    public static ReadBudget fromSettings() {
-        return new ReadBudget(Setting.LIST_MAX_ITEMS_EVALUATED.intValue(), Setting.LIST_MAX_QUERY_CALLS.intValue());
+    public static ReadBudget from(Settings settings) {
+        return new ReadBudget(settings.intValue(Setting.LIST_MAX_ITEMS_EVALUATED), settings.intValue(Setting.LIST_MAX_QUERY_CALLS));
     }
 }

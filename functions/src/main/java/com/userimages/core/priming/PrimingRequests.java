@@ -13,7 +13,7 @@ import java.util.UUID;
  * The request each function primes itself with: the full path of a real request (event parsing,
  * validation, the SDK call with its signer, endpoint rules and HTTP client, Jackson both ways), on
  * one that changes nothing. The caller is a reserved subject and the collection a fresh random id,
- * so a read finds nothing and the conditional append is refused (404) without writing.
+ * so a read finds nothing and the conditional append or delete is refused (404) without writing.
  */
 public final class PrimingRequests {
     /** Not a subject an identity provider issues (they are UUIDs or opaque ids, never this form). */
@@ -33,6 +33,9 @@ public final class PrimingRequests {
                     Map.of("collectionId", absent), Map.of(), null, null));
             case LIST_PAGE -> Optional.of(GatewayEvents.authorized(ApiRoute.LIST_COLLECTIONS, PRIMING_SUBJECT,
                     Map.of(), Map.of("limit", "1"), null, List.of()));
+            // A conditional DeleteItem on a collection that does not exist: refused (404), nothing written.
+            case DELETE_ITEM -> Optional.of(GatewayEvents.authorized(ApiRoute.DELETE_COLLECTION, PRIMING_SUBJECT,
+                    Map.of("collectionId", absent), Map.of(), null, null));
         };
     }
 }

@@ -2,6 +2,9 @@ package com.userimages.core.service;
 
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.CollectionRepository.AppendAttempt;
+import com.userimages.core.data.CollectionRepository.DeleteAttempt;
+import com.userimages.core.data.CollectionRepository.RemoveAttempt;
+import com.userimages.core.data.CollectionRepository.ReorderAttempt;
 import com.userimages.core.data.CollectionRepository.StoredState;
 import com.userimages.core.data.ItemSizeEstimator;
 import com.userimages.core.error.ApiException;
@@ -11,14 +14,22 @@ import com.userimages.core.model.Collection;
 import com.userimages.core.model.ImageInCollection;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
+import com.userimages.core.model.RemoveResult;
+import com.userimages.core.model.VersionMatch;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Creates, appends to and reads collections, for one caller at a time. */
 public final class CollectionService {
     /** A refused append is retried this many times after the first try, each time without the ids already there. */
     static final int MAX_APPEND_RETRIES = 3;
+    /** API.md: a reorder or an image delete refused because the collection changed is re-read and retried at most this often. */
+    static final int MAX_EDIT_RETRIES = 3;
 
     private final CollectionRepository repository;
     private final Bounds bounds;
@@ -51,21 +62,32 @@ public final class CollectionService {
      * retried request adds nothing twice; the same id with another url refuses the whole request.
      */
     public AppendResult append(String userId, String collectionId, List<ImageRef> images) {
+        return append(userId, collectionId, images, VersionMatch.ANY);
+    }
+
+    /**
+     * As above, only onto a version {@code ifMatch} accepts (checked in the write's own condition):
+     * else 412 — unless every image is there already with its url, the retry of an append that
+     * succeeded, which answers 200 whatever the version.
+     */
+    public AppendResult append(String userId, String collectionId, List<ImageRef> images, VersionMatch ifMatch) {
         List<ImageRef> pending = images;
         for (int attempt = 0; attempt <= MAX_APPEND_RETRIES; attempt++) {
             long addedBytes = ItemSizeEstimator.images(pending);
             AppendAttempt outcome = repository.appendImages(userId, collectionId, pending, addedBytes,
-                    bounds.maxImagesPerCollection(), ItemSizeEstimator.MAX_ITEM_BYTES);
+                    bounds.maxImagesPerCollection(), ItemSizeEstimator.MAX_ITEM_BYTES, ifMatch);
             switch (outcome) {
                 case AppendAttempt.Appended appended -> {
-                    return new AppendResult(collectionId, pending.size(), appended.imageCount());
+                    return new AppendResult(collectionId, pending.size(), appended.imageCount(), appended.version());
                 }
                 case AppendAttempt.Refused refused -> {
-                    StoredState state = refused.state().orElseThrow(CollectionService::notFound);
+                    StoredState state = refused.state();
+                    if (state == null) throw notFound();
                     List<ImageRef> fresh = withoutPresent(pending, state);
                     if (fresh.isEmpty()) {
-                        return new AppendResult(collectionId, 0, state.imageCount());
+                        return new AppendResult(collectionId, 0, state.imageCount(), state.collection().version());
                     }
+                    if (!ifMatch.matches(state.collection().version())) throw preconditionFailed();
                     if (fresh.size() == pending.size()) {
                         // None of the ids was there, so the refusal was a bound, unless the item changed meanwhile.
                         if (state.imageCount() + fresh.size() > bounds.maxImagesPerCollection()) {
@@ -108,10 +130,111 @@ public final class CollectionService {
         List<ImageRef> images = collection.images();
         for (int i = 0; i < images.size(); i++) {
             if (images.get(i).imageId().equals(imageId)) {
-                return new ImageInCollection(collectionId, imageId, images.get(i).url(), i);
+                return new ImageInCollection(collectionId, imageId, images.get(i).url(), i, collection.version());
             }
         }
         throw new ApiException.NotFound("IMAGE_NOT_FOUND", "No image with this id in the collection.");
+    }
+
+    /**
+     * Puts the collection's images in the order of {@code imageIds}, which must name each of them
+     * exactly once. One conditional write guarded by the version read; a concurrent change refuses
+     * it and it is re-read and retried (at most {@link #MAX_EDIT_RETRIES} times) — after a
+     * concurrent append or delete the ids no longer match, which is a 409. The current order is a
+     * no-op that leaves the version alone.
+     */
+    public Collection reorder(String userId, String collectionId, List<String> imageIds, VersionMatch ifMatch) {
+        Collection current = get(userId, collectionId);
+        for (int attempt = 0; ; attempt++) {
+            if (!ifMatch.matches(current.version())) throw preconditionFailed();
+            List<ImageRef> reordered = inOrder(current, imageIds);
+            if (reordered.equals(current.images())) return current;
+            ReorderAttempt outcome = repository.replaceImages(userId, collectionId, reordered, current.version());
+            switch (outcome) {
+                case ReorderAttempt.Reordered done -> {
+                    return new Collection(collectionId, current.timestamp(), reordered, done.version());
+                }
+                case ReorderAttempt.Refused refused -> {
+                    if (attempt == MAX_EDIT_RETRIES) throw concurrentModification();
+                    current = refused.current().orElseThrow(CollectionService::notFound);
+                }
+            }
+        }
+    }
+
+    /** The collection's images in the order of {@code imageIds}; 409 unless the ids are exactly the collection's. */
+    private static List<ImageRef> inOrder(Collection collection, List<String> imageIds) {
+        Map<String, ImageRef> byId = new HashMap<>();
+        for (ImageRef image : collection.images()) byId.put(image.imageId(), image);
+        Set<String> seen = new HashSet<>();
+        List<ImageRef> ordered = new ArrayList<>(imageIds.size());
+        for (String id : imageIds) {
+            ImageRef image = byId.get(id);
+            if (image == null || !seen.add(id)) throw imageSetMismatch();
+            ordered.add(image);
+        }
+        if (ordered.size() != collection.images().size()) throw imageSetMismatch();
+        return ordered;
+    }
+
+    /**
+     * Removes one image, by its position in a strongly consistent read, in one conditional write
+     * that holds that position's id and the version read. A concurrent change refuses it; it is
+     * re-read and retried at most {@link #MAX_EDIT_RETRIES} times, then 409.
+     */
+    public RemoveResult deleteImage(String userId, String collectionId, String imageId, VersionMatch ifMatch) {
+        Collection current = get(userId, collectionId);
+        for (int attempt = 0; ; attempt++) {
+            int index = positionOf(current, imageId);
+            if (!ifMatch.matches(current.version())) throw preconditionFailed();
+            ImageRef image = current.images().get(index);
+            RemoveAttempt outcome = repository.removeImage(userId, collectionId, index, image, current.imageCount(),
+                    current.version(), ItemSizeEstimator.images(List.of(image)));
+            switch (outcome) {
+                case RemoveAttempt.Removed removed -> {
+                    return new RemoveResult(collectionId, 1, removed.imageCount(), removed.version());
+                }
+                case RemoveAttempt.Refused refused -> {
+                    if (attempt == MAX_EDIT_RETRIES) throw concurrentModification();
+                    current = refused.current().orElseThrow(CollectionService::notFound);
+                }
+            }
+        }
+    }
+
+    /** Deletes the collection: 404 when there is none (a retried delete too), 412 when {@code ifMatch} refuses its version. */
+    public void deleteCollection(String userId, String collectionId, VersionMatch ifMatch) {
+        DeleteAttempt outcome = repository.deleteCollection(userId, collectionId, ifMatch);
+        if (outcome instanceof DeleteAttempt.Refused refused) {
+            if (refused.currentVersion().isEmpty()) throw notFound();
+            throw preconditionFailed();
+        }
+    }
+
+    private static int positionOf(Collection collection, String imageId) {
+        List<ImageRef> images = collection.images();
+        for (int i = 0; i < images.size(); i++) {
+            if (images.get(i).imageId().equals(imageId)) return i;
+        }
+        throw imageNotFound();
+    }
+
+    private static ApiException imageNotFound() {
+        return new ApiException.NotFound("IMAGE_NOT_FOUND", "No image with this id in the collection.");
+    }
+
+    private static ApiException preconditionFailed() {
+        return new ApiException.PreconditionFailed("The collection's current ETag matches none that If-Match names.");
+    }
+
+    private static ApiException imageSetMismatch() {
+        return new ApiException.Conflict("IMAGE_SET_MISMATCH",
+                "imageIds must name every image of the collection exactly once.");
+    }
+
+    private static ApiException concurrentModification() {
+        return new ApiException.Conflict("CONCURRENT_MODIFICATION",
+                "The collection kept changing during the request; read it again and retry.");
     }
 
     private static ApiException notFound() {

@@ -2,12 +2,11 @@ package com.userimages.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.userimages.contract.Setting;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
 import com.userimages.testing.DynamoDbLocalExtension;
-import com.userimages.testing.TestEvents;
+import com.userimages.testing.TestApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ class ItemSizeEstimatorTest {
     @ParameterizedTest(name = "{0} images with {1}-character urls")
     @CsvSource({"0, 20", "1, 2048", "10, 100", "100, 30", "100, 2040", "150, 2040", "500, 200"})
     void theStoredEstimateIsAtLeastWhatDynamoDbCounts(int imageCount, int urlLength) {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         String collectionId = UUID.randomUUID().toString();
         List<ImageRef> images = new ArrayList<>();
         for (int i = 0; i < imageCount; i++) {
@@ -38,13 +37,13 @@ class ItemSizeEstimatorTest {
         }
         var collection = new NewCollection(collectionId, "2026-05-05T05:05:05Z", images, "digest-digest-digest-digest-digest-digest-123");
         long estimate = ItemSizeEstimator.newCollection(user, collection);
-        var repository = new CollectionRepository(DynamoDbLocalExtension.client(), Setting.TABLE_NAME.value());
+        var repository = new CollectionRepository(DynamoDbLocalExtension.client(), DynamoDbLocalExtension.tableName());
         repository.putIfAbsent(user, collection, estimate);
 
-        Map<String, AttributeValue> stored = DynamoDbLocalExtension.client().getItem(r -> r.tableName(Setting.TABLE_NAME.value())
+        Map<String, AttributeValue> stored = DynamoDbLocalExtension.client().getItem(r -> r.tableName(DynamoDbLocalExtension.tableName())
                 .consistentRead(true).key(Map.of(UserImagesTable.PARTITION_KEY, AttributeValue.fromS(user),
                         UserImagesTable.SORT_KEY, AttributeValue.fromS(collectionId)))).item();
-        ConsumedCapacity consumed = DynamoDbLocalExtension.client().putItem(r -> r.tableName(Setting.TABLE_NAME.value())
+        ConsumedCapacity consumed = DynamoDbLocalExtension.client().putItem(r -> r.tableName(DynamoDbLocalExtension.tableName())
                 .item(stored).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
         double tableUnits = consumed.table().capacityUnits();
         long realSizeAtLeast = (long) ((tableUnits - 1) * 1024);

@@ -6,16 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.userimages.core.Components;
-import com.userimages.contract.Setting;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.SortOrder;
+import com.userimages.core.model.Timestamps;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
-import com.userimages.testing.TestEvents;
+import com.userimages.core.http.ListRequests;
+import com.userimages.core.service.ListCollectionsService;
+import com.userimages.testing.TestApi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -78,13 +80,13 @@ class ListPagePropertyTest {
     @Property(tries = TRIES, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
     @StatisticsReport(label = "collections per dataset", format = Histogram.class)
     void walkingTheTokensYieldsExactlyTheMatchingCollectionsInOrder(@ForAll("scenarios") Scenario scenario) {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         SeedData.put(user, scenario.seeds());
         Statistics.label("collections per dataset").collect(scenario.seeds().size() / 50 * 50);
 
-        CollectionRepository repository = Components.collectionRepository();
-        PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(Setting.PAGE_TOKEN_SECRET.value(), null));
-        ReadBudget defaultBudget = ReadBudget.fromSettings();
+        CollectionRepository repository = DynamoDbLocalExtension.components().collectionRepository();
+        PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(DynamoDbLocalExtension.PAGE_TOKEN_SECRET, null));
+        ReadBudget defaultBudget = ReadBudget.from(DynamoDbLocalExtension.settings());
         ListCollectionsService normal = new ListCollectionsService(repository, codec, defaultBudget);
         ListCollectionsService starved = new ListCollectionsService(repository, codec, scenario.tinyBudget());
 
@@ -144,7 +146,7 @@ class ListPagePropertyTest {
 
         List<String> walkedIds = walked.stream().map(ListedCollection::collectionId).toList();
         assertEquals(walkedIds.size(), new HashSet<>(walkedIds).size(), "a collection came twice");
-        assertEquals(expected.stream().map(Seed::collectionId).collect(java.util.stream.Collectors.toSet()),
+        assertEquals(expected.stream().map(Seed::collectionId).collect(Collectors.toSet()),
                 new HashSet<>(walkedIds), "not exactly the matching collections");
         assertEquals(expected.stream().map(Seed::timestamp).toList(), walked.stream().map(ListedCollection::timestamp).toList(),
                 "not in timestamp order");
@@ -192,6 +194,6 @@ class ListPagePropertyTest {
     }
 
     private static String timestamp(int offsetSeconds) {
-        return com.userimages.core.model.Timestamps.format(BASE.plusSeconds(offsetSeconds));
+        return Timestamps.format(BASE.plusSeconds(offsetSeconds));
     }
 }

@@ -10,6 +10,8 @@ import com.userimages.core.error.ApiException;
 import com.userimages.core.model.IndexKey;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.SortOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** The token format on its own: no DynamoDB involved. */
 class PageTokenCodecTest {
@@ -38,7 +41,7 @@ class PageTokenCodecTest {
     @Test
     void carriesNothingReadableAboutTheCallerOrTheKeys() {
         String token = codec.encode("alice@example.com", query, key);
-        String bytes = new String(Base64.getUrlDecoder().decode(token), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String bytes = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.ISO_8859_1);
         assertTrue(!bytes.contains("alice") && !bytes.contains(key.collectionId()) && !bytes.contains("2026"));
     }
 
@@ -90,7 +93,7 @@ class PageTokenCodecTest {
         for (char c : alphabet.toCharArray()) {
             String variant = token.substring(0, 81) + c;
             if (variant.equals(token)) continue;
-            if (java.util.Arrays.equals(Base64.getUrlDecoder().decode(variant), bytes)) sameBytes++;
+            if (Arrays.equals(Base64.getUrlDecoder().decode(variant), bytes)) sameBytes++;
             assertInvalid(() -> codec.decode(variant, "alice", query));
         }
         assertEquals(15, sameBytes, "2^4 spellings of the same bytes exist; the 15 other ones are refused");
@@ -144,7 +147,7 @@ class PageTokenCodecTest {
         }));
     }
 
-    private static void assertInvalid(org.junit.jupiter.api.function.Executable decode) {
+    private static void assertInvalid(Executable decode) {
         ApiException e = assertThrows(ApiException.class, decode);
         assertEquals(400, e.status());
         assertEquals("INVALID_TOKEN", e.code());

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.userimages.core.Components;
-import com.userimages.contract.Setting;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.SortOrder;
@@ -13,7 +11,8 @@ import com.userimages.core.model.Timestamps;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
-import com.userimages.testing.TestEvents;
+import com.userimages.core.service.ListCollectionsService;
+import com.userimages.testing.TestApi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +29,8 @@ class QueryCallsPerPageTest {
     private static final Instant BASE = Instant.parse("2025-01-01T00:00:00Z");
     private static final int LIMIT = ListRequest.DEFAULT_LIMIT;
 
-    private final ListCollectionsService service = new ListCollectionsService(Components.collectionRepository(),
-            new PageTokenCodec(PageTokenSecrets.of(Setting.PAGE_TOKEN_SECRET.value(), null)), ReadBudget.fromSettings());
+    private final ListCollectionsService service = new ListCollectionsService(DynamoDbLocalExtension.components().collectionRepository(),
+            new PageTokenCodec(PageTokenSecrets.of(DynamoDbLocalExtension.PAGE_TOKEN_SECRET, null)), ReadBudget.from(DynamoDbLocalExtension.settings()));
 
     @Test
     void everyCollectionMatching() {
@@ -42,12 +41,12 @@ class QueryCallsPerPageTest {
     @Test
     void oneCollectionInAHundredMatching() {
         List<Integer> calls = measure("1 %", 6_000, 100);
-        assertTrue(calls.stream().allMatch(c -> c <= ReadBudget.fromSettings().maxQueryCalls()), calls.toString());
+        assertTrue(calls.stream().allMatch(c -> c <= ReadBudget.from(DynamoDbLocalExtension.settings()).maxQueryCalls()), calls.toString());
     }
 
     /** Stores {@code total} collections of which every {@code every}-th has images, walks minImages=1, returns calls per page. */
     private List<Integer> measure(String label, int total, int every) {
-        String user = TestEvents.newUser();
+        String user = TestApi.newUser();
         List<Seed> seeds = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
             seeds.add(Seed.of(Timestamps.format(BASE.plusSeconds(i)), i % every == 0 ? 1 : 0));

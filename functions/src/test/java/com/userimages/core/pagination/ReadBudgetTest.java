@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.userimages.core.Components;
-import com.userimages.contract.Setting;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.SortOrder;
@@ -16,10 +14,12 @@ import com.userimages.core.model.Timestamps;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
-import com.userimages.testing.TestEvents;
+import com.userimages.core.service.ListCollectionsService;
+import com.userimages.testing.TestApi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,7 +29,7 @@ class ReadBudgetTest {
     private static final Instant BASE = Instant.parse("2025-06-01T00:00:00Z");
     private static final ListQuery WITH_IMAGES = new ListQuery(SortOrder.DESC, null, null, 1);
 
-    private final String user = TestEvents.newUser();
+    private final String user = TestApi.newUser();
 
     @Test
     void budgetSpentWithAFullPageInHandIsPartialBecauseWhetherMoreMatchIsUnknown() {
@@ -100,7 +100,7 @@ class ReadBudgetTest {
     @Test
     void withEnoughBudgetThePageReadsAheadOneMatchAndItsCursorIsTheLastReturnedItem() {
         store(30, i -> i % 3 == 0);
-        ListCollectionsService service = service(ReadBudget.fromSettings());
+        ListCollectionsService service = service(ReadBudget.from(DynamoDbLocalExtension.settings()));
         ListPage first = service.list(user, new ListRequest(4, WITH_IMAGES, null));
         assertFalse(first.partial());
         assertEquals(4, first.items().size());
@@ -110,7 +110,7 @@ class ReadBudgetTest {
         assertTrue(second.items().getFirst().timestamp().compareTo(first.items().getLast().timestamp()) < 0);
     }
 
-    private List<Seed> store(int count, java.util.function.IntPredicate withImages) {
+    private List<Seed> store(int count, IntPredicate withImages) {
         List<Seed> seeds = new ArrayList<>();
         for (int i = 0; i < count; i++) seeds.add(Seed.of(Timestamps.format(BASE.plusSeconds(i)), withImages.test(i) ? 2 : 0));
         SeedData.put(user, seeds);
@@ -118,8 +118,8 @@ class ReadBudgetTest {
     }
 
     private static ListCollectionsService service(ReadBudget budget) {
-        return new ListCollectionsService(Components.collectionRepository(),
-                new PageTokenCodec(PageTokenSecrets.of(Setting.PAGE_TOKEN_SECRET.value(), null)), budget);
+        return new ListCollectionsService(DynamoDbLocalExtension.components().collectionRepository(),
+                new PageTokenCodec(PageTokenSecrets.of(DynamoDbLocalExtension.PAGE_TOKEN_SECRET, null)), budget);
     }
 
     private static List<ListedCollection> concat(List<ListedCollection> a, List<ListedCollection> b) {

@@ -8,9 +8,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
-import com.userimages.contract.Setting;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.handlers.AppendCollectionHandler;
+import com.userimages.handlers.DeleteItemHandler;
 import com.userimages.handlers.GetItemHandler;
 import com.userimages.handlers.ListPageHandler;
 import com.userimages.testing.DynamoDbLocalExtension;
@@ -30,12 +30,14 @@ class SnapStartPrimingTest {
 
     @Test
     void primingRunsTheRealPathAndWritesNothing() {
-        Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.APPEND_COLLECTION, new AppendCollectionHandler()));
-        Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.GET_ITEM, new GetItemHandler()));
-        var page = Responses.expect(200, prime(ApiFunction.LIST_PAGE, new ListPageHandler()));
+        Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.APPEND_COLLECTION, new AppendCollectionHandler(DynamoDbLocalExtension.components())));
+        Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.GET_ITEM, new GetItemHandler(DynamoDbLocalExtension.components())));
+        // delete-item: a conditional DeleteItem refused on the reserved subject's absent collection.
+        Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.DELETE_ITEM, new DeleteItemHandler(DynamoDbLocalExtension.components())));
+        var page = Responses.expect(200, prime(ApiFunction.LIST_PAGE, new ListPageHandler(DynamoDbLocalExtension.components())));
         assertEquals(0, page.get("count").asInt());
 
-        int stored = DynamoDbLocalExtension.client().query(q -> q.tableName(Setting.TABLE_NAME.value())
+        int stored = DynamoDbLocalExtension.client().query(q -> q.tableName(DynamoDbLocalExtension.tableName())
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", UserImagesTable.PARTITION_KEY))
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PrimingRequests.PRIMING_SUBJECT))))

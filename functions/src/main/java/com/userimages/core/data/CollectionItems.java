@@ -1,0 +1,78 @@
+package com.userimages.core.data;
+
+import static com.userimages.contract.UserImagesTable.COVER_URL;
+import static com.userimages.contract.UserImagesTable.IMAGES;
+import static com.userimages.contract.UserImagesTable.IMAGE_COUNT;
+import static com.userimages.contract.UserImagesTable.IMAGE_ID;
+import static com.userimages.contract.UserImagesTable.IMAGE_IDS;
+import static com.userimages.contract.UserImagesTable.PARTITION_KEY;
+import static com.userimages.contract.UserImagesTable.REQUEST_DIGEST;
+import static com.userimages.contract.UserImagesTable.SIZE_BYTES;
+import static com.userimages.contract.UserImagesTable.SORT_KEY;
+import static com.userimages.contract.UserImagesTable.TIMESTAMP_INDEX_SORT_KEY;
+import static com.userimages.contract.UserImagesTable.URL;
+import static com.userimages.contract.UserImagesTable.VERSION;
+
+import com.userimages.core.model.Collection;
+import com.userimages.core.model.ImageRef;
+import com.userimages.core.model.NewCollection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The stored shape of a collection, in one place: what {@link CollectionRepository} writes and reads,
+ * and what tests seed in bulk, so the two cannot drift apart.
+ */
+public final class CollectionItems {
+    private CollectionItems() {}
+
+    /** The item a new collection is stored as; {@code sizeBytes} is its {@link ItemSizeEstimator} size. */
+    public static Map<String, AttributeValue> toItem(String userId, NewCollection collection, long sizeBytes) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PARTITION_KEY, AttributeValue.fromS(userId));
+        item.put(SORT_KEY, AttributeValue.fromS(collection.collectionId()));
+        item.put(TIMESTAMP_INDEX_SORT_KEY, AttributeValue.fromS(collection.timestamp()));
+        item.put(IMAGES, images(collection.images()));
+        item.put(IMAGE_COUNT, AttributeValue.fromN(Integer.toString(collection.images().size())));
+        item.put(REQUEST_DIGEST, AttributeValue.fromS(collection.requestDigest()));
+        item.put(SIZE_BYTES, AttributeValue.fromN(Long.toString(sizeBytes)));
+        item.put(VERSION, AttributeValue.fromN(Long.toString(Collection.FIRST_VERSION)));
+        if (!collection.images().isEmpty()) {
+            // DynamoDB has no empty set and no empty cover: both are absent until there is an image.
+            item.put(IMAGE_IDS, imageIds(collection.images()));
+            item.put(COVER_URL, AttributeValue.fromS(collection.images().getFirst().url()));
+        }
+        return item;
+    }
+
+    /** The collection a stored item (or the projection of its id, timestamp, images and version) holds. */
+    public static Collection fromItem(Map<String, AttributeValue> item) {
+        List<AttributeValue> list = item.get(IMAGES).l();
+        List<ImageRef> images = new ArrayList<>(list.size());
+        for (AttributeValue element : list) {
+            Map<String, AttributeValue> m = element.m();
+            images.add(new ImageRef(m.get(IMAGE_ID).s(), m.get(URL).s()));
+        }
+        AttributeValue version = item.get(VERSION);
+        // Stored before versions existed: version 1 (API.md, "Data model").
+        return new Collection(item.get(SORT_KEY).s(), item.get(TIMESTAMP_INDEX_SORT_KEY).s(), images,
+                version == null ? Collection.FIRST_VERSION : Long.parseLong(version.n()));
+    }
+
+    /** The images list attribute, in order. */
+    static AttributeValue images(List<ImageRef> images) {
+        List<AttributeValue> list = new ArrayList<>(images.size());
+        for (ImageRef image : images) {
+            list.add(AttributeValue.fromM(Map.of(IMAGE_ID, AttributeValue.fromS(image.imageId()), URL, AttributeValue.fromS(image.url()))));
+        }
+        return AttributeValue.fromL(list);
+    }
+
+    /** The string set of image ids the append condition tests for duplicates. */
+    static AttributeValue imageIds(List<ImageRef> images) {
+        return AttributeValue.fromSs(images.stream().map(ImageRef::imageId).toList());
+    }
+}

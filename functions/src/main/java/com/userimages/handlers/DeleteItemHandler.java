@@ -1,0 +1,72 @@
+package com.userimages.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.userimages.contract.ApiFunction;
+import com.userimages.contract.ApiRoute;
+import com.userimages.core.http.ApiRequest;
+import com.userimages.core.http.ApiResponses;
+import com.userimages.core.http.EntityTags;
+import com.userimages.core.http.HandlerSupport;
+import com.userimages.core.observability.RequestLog;
+import com.userimages.core.http.ResponseBodies;
+import com.userimages.core.model.Ids;
+import com.userimages.core.model.RemoveResult;
+import com.userimages.core.priming.SnapStartPriming;
+import com.userimages.core.service.CollectionService;
+import java.util.Map;
+
+/**
+ * {@code DELETE /collections/{collectionId}} and {@code DELETE /collections/{collectionId}/images/{imageId}}:
+ * the only function whose role may call {@code DeleteItem}.
+ */
+public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final CollectionService service;
+    private final RequestLog log;
+
+    /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
+    public DeleteItemHandler() {
+        this(FunctionComponents.fromEnvironment());
+        // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
+        SnapStartPriming.register(ApiFunction.DELETE_ITEM, this);
+    }
+
+    public DeleteItemHandler(FunctionComponents components) {
+        this(components.collectionService(), components.requestLog(ApiFunction.DELETE_ITEM));
+    }
+
+    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
+    public DeleteItemHandler(CollectionService service) {
+        this(service, RequestLog.toStandardOutput(ApiFunction.DELETE_ITEM, RequestLog.Level.INFO));
+    }
+
+    public DeleteItemHandler(CollectionService service, RequestLog log) {
+        this.service = service;
+        this.log = log;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HandlerSupport.handle(log, event, context, request -> switch (Routing.route(event, ApiRoute.DELETE_COLLECTION, ApiRoute.DELETE_IMAGE)) {
+            case DELETE_IMAGE -> deleteImage(request);
+            default -> deleteCollection(request);
+        });
+    }
+
+    private APIGatewayV2HTTPResponse deleteCollection(ApiRequest request) {
+        String userId = request.caller().userId();
+        String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
+        service.deleteCollection(userId, collectionId, EntityTags.ifMatch(request));
+        return ApiResponses.noContent();
+    }
+
+    private APIGatewayV2HTTPResponse deleteImage(ApiRequest request) {
+        String userId = request.caller().userId();
+        String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
+        String imageId = Ids.parse(request.pathParameter("imageId"), "imageId");
+        RemoveResult result = service.deleteImage(userId, collectionId, imageId, EntityTags.ifMatch(request));
+        return ApiResponses.json(200, ResponseBodies.removeResult(result), Map.of("etag", EntityTags.of(result.version())));
+    }
+}

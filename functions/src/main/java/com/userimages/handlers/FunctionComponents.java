@@ -1,0 +1,149 @@
+package com.userimages.handlers;
+
+import com.userimages.contract.ApiFunction;
+import com.userimages.contract.Setting;
+import com.userimages.contract.Settings;
+import com.userimages.core.data.AwsClients;
+import com.userimages.core.data.CollectionRepository;
+import com.userimages.core.data.TableAdmin;
+import com.userimages.core.http.CollectionRequests;
+import com.userimages.core.http.ReorderRequests;
+import com.userimages.core.model.Bounds;
+import com.userimages.core.observability.RequestLog;
+import com.userimages.core.pagination.PageTokenCodec;
+import com.userimages.core.pagination.PageTokenSecrets;
+import com.userimages.core.pagination.ReadBudget;
+import com.userimages.core.service.CollectionService;
+import com.userimages.core.service.ListCollectionsService;
+import java.time.Clock;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The wiring of the handlers, as an instance: built from one {@link Settings} value and optionally
+ * given collaborators (a DynamoDB client, credentials, a clock). In Lambda each handler's no-arg
+ * constructor builds one from the environment during init (so inside a SnapStart snapshot), once
+ * per container; the local server and the tests build their own, so handlers with different
+ * settings can share a JVM. Nothing here is static.
+ */
+public final class FunctionComponents {
+    private final Settings settings;
+    private final AwsCredentialsProvider credentials;
+    private final Clock clock;
+    private final DynamoDbClient givenDynamoDb; // null: built from the settings on first use
+    private final Consumer<String> logSink; // null: standard output, looked up per line
+    private DynamoDbClient dynamoDb;
+
+    private FunctionComponents(Builder builder) {
+        this.settings = builder.settings;
+        // SnapStart-safe: resolves credentials on use, not at snapshot time.
+        this.credentials = builder.credentials != null ? builder.credentials : DefaultCredentialsProvider.builder().build();
+        this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
+        this.givenDynamoDb = builder.dynamoDb;
+        this.logSink = builder.logSink;
+    }
+
+    /** The Lambda path: the process environment, the default credentials chain, the system clock. */
+    public static FunctionComponents fromEnvironment() {
+        return builder(Settings.fromEnvironment()).build();
+    }
+
+    public static FunctionComponents of(Settings settings) {
+        return builder(settings).build();
+    }
+
+    public static Builder builder(Settings settings) {
+        return new Builder(settings);
+    }
+
+    public Settings settings() { return settings; }
+
+    /** One client per components object, shared by everything built from it. */
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) dynamoDb = givenDynamoDb != null ? givenDynamoDb : AwsClients.dynamoDb(settings, credentials);
+        return dynamoDb;
+    }
+
+    public CollectionRepository collectionRepository() {
+        return new CollectionRepository(dynamoDb(), settings.value(Setting.TABLE_NAME));
+    }
+
+    public Bounds bounds() {
+        return Bounds.from(settings);
+    }
+
+    public CollectionService collectionService() {
+        return new CollectionService(collectionRepository(), bounds());
+    }
+
+    public CollectionRequests collectionRequests() {
+        return new CollectionRequests(bounds(), clock);
+    }
+
+    public ReorderRequests reorderRequests() {
+        return new ReorderRequests(bounds());
+    }
+
+    /** list-page's service; the only wiring that reads the page-token secret (from Secrets Manager when configured). */
+    public ListCollectionsService listCollectionsService() {
+        PageTokenSecrets secrets = PageTokenSecrets.from(settings, () -> AwsClients.secretsManager(settings, credentials));
+        return new ListCollectionsService(collectionRepository(), new PageTokenCodec(secrets), ReadBudget.from(settings));
+    }
+
+    public TableAdmin tableAdmin() {
+        return new TableAdmin(dynamoDb(), settings.value(Setting.TABLE_NAME));
+    }
+
+    /**
+     * A function's request log at the configured {@code LOG_LEVEL}: to the builder's sink, or else to
+     * standard output (Lambda's path). One per handler instance, since its first line is the cold start.
+     */
+    public RequestLog requestLog(ApiFunction function) {
+        // A malformed LOG_LEVEL fails loudly at init, with the setting's own message, not on a request.
+        String value = settings.value(Setting.LOG_LEVEL);
+        Setting.LOG_LEVEL.problem(value).ifPresent(problem -> { throw new IllegalStateException(problem); });
+        RequestLog.Level level = RequestLog.Level.parse(value);
+        return logSink == null ? RequestLog.toStandardOutput(function, level) : RequestLog.of(function, level, logSink);
+    }
+
+    /** Collaborators left unset are built from the settings (the DynamoDB client) or take the Lambda defaults. */
+    public static final class Builder {
+        private final Settings settings;
+        private AwsCredentialsProvider credentials;
+        private Clock clock;
+        private DynamoDbClient dynamoDb;
+        private Consumer<String> logSink;
+
+        private Builder(Settings settings) {
+            this.settings = settings;
+        }
+
+        /** Credentials for the clients built here (not for a given DynamoDB client). */
+        public Builder credentials(AwsCredentialsProvider credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder dynamoDb(DynamoDbClient dynamoDb) {
+            this.dynamoDb = dynamoDb;
+            return this;
+        }
+
+        /** Where the handlers' request lines go, one whole line per call (default: standard output). */
+        public Builder requestLogSink(Consumer<String> logSink) {
+            this.logSink = logSink;
+            return this;
+        }
+
+        public FunctionComponents build() {
+            return new FunctionComponents(this);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package com.userimages.handlers;
+
+import static com.userimages.handlers.AppendCollectionHandlerTest.id;
+import static com.userimages.handlers.AppendCollectionHandlerTest.ids;
+import static com.userimages.handlers.AppendCollectionHandlerTest.images;
+import static com.userimages.handlers.AppendCollectionHandlerTest.storedItem;
+import static com.userimages.handlers.ReorderImagesTest.order;
+import static com.userimages.testing.Responses.expect;
+import static com.userimages.testing.Responses.expectError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.userimages.contract.UserImagesTable;
+import com.userimages.testing.CollectionAudit;
+import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.SeedData;
+import com.userimages.testing.TestApi;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** ETag on every response that returns or changes a collection; If-None-Match on reads, If-Match on writes. */
+@ExtendWith(DynamoDbLocalExtension.class)
+class ConditionalRequestTest {
+    private final TestApi api = new TestApi();
+    private final String user = TestApi.newUser();
+
+    private String collectionWith(List<String> imageIds) {
+        String cid = id();
+        APIGatewayV2HTTPResponse created = api.create(user, "{\"imagesCollectionId\":\"" + cid + "\",\"images\":"
+                + images(imageIds, "https://e.example/") + "}");
+        expect(201, created);
+        assertEquals("\"1\"", created.getHeaders().get("etag"));
+        return cid;
+    }
+
+    private static String appendBody(String imageId) {
+        return "{\"images\":" + images(List.of(imageId), "https://e.example/") + "}";
+    }
+
+    @Test
+    void everyResponseThatReturnsOrChangesACollectionCarriesItsVersion() {
+        List<String> ids = ids(2);
+        String cid = id();
+        String create = "{\"imagesCollectionId\":\"" + cid + "\",\"images\":" + images(ids, "https://e.example/") + "}";
+        assertEquals("\"1\"", api.create(user, create).getHeaders().get("etag"));
+        assertEquals("\"1\"", api.get(user, cid).getHeaders().get("etag"));
+        assertEquals("\"1\"", api.getImage(user, cid, ids.get(1)).getHeaders().get("etag"), "the image GET carries the collection's");
+        String extra = id();
+        assertEquals("\"2\"", api.append(user, cid, appendBody(extra)).getHeaders().get("etag"));
+        assertEquals("\"2\"", api.append(user, cid, appendBody(extra)).getHeaders().get("etag"), "a retried append changes nothing");
+        assertEquals("\"2\"", api.create(user, create).getHeaders().get("etag"), "a replay answers the version as it is now");
+        assertEquals("\"3\"", api.reorder(user, cid, order(List.of(extra, ids.get(0), ids.get(1)))).getHeaders().get("etag"));
+        assertEquals("\"4\"", api.deleteImage(user, cid, ids.get(0)).getHeaders().get("etag"));
+        assertEquals("\"4\"", api.get(user, cid).getHeaders().get("etag"));
+        assertEquals(4, CollectionAudit.version(user, cid));
+        assertFalse(api.deleteImage(user, cid, id()).getHeaders().containsKey("etag"), "errors carry no ETag");
+    }
+
+    @Test
+    void ifNoneMatchAnswers304WithTheETagAndNoBodyOnBothGets() {
+        List<String> ids = ids(1);
+        String cid = collectionWith(ids);
+        List<Function<String, APIGatewayV2HTTPResponse>> gets = List.of(
+                tag -> api.getWith(user, cid, "if-none-match", tag),
+                tag -> api.getImageWith(user, cid, ids.get(0), "if-none-match", tag));
+        for (var get : gets) {
+            for (String matching : List.of("\"1\"", "W/\"1\"", "\"7\", \"1\"", "\"7\",W/\"1\"", " * ", ",\"1\",")) {
+                APIGatewayV2HTTPResponse r = get.apply(matching);
+                assertEquals(304, r.getStatusCode(), matching);
+                assertNull(r.getBody(), matching);
+                assertEquals("\"1\"", r.getHeaders().get("etag"), matching);
+                assertFalse(r.getHeaders().containsKey("content-type"), matching);
+            }
+            for (String other : List.of("\"2\"", "W/\"2\"", "\"01\"", "\"\"", "\"one\"", "\"99999999999999999999999\"")) {
+                APIGatewayV2HTTPResponse r = get.apply(other);
+                expect(200, r);
+                assertEquals("\"1\"", r.getHeaders().get("etag"), other);
+            }
+        }
+        // A missing collection or image is 404 whatever the precondition.
+        expectError(404, "COLLECTION_NOT_FOUND", api.getWith(user, id(), "if-none-match", "*"));
+        expectError(404, "IMAGE_NOT_FOUND", api.getImageWith(user, cid, id(), "if-none-match", "\"1\""));
+        // A change makes the cached copy stale.
+        expect(200, api.append(user, cid, appendBody(id())));
+        assertEquals(200, api.getWith(user, cid, "if-none-match", "\"1\"").getStatusCode());
+        assertEquals(304, api.getWith(user, cid, "If-None-Match", "\"2\"").getStatusCode(), "any letter case of the name");
+    }
+
+    @Test
+    void ifMatchGuardsAnAppendInItsOwnCondition() {
+        String cid = collectionWith(ids(1));
+        Map<String, AttributeValue> before = storedItem(user, cid);
+        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", "\"2\""));
+        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", "W/\"1\""));
+        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", "\"\""));
+        assertEquals(before, storedItem(user, cid));
+        expectError(404, "COLLECTION_NOT_FOUND", api.appendWith(user, id(), appendBody(id()), "if-match", "\"2\""));
+
+        String first = id();
+        APIGatewayV2HTTPResponse r = api.appendWith(user, cid, appendBody(first), "if-match", "\"1\"");
+        assertEquals(1, expect(200, r).get("appended").asInt());
+        assertEquals("\"2\"", r.getHeaders().get("etag"));
+        // The same request again: it succeeded already, so 200 whatever If-Match says.
+        APIGatewayV2HTTPResponse retried = api.appendWith(user, cid, appendBody(first), "if-match", "\"1\"");
+        assertEquals(0, expect(200, retried).get("appended").asInt());
+        assertEquals("\"2\"", retried.getHeaders().get("etag"));
+        expect(200, api.appendWith(user, cid, appendBody(id()), "if-match", "\"5\", \"2\""));
+        expect(200, api.appendWith(user, cid, appendBody(id()), "if-match", "*"));
+        assertEquals(4, CollectionAudit.assertConsistent(user, cid).size());
+        assertEquals(4, CollectionAudit.version(user, cid));
+    }
+
+    @Test
+    void aPartlyAppliedAppendStillHonoursIfMatch() {
+        List<String> ids = ids(1);
+        String cid = collectionWith(ids);
+        expect(200, api.append(user, cid, appendBody(id())));
+        // One image is there already, the other is new: not a retry of a change that succeeded.
+        String body = "{\"images\":" + images(List.of(ids.get(0), id()), "https://e.example/") + "}";
+        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, body, "if-match", "\"1\""));
+        assertEquals(2, CollectionAudit.assertConsistent(user, cid).size());
+    }
+
+    @Test
+    void malformedPreconditionsAnswer400WithoutEchoingThem() {
+        String cid = collectionWith(ids(1));
+        Map<String, AttributeValue> before = storedItem(user, cid);
+        String tooMany = IntStream.rangeClosed(1, 65).mapToObj(i -> "\"" + i + "\"").collect(Collectors.joining(","));
+        List<String> malformed = List.of("3", "\"3", "3\"", "W/3", "w/\"3\"", "W/ \"3\"", "\"3\" \"4\"", "\"3\"\"4\"", "*, \"3\"", "**",
+                "\"3\";q=1", "\"1 \"", "", " ", ",", " , ", "\"a\u0000b\"", "\"caf\u00e9\"", "\"\r\nset-cookie: x=1\"", "\"<script>\"x",
+                "\"" + "9".repeat(5000) + "\"", tooMany, "W/", "\"3\",garbage");
+        for (String bad : malformed) {
+            for (APIGatewayV2HTTPResponse r : List.of(
+                    api.appendWith(user, cid, appendBody(id()), "if-match", bad),
+                    api.getWith(user, cid, "if-none-match", bad),
+                    api.getImageWith(user, cid, id(), "if-none-match", bad),
+                    api.reorder(user, cid, "{\"imageIds\":[]}", "if-match", bad),
+                    api.deleteImage(user, cid, id(), "if-match", bad),
+                    api.deleteCollection(user, cid, "if-match", bad))) {
+                JsonNode error = expectError(400, "INVALID_PRECONDITION", r).get("error");
+                String message = error.get("message").asText();
+                if (bad.strip().length() > 3) assertFalse(message.contains(bad.strip()), "echoes the header: " + message);
+                assertFalse(r.getHeaders().containsKey("etag"));
+            }
+        }
+        assertEquals(before, storedItem(user, cid));
+    }
+
+    @Test
+    void aCollectionStoredBeforeVersionsExistedIsVersion1() {
+        SeedData.Seed seed = SeedData.Seed.of("2025-05-05T05:05:05Z", 3);
+        SeedData.putWithoutVersion(user, List.of(seed));
+        String cid = seed.collectionId();
+        assertFalse(storedItem(user, cid).containsKey(UserImagesTable.VERSION), "seeded the old way");
+
+        APIGatewayV2HTTPResponse get = api.get(user, cid);
+        JsonNode body = expect(200, get);
+        assertEquals("\"1\"", get.getHeaders().get("etag"));
+        assertEquals(304, api.getWith(user, cid, "if-none-match", "\"1\"").getStatusCode());
+        String firstImage = body.get("images").get(0).get("imageId").asText();
+        assertEquals("\"1\"", api.getImage(user, cid, firstImage).getHeaders().get("etag"));
+        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", "\"2\""));
+        expectError(412, "PRECONDITION_FAILED", api.deleteCollection(user, cid, "if-match", "\"2\""));
+
+        APIGatewayV2HTTPResponse appended = api.appendWith(user, cid, appendBody(id()), "if-match", "\"1\"");
+        expect(200, appended);
+        assertEquals("\"2\"", appended.getHeaders().get("etag"));
+        assertEquals("2", storedItem(user, cid).get(UserImagesTable.VERSION).n(), "the first write sets the version");
+        CollectionAudit.assertConsistent(user, cid);
+
+        // Each write accepts If-Match: "1" on a collection seeded the old way.
+        for (int kind = 0; kind < 3; kind++) {
+            SeedData.Seed old = SeedData.Seed.of("2025-05-05T05:05:0" + kind + "Z", 2);
+            SeedData.putWithoutVersion(user, List.of(old));
+            String oid = old.collectionId();
+            List<String> stored = CollectionAudit.assertConsistent(user, oid).stream().map(i -> i.imageId()).toList();
+            APIGatewayV2HTTPResponse r = switch (kind) {
+                case 0 -> api.reorder(user, oid, order(List.of(stored.get(1), stored.get(0))), "if-match", "\"1\"");
+                case 1 -> api.deleteImage(user, oid, stored.get(0), "if-match", "\"1\"");
+                default -> api.deleteCollection(user, oid, "if-match", "\"1\"");
+            };
+            if (kind == 2) {
+                assertEquals(204, r.getStatusCode());
+                assertTrue(CollectionAudit.item(user, oid).isEmpty());
+            } else {
+                expect(200, r);
+                assertEquals("\"2\"", r.getHeaders().get("etag"));
+                assertEquals(2, CollectionAudit.version(user, oid));
+                CollectionAudit.assertConsistent(user, oid);
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package com.userimages.local.gateway;
+
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The one place that speaks Jetty: a request becomes an {@link IncomingRequest} (body read within the
+ * gateway's limits), the first {@link GatewayEndpoint} that answers it gives the {@link GatewayReply},
+ * and that is written back. What the gateway refuses on its own — a body too large (413, before any
+ * {@code 100 Continue}), a body that stalls (408), bad percent-encoding (400) — is answered here.
+ */
+final class JettyGatewayHandler extends Handler.Abstract {
+    /** Hop-by-hop or length headers the gateway computes itself; a function cannot set them. */
+    private static final Set<String> GATEWAY_OWNED_HEADERS = Set.of("content-length", "transfer-encoding", "connection", "date");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final List<GatewayEndpoint> endpoints;
+    private final GatewayLimits limits;
+    private final HeaderDeadline headerDeadline;
+
+    JettyGatewayHandler(List<GatewayEndpoint> endpoints, GatewayLimits limits, HeaderDeadline headerDeadline) {
+        this.endpoints = List.copyOf(endpoints);
+        this.limits = limits;
+        this.headerDeadline = headerDeadline;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        headerDeadline.headersComplete(request.getConnectionMetaData().getConnection());
+        String requestId = newRequestId();
+        GatewayEndpoint.Handled handled;
+        try {
+            handled = serve(request, requestId);
+        } catch (RuntimeException e) {
+            handled = new GatewayEndpoint.Handled(GatewayReply.internalServerError(), e.toString());
+        }
+        if (!handled.note().isEmpty()) request.setAttribute(RequestLogHandler.NOTE, handled.note());
+        write(request, response, callback, handled.reply(), requestId);
+        return true;
+    }
+
+    private GatewayEndpoint.Handled serve(Request request, String requestId) {
+        String rawPath = request.getHttpURI().getPath();
+        String rawQuery = request.getHttpURI().getQuery();
+        if (!wellFormedPercentEncoding(rawPath) || !wellFormedPercentEncoding(rawQuery)) {
+            return new GatewayEndpoint.Handled(GatewayReply.message(400, "Bad Request"), "(malformed percent-encoding)");
+        }
+        // A declared length over the limit is refused before the body is read, so a client waiting on
+        // "Expect: 100-continue" never gets the 100 and never sends the body.
+        if (request.getLength() > GatewayLimits.MAX_BODY_BYTES) {
+            return new GatewayEndpoint.Handled(GatewayReply.message(413, "Request Entity Too Large"), "");
+        }
+        byte[] body;
+        try {
+            body = readBody(request);
+        } catch (TimeoutException e) {
+            return new GatewayEndpoint.Handled(GatewayReply.message(408, "Request Timeout"), "(the body stalled)");
+        } catch (IOException e) {
+            return new GatewayEndpoint.Handled(GatewayReply.message(400, "Bad Request"), "(malformed body)");
+        }
+        if (body == null) return new GatewayEndpoint.Handled(GatewayReply.message(413, "Request Entity Too Large"), "");
+
+        IncomingRequest incoming = new IncomingRequest(request.getMethod(), rawPath, rawQuery == null ? "" : rawQuery,
+                headers(request.getHeaders()), body, Request.getRemoteAddr(request),
+                request.getConnectionMetaData().getProtocol(), Request.getLocalPort(request));
+        for (GatewayEndpoint endpoint : endpoints) {
+            Optional<GatewayEndpoint.Handled> handled = endpoint.handle(incoming, requestId);
+            if (handled.isPresent()) return handled.get();
+        }
+        return new GatewayEndpoint.Handled(GatewayReply.notFound(), "(no such route)");
+    }
+
+    /**
+     * The body, or null when it is larger than the gateway accepts. While it is read the connection's
+     * idle timeout is the body timeout: a client that stops sending gets a 408.
+     */
+    private byte[] readBody(Request request) throws IOException, TimeoutException {
+        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        long idle = endPoint.getIdleTimeout();
+        endPoint.setIdleTimeout(limits.bodyTimeout().toMillis());
+        try (InputStream in = Request.asInputStream(request)) {
+            byte[] body = in.readNBytes(GatewayLimits.MAX_BODY_BYTES + 1);
+            return body.length > GatewayLimits.MAX_BODY_BYTES ? null : body;
+        } catch (IOException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TimeoutException timeout) throw timeout;
+            }
+            throw e;
+        } finally {
+            endPoint.setIdleTimeout(idle);
+        }
+    }
+
+    /** Every '%' followed by two hex digits; null (no query) is well-formed. */
+    static boolean wellFormedPercentEncoding(String raw) {
+        if (raw == null) return true;
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+            if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0 || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, List<String>> headers(HttpFields fields) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : fields) {
+            headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(field.getValue());
+        }
+        return headers;
+    }
+
+    private static void write(Request request, Response response, Callback callback, GatewayReply reply, String requestId) {
+        response.setStatus(reply.status());
+        HttpFields.Mutable headers = response.getHeaders();
+        reply.headers().forEach((name, values) -> {
+            if (!GATEWAY_OWNED_HEADERS.contains(name)) values.forEach(v -> headers.add(name, v));
+        });
+        headers.put("apigw-requestid", requestId);
+        byte[] body = reply.body();
+        boolean noBody = body.length == 0 || reply.status() == 204 || reply.status() == 304 || request.getMethod().equals("HEAD");
+        if (noBody) {
+            response.write(true, null, callback);
+        } else {
+            headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
+    }
+
+    /** Shaped like API Gateway's request ids (e.g. "Mc7UVioPPHcEKPA="). */
+    static String newRequestId() {
+        byte[] bytes = new byte[10];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes).replace('/', 'A').replace('+', 'B');
+    }
+}
