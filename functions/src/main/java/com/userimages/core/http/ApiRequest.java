@@ -24,13 +24,28 @@ public final class ApiRequest {
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final APIGatewayV2HTTPEvent event;
+    /** The caller once read, for the request line's callerHash (null until then). */
+    private Caller caller;
 
     public ApiRequest(APIGatewayV2HTTPEvent event) {
         this.event = event;
     }
 
     public Caller caller() {
-        return Caller.from(event);
+        if (caller == null) caller = Caller.from(event);
+        return caller;
+    }
+
+    /** The caller, if a handler read one (successfully) for this request. */
+    public Optional<Caller> callerIfRead() {
+        return Optional.ofNullable(caller);
+    }
+
+    /** The event's route key (the gateway's), if any. */
+    public Optional<String> routeKey() {
+        String key = event.getRouteKey();
+        if (key == null && event.getRequestContext() != null) key = event.getRequestContext().getRouteKey();
+        return Optional.ofNullable(key);
     }
 
     /** A path parameter the route guarantees; absent means the event does not match the route. */
