@@ -4,14 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.Scopes;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
 import com.userimages.core.observability.RequestLog;
-import com.userimages.core.http.Json;
+import com.userimages.core.http.ResponseBodies;
 import java.time.Duration;
 
 /** {@code POST /admin/table}: creates the table if absent and waits for it to become ACTIVE. */
@@ -53,12 +52,8 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
             // The gateway enforces the scope too; checked again so a misconfigured route cannot open it.
             request.caller().requireScope(Scopes.ADMIN);
             TableAdmin.TableState state = admin.ensureTable(maxWait);
-            ObjectNode body = Json.object().put("table", state.tableName());
-            if (!state.active()) {
-                return ApiResponses.json(202, body.put("status", "CREATING"));
-            }
-            body.put("status", "ACTIVE").put("created", state.created());
-            return ApiResponses.json(state.created() ? 201 : 200, body);
+            int status = !state.active() ? 202 : state.created() ? 201 : 200;
+            return ApiResponses.json(status, ResponseBodies.tableState(state.tableName(), state.active(), state.created()));
         });
     }
 }

@@ -2,7 +2,6 @@ package com.userimages.core.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.userimages.core.error.ApiException;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -26,14 +25,6 @@ public final class ApiResponses {
                 .withBody(body.text())
                 .withIsBase64Encoded(false)
                 .build();
-    }
-
-    /**
-     * A body built as a Jackson tree: for create-table's rare control-plane answer only; the data
-     * functions write theirs with {@link ResponseBodies}, so no jackson-databind loads on their cold start.
-     */
-    public static APIGatewayV2HTTPResponse json(int status, ObjectNode body) {
-        return json(status, new JsonBody(Json.write(body)), Map.of());
     }
 
     /** 304: the client's copy (named by {@code If-None-Match}) is current; only the ETag, no body. */

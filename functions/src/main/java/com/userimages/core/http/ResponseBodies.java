@@ -37,6 +37,21 @@ public final class ResponseBodies {
         return new JsonBody(out.toString());
     }
 
+    /** create-table's answer: {@code {"table", "status", "created"?}} ({@code created} only once ACTIVE). */
+    public static JsonBody tableState(String table, boolean active, boolean created) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonOutput.generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("table", table);
+            g.writeStringField("status", active ? "ACTIVE" : "CREATING");
+            if (active) g.writeBooleanField("created", created);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw JsonOutput.writeFailed(e);
+        }
+        return new JsonBody(out.toString());
+    }
+
     public static JsonBody appendResult(AppendResult result) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JsonOutput.generator(out)) {

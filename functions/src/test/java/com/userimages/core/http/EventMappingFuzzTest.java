@@ -90,7 +90,7 @@ class EventMappingFuzzTest {
                         }
                         case LIST_COLLECTIONS -> ListRequests.parse(request.queryParameters());
                     }
-                    return ApiResponses.json(200, Json.object());
+                    return ApiResponses.json(200, new JsonBody("{}"));
                 });
         int status = response.getStatusCode();
         assertTrue(status == 200 || (status >= 400 && status < 500), () -> status + " " + response.getBody());
