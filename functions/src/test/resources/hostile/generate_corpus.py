@@ -30,6 +30,9 @@ FUNCTION_OF = {
     "GET /collections/{collectionId}/images/{imageId}": "get-item",
     "GET /collections": "list-page",
     "POST /admin/table": "create-table",
+    "PUT /collections/{collectionId}/order": "append-collection",
+    "DELETE /collections/{collectionId}": "delete-item",
+    "DELETE /collections/{collectionId}/images/{imageId}": "delete-item",
 }
 
 
@@ -282,12 +285,73 @@ for scopes, claim in [(None, {}), ([], {}), (["images/user"], {}), (None, {"scop
     add("claims", "create-table without the admin scope: scopes " + repr(scopes) + " claims " + repr(claim)[:40], ADMIN, 403, "FORBIDDEN",
         claims=c, scopes=scopes, body=None, server={"status": 403})
 
+# ---------------------------------------------------------------- edits (issue 11's routes: reorder, delete, version headers)
+REORDER = "PUT /collections/{collectionId}/order"
+DELETE = "DELETE /collections/{collectionId}"
+DELETE_IMAGE = "DELETE /collections/{collectionId}/images/{imageId}"
+OWN_IMAGE = {"collectionId": "{{collectionId}}", "imageId": "{{imageId}}"}
+bad_tags = ["3", "\"3", "3\"", "W/", "W/3", "\"1\" \"2\"", "*, \"1\"", "\"1\", *", "\"\u00e9\"", "\"a b\"",
+            "\"\u0000\"", "\"1\"\r\nx-injected: 1", "\"\u2028\"", "{{repeat:5000:x}}", "\"{{repeat:5000:1}}\"",
+            ",".join(["\"1\""] * 65), "\"1\"; drop table", "'1'", "\u201c1\u201d"]
+for tag in bad_tags:
+    d = repr(tag)[:40]
+    hdr = {"content-type": "application/json", "if-match": tag}
+    add("edits", "delete: If-Match " + d, DELETE, 400, "INVALID_PRECONDITION", path=OWN, headers=hdr)
+    add("edits", "delete image: If-Match " + d, DELETE_IMAGE, 400, "INVALID_PRECONDITION", path=OWN_IMAGE, headers=hdr)
+    add("edits", "get: If-None-Match " + d, GET, 400, "INVALID_PRECONDITION", path=OWN,
+        headers={"content-type": "application/json", "if-none-match": tag})
+for tag in bad_tags[:8]:
+    d = repr(tag)[:40]
+    hdr = {"content-type": "application/json", "if-match": tag}
+    add("edits", "append: If-Match " + d, APPEND, 400, "INVALID_PRECONDITION", path=OWN, headers=hdr, body=j({"images": [img()]}))
+    add("edits", "reorder: If-Match " + d, REORDER, 400, "INVALID_PRECONDITION", path=OWN, headers=hdr,
+        body=j({"imageIds": ["{{imageId}}"]}))
+for tag in ["\"999\"", "\"999999999999999999\"", "\"0\"", "\"-1\"", "\"1.0\"", "\"0x1\""]:
+    hdr = {"content-type": "application/json", "if-match": tag}
+    add("edits", "delete: stale or impossible If-Match " + tag, DELETE, 412, "PRECONDITION_FAILED", path=OWN, headers=hdr)
+    add("edits", "delete image: stale or impossible If-Match " + tag, DELETE_IMAGE, 412, "PRECONDITION_FAILED", path=OWN_IMAGE, headers=hdr)
+for desc, body in [("not JSON", "{"), ("an array", "[]"), ("empty object", "{}"), ("imageIds null", j({"imageIds": None})),
+                   ("imageIds a string", j({"imageIds": "{{imageId}}"})), ("imageIds of numbers", j({"imageIds": [1]})),
+                   ("imageIds of objects", j({"imageIds": [{"imageId": "{{imageId}}"}]}))]:
+    # An empty list element ("1",,"2") is valid list syntax (RFC 9110 5.6.1), so not in bad_tags.
+    code = "INVALID_JSON" if desc in ("not JSON", "an array") else "INVALID_BODY"
+    add("edits", "reorder: body " + desc, REORDER, 400, code, path=OWN, body=body)
+add("edits", "reorder: an unknown field", REORDER, 400, "UNKNOWN_FIELD", path=OWN, body=j({"imageIds": ["{{imageId}}"], "cover": "x"}))
+# More ids than a collection may hold (MAX_IMAGES_PER_COLLECTION, 1000 by default) are refused unread.
+add("edits", "reorder: 1001 ids", REORDER, 400, "TOO_MANY_IMAGES", path=OWN,
+    body=j({"imageIds": ["00000000-0000-4000-8000-%012d" % i for i in range(1001)]}))
+for bad in ["123", "{{imageId}}'", "x" * 300, "\u0000", "\ud800", "../{{imageId}}"]:
+    add("edits", "reorder: id " + repr(bad)[:40], REORDER, 400, "INVALID_ID", path=OWN, body=j({"imageIds": [bad]}))
+add("edits", "reorder: the other user's collection", REORDER, 404, "COLLECTION_NOT_FOUND", path={"collectionId": "{{otherCollectionId}}"},
+    body=j({"imageIds": ["{{imageId}}"]}))
+add("edits", "reorder: ids that are not the collection's", REORDER, 409, "IMAGE_SET_MISMATCH", path=OWN,
+    body=j({"imageIds": ["ffffffff-ffff-4fff-8fff-ffffffffffff"]}))
+for bad in bad_ids[:14]:
+    add("edits", "delete: collectionId " + repr(bad)[:40], DELETE, 400, id_code(bad), path={"collectionId": bad})
+    add("edits", "delete image: imageId " + repr(bad)[:40], DELETE_IMAGE, 400, id_code(bad),
+        path={"collectionId": "{{collectionId}}", "imageId": bad})
+add("edits", "delete: the other user's collection", DELETE, 404, "COLLECTION_NOT_FOUND", path={"collectionId": "{{otherCollectionId}}"})
+add("edits", "delete: the other user's collection in upper case", DELETE, 404, "COLLECTION_NOT_FOUND",
+    path={"collectionId": "{{otherCollectionId:upper}}"})
+add("edits", "delete image: in the other user's collection", DELETE_IMAGE, 404, "COLLECTION_NOT_FOUND",
+    path={"collectionId": "{{otherCollectionId}}", "imageId": "{{imageId}}"})
+add("edits", "delete: a collection that does not exist", DELETE, 404, "COLLECTION_NOT_FOUND",
+    path={"collectionId": "00000000-0000-4000-8000-000000000000"})
+add("edits", "delete image: an image that does not exist", DELETE_IMAGE, 404, "IMAGE_NOT_FOUND",
+    path={"collectionId": "{{collectionId}}", "imageId": "ffffffff-ffff-4fff-8fff-ffffffffffff"})
+for route, path in [(DELETE, OWN), (DELETE_IMAGE, OWN_IMAGE), (REORDER, OWN)]:
+    add("edits", route + ": no verified identity", route, 401, "UNAUTHORIZED", path=path, claims=None,
+        body=j({"imageIds": ["{{imageId}}"]}) if route == REORDER else None, server={"status": 401})
+
 # ---------------------------------------------------------------- routes (event route keys the function does not serve)
 for fn, key in [("get-item", "GET /collections/{collectionId}/images"), ("get-item", "DELETE /collections/{collectionId}/images/{imageId}/x"),
                 ("append-collection", "PUT /collections"), ("append-collection", "GET /collections"), ("append-collection", "POST /collections/"),
                 ("get-item", "get /collections/{collectionId}"), ("get-item", "$default"), ("get-item", ""), ("list-page", "GET /Collections"),
                 ("append-collection", "POST /collections/{collectionId}/images\n"), ("append-collection", "PATCH /collections/{collectionId}"),
-                ("get-item", "GET /collections/{collectionId} "), ("list-page", "GET /collections/{collectionId}")]:
+                ("get-item", "GET /collections/{collectionId} "), ("list-page", "GET /collections/{collectionId}"),
+                ("delete-item", "GET /collections/{collectionId}"), ("delete-item", "DELETE /collections"),
+                ("get-item", "DELETE /collections/{collectionId}"), ("append-collection", "DELETE /collections/{collectionId}/images/{imageId}"),
+                ("delete-item", "delete /collections/{collectionId}")]:
     n = counters.get("routes", 0) + 1
     counters["routes"] = n
     cases.append({"id": f"routes-{n:03d}", "category": "routes", "description": f"{fn} given route key {key!r}",

@@ -1,7 +1,5 @@
 package com.userimages.bench;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.Setting;
 import com.userimages.contract.Settings;
@@ -12,7 +10,6 @@ import com.userimages.core.priming.PrimingRequests;
 import com.userimages.handlers.FunctionComponents;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,15 +64,9 @@ public final class ColdStartBenchmark {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         npmCi();
 
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        DynamoDBProxyServer dynamoDb = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
-        dynamoDb.start();
+        BenchDynamoDb dynamoDb = BenchDynamoDb.start();
         try {
-            String endpoint = "http://127.0.0.1:" + port;
+            String endpoint = dynamoDb.endpoint();
             Map<String, String> settings = Map.of(
                     Setting.DYNAMODB_ENDPOINT.name(), endpoint,
                     Setting.AWS_REGION.name(), AwsClients.LOCAL_DEFAULT_REGION,
@@ -158,7 +149,7 @@ public final class ColdStartBenchmark {
             Launch.Result phased = Launch.run(phases, settings, Launch.Until.EXIT);
             Report.printClassGroups(dominant, ClassLoadLog.read(WORK.resolve("phases.log")), phased.phaseMarks());
         } finally {
-            dynamoDb.stop();
+            dynamoDb.close();
         }
         // DynamoDB Local leaves non-daemon threads behind after stop(); the tables are printed, so leave.
         System.exit(0);

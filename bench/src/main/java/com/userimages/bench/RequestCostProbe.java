@@ -1,7 +1,5 @@
 package com.userimages.bench;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -15,7 +13,6 @@ import com.userimages.handlers.DeleteItemHandler;
 import com.userimages.handlers.FunctionComponents;
 import com.userimages.handlers.GetItemHandler;
 import com.userimages.handlers.ListPageHandler;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -168,18 +165,8 @@ public final class RequestCostProbe {
     private RequestCostProbe() {}
 
     public static void main(String[] args) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        DynamoDBProxyServer dynamoDb = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
-        dynamoDb.start();
-        try {
-            List<Row> rows = measure("http://127.0.0.1:" + port);
-            print(rows);
-        } finally {
-            dynamoDb.stop();
+        try (BenchDynamoDb dynamoDb = BenchDynamoDb.start()) {
+            print(measure(dynamoDb.endpoint()));
         }
         System.exit(0);
     }

@@ -18,12 +18,14 @@ public enum Setting {
     MAX_IMAGES_PER_REQUEST("100", Rule.POSITIVE_INT),
     MAX_IMAGES_PER_COLLECTION("1000", Rule.POSITIVE_INT),
     LIST_MAX_ITEMS_EVALUATED("2500", Rule.POSITIVE_INT),
-    LIST_MAX_QUERY_CALLS("10", Rule.POSITIVE_INT);
+    LIST_MAX_QUERY_CALLS("10", Rule.POSITIVE_INT),
+    /** {@code INFO}: a request line for every request; {@code WARN}: only for 5xx, 429 and 503 (metrics always). */
+    LOG_LEVEL("INFO", Rule.LOG_LEVEL);
 
     /** Shorter than this is a configuration mistake, not a key. */
     public static final int MIN_SECRET_BYTES = 16;
 
-    private enum Rule { TEXT, URL, SECRET, POSITIVE_INT }
+    private enum Rule { TEXT, URL, SECRET, POSITIVE_INT, LOG_LEVEL }
 
     private final String defaultValue;
     private final Rule rule;
@@ -51,6 +53,9 @@ public enum Setting {
             case POSITIVE_INT -> parsePositive(value) > 0
                     ? Optional.empty()
                     : Optional.of("setting " + name() + " must be a positive integer, was '" + value + "'");
+            case LOG_LEVEL -> value.equalsIgnoreCase("INFO") || value.equalsIgnoreCase("WARN")
+                    ? Optional.empty()
+                    : Optional.of("setting " + name() + " must be INFO or WARN, was '" + value + "'");
         };
     }
 

@@ -11,6 +11,7 @@ import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.EntityTags;
 import com.userimages.core.http.HandlerSupport;
+import com.userimages.core.observability.RequestLog;
 import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.http.ReorderRequests;
@@ -28,6 +29,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
     private final CollectionService service;
     private final CollectionRequests requests;
     private final ReorderRequests reorderRequests;
+    private final RequestLog log;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public AppendCollectionHandler() {
@@ -37,18 +39,26 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
     }
 
     public AppendCollectionHandler(FunctionComponents components) {
-        this(components.collectionService(), components.collectionRequests(), components.reorderRequests());
+        this(components.collectionService(), components.collectionRequests(), components.reorderRequests(),
+                components.requestLog(ApiFunction.APPEND_COLLECTION));
     }
 
+    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
     public AppendCollectionHandler(CollectionService service, CollectionRequests requests, ReorderRequests reorderRequests) {
+        this(service, requests, reorderRequests, RequestLog.toStandardOutput(ApiFunction.APPEND_COLLECTION, RequestLog.Level.INFO));
+    }
+
+    public AppendCollectionHandler(CollectionService service, CollectionRequests requests, ReorderRequests reorderRequests,
+                                   RequestLog log) {
         this.service = service;
         this.requests = requests;
         this.reorderRequests = reorderRequests;
+        this.log = log;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(event, context, request -> switch (Routing.route(event, ApiRoute.CREATE_COLLECTION,
+        return HandlerSupport.handle(log, event, context, request -> switch (Routing.route(event, ApiRoute.CREATE_COLLECTION,
                 ApiRoute.APPEND_IMAGES, ApiRoute.REORDER_IMAGES)) {
             case CREATE_COLLECTION -> create(request);
             case REORDER_IMAGES -> reorder(request);

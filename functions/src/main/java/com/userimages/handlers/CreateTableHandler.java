@@ -4,12 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.userimages.contract.ApiFunction;
 import com.userimages.contract.Scopes;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
-import com.userimages.core.http.Json;
+import com.userimages.core.observability.RequestLog;
+import com.userimages.core.http.ResponseBodies;
 import java.time.Duration;
 
 /** {@code POST /admin/table}: creates the table if absent and waits for it to become ACTIVE. */
@@ -19,6 +20,7 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
 
     private final TableAdmin admin;
     private final Duration maxWait;
+    private final RequestLog log;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public CreateTableHandler() {
@@ -26,30 +28,32 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     public CreateTableHandler(FunctionComponents components) {
-        this(components.tableAdmin());
+        this(components.tableAdmin(), MAX_WAIT, components.requestLog(ApiFunction.CREATE_TABLE));
     }
 
+    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
     public CreateTableHandler(TableAdmin admin) {
         this(admin, MAX_WAIT);
     }
 
     CreateTableHandler(TableAdmin admin, Duration maxWait) {
+        this(admin, maxWait, RequestLog.toStandardOutput(ApiFunction.CREATE_TABLE, RequestLog.Level.INFO));
+    }
+
+    CreateTableHandler(TableAdmin admin, Duration maxWait, RequestLog log) {
         this.admin = admin;
         this.maxWait = maxWait;
+        this.log = log;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(event, context, request -> {
+        return HandlerSupport.handle(log, event, context, request -> {
             // The gateway enforces the scope too; checked again so a misconfigured route cannot open it.
             request.caller().requireScope(Scopes.ADMIN);
             TableAdmin.TableState state = admin.ensureTable(maxWait);
-            ObjectNode body = Json.object().put("table", state.tableName());
-            if (!state.active()) {
-                return ApiResponses.json(202, body.put("status", "CREATING"));
-            }
-            body.put("status", "ACTIVE").put("created", state.created());
-            return ApiResponses.json(state.created() ? 201 : 200, body);
+            int status = !state.active() ? 202 : state.created() ? 201 : 200;
+            return ApiResponses.json(status, ResponseBodies.tableState(state.tableName(), state.active(), state.created()));
         });
     }
 }

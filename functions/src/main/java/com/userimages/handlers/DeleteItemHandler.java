@@ -10,6 +10,7 @@ import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.EntityTags;
 import com.userimages.core.http.HandlerSupport;
+import com.userimages.core.observability.RequestLog;
 import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.model.Ids;
 import com.userimages.core.model.RemoveResult;
@@ -23,6 +24,7 @@ import java.util.Map;
  */
 public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final CollectionService service;
+    private final RequestLog log;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public DeleteItemHandler() {
@@ -32,16 +34,22 @@ public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     public DeleteItemHandler(FunctionComponents components) {
-        this(components.collectionService());
+        this(components.collectionService(), components.requestLog(ApiFunction.DELETE_ITEM));
     }
 
+    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
     public DeleteItemHandler(CollectionService service) {
+        this(service, RequestLog.toStandardOutput(ApiFunction.DELETE_ITEM, RequestLog.Level.INFO));
+    }
+
+    public DeleteItemHandler(CollectionService service, RequestLog log) {
         this.service = service;
+        this.log = log;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(event, context, request -> switch (Routing.route(event, ApiRoute.DELETE_COLLECTION, ApiRoute.DELETE_IMAGE)) {
+        return HandlerSupport.handle(log, event, context, request -> switch (Routing.route(event, ApiRoute.DELETE_COLLECTION, ApiRoute.DELETE_IMAGE)) {
             case DELETE_IMAGE -> deleteImage(request);
             default -> deleteCollection(request);
         });

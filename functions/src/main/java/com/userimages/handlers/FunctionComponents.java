@@ -1,5 +1,6 @@
 package com.userimages.handlers;
 
+import com.userimages.contract.ApiFunction;
 import com.userimages.contract.Setting;
 import com.userimages.contract.Settings;
 import com.userimages.core.data.AwsClients;
@@ -8,12 +9,14 @@ import com.userimages.core.data.TableAdmin;
 import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.model.Bounds;
+import com.userimages.core.observability.RequestLog;
 import com.userimages.core.pagination.PageTokenCodec;
 import com.userimages.core.pagination.PageTokenSecrets;
 import com.userimages.core.pagination.ReadBudget;
 import com.userimages.core.service.CollectionService;
 import com.userimages.core.service.ListCollectionsService;
 import java.time.Clock;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,6 +33,7 @@ public final class FunctionComponents {
     private final AwsCredentialsProvider credentials;
     private final Clock clock;
     private final DynamoDbClient givenDynamoDb; // null: built from the settings on first use
+    private final Consumer<String> logSink; // null: standard output, looked up per line
     private DynamoDbClient dynamoDb;
 
     private FunctionComponents(Builder builder) {
@@ -38,6 +42,7 @@ public final class FunctionComponents {
         this.credentials = builder.credentials != null ? builder.credentials : DefaultCredentialsProvider.builder().build();
         this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
         this.givenDynamoDb = builder.dynamoDb;
+        this.logSink = builder.logSink;
     }
 
     /** The Lambda path: the process environment, the default credentials chain, the system clock. */
@@ -91,12 +96,25 @@ public final class FunctionComponents {
         return new TableAdmin(dynamoDb(), settings.value(Setting.TABLE_NAME));
     }
 
+    /**
+     * A function's request log at the configured {@code LOG_LEVEL}: to the builder's sink, or else to
+     * standard output (Lambda's path). One per handler instance, since its first line is the cold start.
+     */
+    public RequestLog requestLog(ApiFunction function) {
+        // A malformed LOG_LEVEL fails loudly at init, with the setting's own message, not on a request.
+        String value = settings.value(Setting.LOG_LEVEL);
+        Setting.LOG_LEVEL.problem(value).ifPresent(problem -> { throw new IllegalStateException(problem); });
+        RequestLog.Level level = RequestLog.Level.parse(value);
+        return logSink == null ? RequestLog.toStandardOutput(function, level) : RequestLog.of(function, level, logSink);
+    }
+
     /** Collaborators left unset are built from the settings (the DynamoDB client) or take the Lambda defaults. */
     public static final class Builder {
         private final Settings settings;
         private AwsCredentialsProvider credentials;
         private Clock clock;
         private DynamoDbClient dynamoDb;
+        private Consumer<String> logSink;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -115,6 +133,12 @@ public final class FunctionComponents {
 
         public Builder dynamoDb(DynamoDbClient dynamoDb) {
             this.dynamoDb = dynamoDb;
+            return this;
+        }
+
+        /** Where the handlers' request lines go, one whole line per call (default: standard output). */
+        public Builder requestLogSink(Consumer<String> logSink) {
+            this.logSink = logSink;
             return this;
         }
 

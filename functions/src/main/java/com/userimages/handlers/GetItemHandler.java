@@ -11,6 +11,7 @@ import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.EntityTags;
 import com.userimages.core.http.HandlerSupport;
+import com.userimages.core.observability.RequestLog;
 import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.model.Collection;
 import com.userimages.core.model.Ids;
@@ -23,6 +24,7 @@ import com.userimages.core.service.CollectionService;
 /** {@code GET /collections/{collectionId}} and {@code GET /collections/{collectionId}/images/{imageId}}. */
 public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final CollectionService service;
+    private final RequestLog log;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public GetItemHandler() {
@@ -32,16 +34,22 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public GetItemHandler(FunctionComponents components) {
-        this(components.collectionService());
+        this(components.collectionService(), components.requestLog(ApiFunction.GET_ITEM));
     }
 
+    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
     public GetItemHandler(CollectionService service) {
+        this(service, RequestLog.toStandardOutput(ApiFunction.GET_ITEM, RequestLog.Level.INFO));
+    }
+
+    public GetItemHandler(CollectionService service, RequestLog log) {
         this.service = service;
+        this.log = log;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(event, context, request -> switch (Routing.route(event, ApiRoute.GET_COLLECTION, ApiRoute.GET_IMAGE)) {
+        return HandlerSupport.handle(log, event, context, request -> switch (Routing.route(event, ApiRoute.GET_COLLECTION, ApiRoute.GET_IMAGE)) {
             case GET_IMAGE -> getImage(request);
             default -> getCollection(request);
         });

@@ -5,9 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.ApiRoute;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
+import com.userimages.core.observability.RequestLog;
 import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.ListRequest;
@@ -16,6 +18,7 @@ import com.userimages.core.http.ListRequests;
 /** {@code GET /collections}: one exact page of the caller's collections, newest first unless asked otherwise. */
 public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ListCollectionsService service;
+    private final RequestLog log;
 
     /**
      * The Lambda path: wired from the environment when Lambda constructs the handler during init (so
@@ -28,16 +31,24 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     public ListPageHandler(FunctionComponents components) {
-        this(components.listCollectionsService());
+        this(components.listCollectionsService(), components.requestLog(ApiFunction.LIST_PAGE));
     }
 
+    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
     public ListPageHandler(ListCollectionsService service) {
+        this(service, RequestLog.toStandardOutput(ApiFunction.LIST_PAGE, RequestLog.Level.INFO));
+    }
+
+    public ListPageHandler(ListCollectionsService service, RequestLog log) {
         this.service = service;
+        this.log = log;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(event, context, request -> {
+        return HandlerSupport.handle(log, event, context, request -> {
+            // As the other functions: an event for a route this function does not serve is a 404, not a listing.
+            Routing.route(event, ApiRoute.LIST_COLLECTIONS);
             String userId = request.caller().userId();
             ListRequest list = ListRequests.parse(request.queryParameters(), request.repeatedQueryParameters());
             return ApiResponses.json(200, ResponseBodies.listPage(service.list(userId, list)));

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The functions' packages depend in one direction: model/error ← data ← pagination/service ← http ←
  * priming ← handlers (the wiring lives with the handlers), and no two packages depend on each other.
+ * Observability (the request line, EMF, the per-request metrics) sits beside error at the bottom:
+ * it depends on no other package of the functions, the repository and the page reader add to the
+ * request's metrics, and http writes the line.
  */
 class PackageRulesTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -21,6 +24,7 @@ class PackageRulesTest {
     void layersDependOnlyDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Error").definedBy("com.userimages.core.error..")
+                .layer("Observability").definedBy("com.userimages.core.observability..")
                 .layer("Model").definedBy("com.userimages.core.model..")
                 .layer("Data").definedBy("com.userimages.core.data..")
                 .layer("Pagination").definedBy("com.userimages.core.pagination..")
@@ -35,6 +39,7 @@ class PackageRulesTest {
                 .whereLayer("Pagination").mayOnlyBeAccessedByLayers("Service", "Http", "Handlers")
                 .whereLayer("Data").mayOnlyBeAccessedByLayers("Pagination", "Service", "Handlers")
                 .whereLayer("Model").mayOnlyBeAccessedByLayers("Data", "Pagination", "Service", "Http", "Priming", "Handlers")
+                .whereLayer("Observability").mayOnlyBeAccessedByLayers("Data", "Pagination", "Service", "Http", "Priming", "Handlers")
                 .whereLayer("Error").mayOnlyBeAccessedByLayers("Model", "Data", "Pagination", "Service", "Http", "Priming", "Handlers")
                 .check(CLASSES);
     }

@@ -39,6 +39,10 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback {
     public static void ensureStarted() throws Exception {
         synchronized (LOCK) {
             if (components != null) return;
+            // Every request line a test's handler writes is checked, and the secret must never be in one.
+            TestLogs.install();
+            TestLogs.forbid(PAGE_TOKEN_SECRET);
+            TestLogs.forbid("0123456789abcdef");
             int port = freePort();
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                     new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});

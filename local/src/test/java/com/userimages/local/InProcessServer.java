@@ -37,8 +37,11 @@ final class InProcessServer implements AutoCloseable {
         return new InProcessServer(LocalApiServer.start(options, limits, handlers, Map.of(), log, Clock.systemUTC()), console);
     }
 
+    /** The real handlers: every reply through {@link Http} is then held to openapi.yaml. */
     static InProcessServer startWithRealHandlers(String... args) throws Exception {
-        return start(HandlerRegistry.DEPLOYED, args);
+        InProcessServer server = start(HandlerRegistry.DEPLOYED, args);
+        Http.holdToTheContract(server.base());
+        return server;
     }
 
     URI base() { return server.baseUri(); }

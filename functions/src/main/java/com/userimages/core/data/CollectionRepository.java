@@ -22,6 +22,7 @@ import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.NewCollection;
 import com.userimages.core.model.VersionMatch;
+import com.userimages.core.observability.RequestMetrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,13 +38,16 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * Owns every DynamoDB expression on the collections table. Every value goes through
@@ -75,9 +79,10 @@ public final class CollectionRepository {
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         try {
-            call(() -> dynamoDb.putItem(request));
+            RequestMetrics.write(call(() -> dynamoDb.putItem(request)).consumedCapacity());
             return Optional.empty();
         } catch (ConditionalCheckFailedException e) {
             return Optional.of(stateOf(e.item()));
@@ -93,8 +98,11 @@ public final class CollectionRepository {
                 .projectionExpression("#sk, #ts, #images, #version")
                 .expressionAttributeNames(Map.of("#sk", SORT_KEY, "#ts", TIMESTAMP_INDEX_SORT_KEY, "#images", IMAGES,
                         "#version", VERSION))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
-        Map<String, AttributeValue> item = call(() -> dynamoDb.getItem(request)).item();
+        GetItemResponse response = call(() -> dynamoDb.getItem(request));
+        RequestMetrics.read(response.consumedCapacity());
+        Map<String, AttributeValue> item = response.item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(collectionOf(item));
     }
 
@@ -158,9 +166,12 @@ public final class CollectionRepository {
                 // carries the images list, which costs transfer but no capacity.
                 .returnValues(ReturnValue.UPDATED_NEW)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         try {
-            Map<String, AttributeValue> updated = call(() -> dynamoDb.updateItem(request)).attributes();
+            UpdateItemResponse response = call(() -> dynamoDb.updateItem(request));
+            RequestMetrics.write(response.consumedCapacity());
+            Map<String, AttributeValue> updated = response.attributes();
             return new AppendAttempt.Appended(Integer.parseInt(updated.get(IMAGE_COUNT).n()),
                     Long.parseLong(updated.get(VERSION).n()));
         } catch (ConditionalCheckFailedException e) {
@@ -208,7 +219,8 @@ public final class CollectionRepository {
                 .limit(limit)
                 .consistentRead(false)
                 // Only what the index holds: asking for anything else would fetch whole items from the table.
-                .select(Select.ALL_PROJECTED_ATTRIBUTES);
+                .select(Select.ALL_PROJECTED_ATTRIBUTES)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
         if (query.minImages() > 0) {
             names.put("#count", IMAGE_COUNT);
             values.put(":min", n(query.minImages()));
@@ -235,6 +247,8 @@ public final class CollectionRepository {
         } catch (SdkException e) {
             throw DynamoDbErrors.translate(e);
         }
+        RequestMetrics.read(response.consumedCapacity());
+        RequestMetrics.queryCall(response.scannedCount() == null ? 0 : response.scannedCount());
 
         List<ListedCollection> items = new ArrayList<>(response.items().size());
         for (Map<String, AttributeValue> item : response.items()) {
@@ -313,9 +327,10 @@ public final class CollectionRepository {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         try {
-            call(() -> dynamoDb.updateItem(request));
+            RequestMetrics.write(call(() -> dynamoDb.updateItem(request)).consumedCapacity());
             return new ReorderAttempt.Reordered(readVersion + 1);
         } catch (ConditionalCheckFailedException e) {
             return new ReorderAttempt.Refused(current(e));
@@ -375,9 +390,10 @@ public final class CollectionRepository {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         try {
-            call(() -> dynamoDb.updateItem(request));
+            RequestMetrics.write(call(() -> dynamoDb.updateItem(request)).consumedCapacity());
             return new RemoveAttempt.Removed(readCount - 1, readVersion + 1);
         } catch (ConditionalCheckFailedException e) {
             return new RemoveAttempt.Refused(current(e));
@@ -405,10 +421,11 @@ public final class CollectionRepository {
                 .key(key(userId, collectionId))
                 .conditionExpression(condition)
                 .expressionAttributeNames(names)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
         if (!values.isEmpty()) request.expressionAttributeValues(values);
         try {
-            call(() -> dynamoDb.deleteItem(request.build()));
+            RequestMetrics.write(call(() -> dynamoDb.deleteItem(request.build())).consumedCapacity());
             return new DeleteAttempt.Deleted();
         } catch (ConditionalCheckFailedException e) {
             return new DeleteAttempt.Refused(current(e).map(Collection::version));

@@ -9,8 +9,16 @@ public abstract sealed class ApiException extends RuntimeException {
     private final String code;
 
     private ApiException(String code, String message) {
+        this(code, message, null);
+    }
+
+    /**
+     * {@code cause}: what failed underneath (e.g. the SDK's exception behind a 503), kept for the
+     * request line and never shown to the caller; null when the error is the request's own.
+     */
+    private ApiException(String code, String message, Throwable cause) {
         // No stack trace: these are expected outcomes, and nothing ever prints them to a caller.
-        super(message, null, false, false);
+        super(message, cause, false, false);
         this.code = code;
     }
 
@@ -68,13 +76,16 @@ public abstract sealed class ApiException extends RuntimeException {
 
     public static final class PayloadTooLarge extends ApiException {
         public PayloadTooLarge(String code, String message) { super(code, message); }
+        public PayloadTooLarge(String code, String message, Throwable cause) { super(code, message, cause); }
     }
 
     public static final class Throttled extends ApiException {
         public Throttled(String message) { super("THROTTLED", message); }
+        public Throttled(String message, Throwable cause) { super("THROTTLED", message, cause); }
     }
 
     public static final class Unavailable extends ApiException {
         public Unavailable(String message) { super("SERVICE_UNAVAILABLE", message); }
+        public Unavailable(String message, Throwable cause) { super("SERVICE_UNAVAILABLE", message, cause); }
     }
 }

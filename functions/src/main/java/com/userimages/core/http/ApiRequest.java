@@ -1,11 +1,9 @@
 package com.userimages.core.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.error.EchoedInput;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,13 +22,28 @@ public final class ApiRequest {
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final APIGatewayV2HTTPEvent event;
+    /** The caller once read, for the request line's callerHash (null until then). */
+    private Caller caller;
 
     public ApiRequest(APIGatewayV2HTTPEvent event) {
         this.event = event;
     }
 
     public Caller caller() {
-        return Caller.from(event);
+        if (caller == null) caller = Caller.from(event);
+        return caller;
+    }
+
+    /** The caller, if a handler read one (successfully) for this request. */
+    public Optional<Caller> callerIfRead() {
+        return Optional.ofNullable(caller);
+    }
+
+    /** The event's route key (the gateway's), if any. */
+    public Optional<String> routeKey() {
+        String key = event.getRouteKey();
+        if (key == null && event.getRequestContext() != null) key = event.getRequestContext().getRouteKey();
+        return Optional.ofNullable(key);
     }
 
     /** A path parameter the route guarantees; absent means the event does not match the route. */
@@ -94,20 +107,20 @@ public final class ApiRequest {
     }
 
     /** The body as a JSON object: valid UTF-8, one JSON value and nothing after it, no duplicate keys. */
-    public ObjectNode jsonObjectBody() {
+    public JsonObject jsonObjectBody() {
         String text = bodyText();
-        JsonNode node;
+        Optional<JsonValue> value;
         try {
-            node = Json.MAPPER.readTree(text);
-        } catch (JacksonException e) {
-            throw new ApiException.BadRequest("INVALID_JSON", Json.firstDuplicateKey(text)
+            value = StrictJson.parse(text);
+        } catch (IOException e) {
+            throw new ApiException.BadRequest("INVALID_JSON", StrictJson.firstDuplicateKey(text)
                     .map(key -> "The body holds the key " + EchoedInput.quoted(key) + " twice in one object; send each key once.")
                     .orElse("The body is not valid JSON."));
         }
-        if (node == null || node.isMissingNode()) {
+        if (value.isEmpty()) {
             throw new ApiException.BadRequest("INVALID_JSON", "The body is empty.");
         }
-        if (!(node instanceof ObjectNode object)) {
+        if (!(value.get() instanceof JsonObject object)) {
             throw new ApiException.BadRequest("INVALID_JSON", "The body must be a JSON object.");
         }
         return object;

@@ -1,8 +1,10 @@
 package com.userimages.core.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.userimages.core.error.ApiException;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,17 +12,17 @@ import java.util.Map;
 public final class ApiResponses {
     private ApiResponses() {}
 
-    public static APIGatewayV2HTTPResponse json(int status, ObjectNode body) {
+    public static APIGatewayV2HTTPResponse json(int status, JsonBody body) {
         return json(status, body, Map.of());
     }
 
-    public static APIGatewayV2HTTPResponse json(int status, ObjectNode body, Map<String, String> extraHeaders) {
+    public static APIGatewayV2HTTPResponse json(int status, JsonBody body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.put("content-type", "application/json");
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
                 .withHeaders(headers)
-                .withBody(Json.write(body))
+                .withBody(body.text())
                 .withIsBase64Encoded(false)
                 .build();
     }
@@ -45,24 +47,29 @@ public final class ApiResponses {
 
     /** {@code {"error": {"code", "message", "requestId"}}}, with {@code Retry-After} for 429 and 503. */
     public static APIGatewayV2HTTPResponse error(ApiException e, String requestId) {
-        ObjectNode error = Json.object();
-        error.put("code", e.code());
-        error.put("message", e.getMessage());
-        error.put("requestId", requestId);
-        ObjectNode body = Json.object();
-        body.set("error", error);
         Integer retryAfter = e.retryAfterSeconds();
-        return json(e.status(), body, retryAfter == null ? Map.of() : Map.of("retry-after", retryAfter.toString()));
+        return json(e.status(), errorBody(e.code(), e.getMessage(), requestId),
+                retryAfter == null ? Map.of() : Map.of("retry-after", retryAfter.toString()));
     }
 
     /** The server failed: a 500 that names nothing of the failure. */
     public static APIGatewayV2HTTPResponse internalError(String requestId) {
-        ObjectNode error = Json.object();
-        error.put("code", "INTERNAL_ERROR");
-        error.put("message", "The server failed to handle the request.");
-        error.put("requestId", requestId);
-        ObjectNode body = Json.object();
-        body.set("error", error);
-        return json(500, body);
+        return json(500, errorBody("INTERNAL_ERROR", "The server failed to handle the request.", requestId));
+    }
+
+    private static JsonBody errorBody(String code, String message, String requestId) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonOutput.generator(out)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("error");
+            g.writeStringField("code", code);
+            g.writeStringField("message", message);
+            g.writeStringField("requestId", requestId);
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw JsonOutput.writeFailed(e);
+        }
+        return new JsonBody(out.toString());
     }
 }

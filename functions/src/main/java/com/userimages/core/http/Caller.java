@@ -1,6 +1,7 @@
 package com.userimages.core.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.userimages.contract.Subjects;
 import com.userimages.core.error.ApiException;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +14,6 @@ import java.util.stream.Collectors;
  * the authorizer context is trusted; an {@code Authorization} header is never decoded here.
  */
 public record Caller(String userId, Set<String> scopes) {
-    static final int MAX_SUB_LENGTH = 256;
-
     public Caller {
         scopes = Set.copyOf(scopes);
     }
@@ -28,7 +27,9 @@ public record Caller(String userId, Set<String> scopes) {
             throw new ApiException.Unauthorized("The request carries no verified identity.");
         }
         String sub = claims.get("sub");
-        if (sub == null || sub.isEmpty() || sub.length() > MAX_SUB_LENGTH) {
+        // API.md: the partition key is exactly the sub, so only a sub that survives UTF-8 unchanged
+        // (no unpaired surrogate) and has no control characters is one.
+        if (!Subjects.isUsable(sub)) {
             throw new ApiException.Unauthorized("The token's subject is missing or unusable.");
         }
         return new Caller(sub, scopesOf(jwt.getScopes(), claims));

@@ -1,9 +1,9 @@
 package com.userimages.core.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.userimages.core.error.ApiException;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import com.userimages.core.model.Bounds;
@@ -39,7 +38,7 @@ public final class CollectionRequests {
         this.clock = clock;
     }
 
-    public NewCollection parseCreate(ObjectNode body) {
+    public NewCollection parseCreate(JsonObject body) {
         requireOnly(body, CREATE_FIELDS, "body");
         String sentId = optionalString(body, "imagesCollectionId");
         String sentTimestamp = optionalString(body, "timestamp");
@@ -47,26 +46,19 @@ public final class CollectionRequests {
         String timestamp = sentTimestamp == null ? Timestamps.now(clock) : InputMessages.timestamp(sentTimestamp, "timestamp", false);
         List<SentImage> sent = images(body, 0);
 
-        ObjectNode canonical = Json.object();
-        canonical.put("imagesCollectionId", id);
-        if (sentTimestamp != null) canonical.put("timestamp", timestamp);
-        ArrayNode canonicalImages = canonical.putArray("images");
         List<ImageRef> images = new ArrayList<>(sent.size());
         for (SentImage image : sent) {
-            ObjectNode c = canonicalImages.addObject();
-            if (image.imageId() != null) c.put("imageId", image.imageId());
-            c.put("url", image.url());
             images.add(new ImageRef(image.imageId() == null ? Ids.generate() : image.imageId(), image.url()));
         }
         if (images.size() > bounds.maxImagesPerCollection()) {
             throw new ApiException.PayloadTooLarge("COLLECTION_TOO_LARGE",
                     "A collection holds at most " + bounds.maxImagesPerCollection() + " images.");
         }
-        return new NewCollection(id, timestamp, images, digest(Json.write(canonical)));
+        return new NewCollection(id, timestamp, images, digest(canonical(id, sentTimestamp == null ? null : timestamp, sent)));
     }
 
     /** The images of an append; each request's own ids must be distinct. Ids not sent are generated. */
-    public List<ImageRef> parseAppend(ObjectNode body) {
+    public List<ImageRef> parseAppend(JsonObject body) {
         requireOnly(body, APPEND_FIELDS, "body");
         List<SentImage> sent = images(body, 1);
         List<ImageRef> images = new ArrayList<>(sent.size());
@@ -76,22 +68,22 @@ public final class CollectionRequests {
         return images;
     }
 
-    private record SentImage(String imageId, String url) {}
+    record SentImage(String imageId, String url) {}
 
-    private List<SentImage> images(ObjectNode body, int min) {
-        JsonNode node = body.get("images");
-        if (node == null || node.isNull()) throw bad("INVALID_BODY", "images is required.");
-        if (!node.isArray()) throw bad("INVALID_BODY", "images must be an array.");
-        if (node.size() < min) throw bad("INVALID_BODY", "images must hold at least " + min + " image.");
-        if (node.size() > bounds.maxImagesPerRequest()) {
+    private List<SentImage> images(JsonObject body, int min) {
+        JsonValue node = body.get("images").orElse(JsonValue.NULL);
+        if (node instanceof JsonValue.Null) throw bad("INVALID_BODY", "images is required.");
+        if (!(node instanceof JsonValue.Array array)) throw bad("INVALID_BODY", "images must be an array.");
+        List<JsonValue> elements = array.elements();
+        if (elements.size() < min) throw bad("INVALID_BODY", "images must hold at least " + min + " image.");
+        if (elements.size() > bounds.maxImagesPerRequest()) {
             throw bad("TOO_MANY_IMAGES", "A request holds at most " + bounds.maxImagesPerRequest() + " images.");
         }
-        List<SentImage> images = new ArrayList<>(node.size());
+        List<SentImage> images = new ArrayList<>(elements.size());
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode element = node.get(i);
+        for (int i = 0; i < elements.size(); i++) {
             String where = "images[" + i + "]";
-            if (!(element instanceof ObjectNode image)) throw bad("INVALID_BODY", where + " must be an object.");
+            if (!(elements.get(i) instanceof JsonObject image)) throw bad("INVALID_BODY", where + " must be an object.");
             requireOnly(image, IMAGE_FIELDS, where);
             String rawId = optionalString(image, "imageId", where + ".imageId");
             String id = rawId == null ? null : Ids.parse(rawId, where + ".imageId");
@@ -103,26 +95,51 @@ public final class CollectionRequests {
         return images;
     }
 
-    private static void requireOnly(ObjectNode node, Set<String> allowed, String where) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
+    private static void requireOnly(JsonObject node, Set<String> allowed, String where) {
+        for (String name : node.names()) {
             if (!allowed.contains(name)) throw bad("UNKNOWN_FIELD", InputMessages.unknownName(where + " has an unknown field", name, allowed));
         }
     }
 
-    private static String optionalString(ObjectNode node, String field) {
+    private static String optionalString(JsonObject node, String field) {
         return optionalString(node, field, field);
     }
 
-    private static String optionalString(ObjectNode node, String field, String label) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) return null;
-        if (!value.isTextual()) throw bad("INVALID_BODY", label + " must be a string.");
-        return value.textValue();
+    private static String optionalString(JsonObject node, String field, String label) {
+        JsonValue value = node.get(field).orElse(JsonValue.NULL);
+        if (value instanceof JsonValue.Null) return null;
+        if (!(value instanceof JsonValue.Text text)) throw bad("INVALID_BODY", label + " must be a string.");
+        return text.value();
     }
 
     private static ApiException bad(String code, String message) {
         return new ApiException.BadRequest(code, message);
+    }
+
+    /**
+     * The request as the replay check compares it: the id, the timestamp only when sent, the images
+     * with only the ids sent. Byte for byte what the earlier tree-based writer produced, so digests
+     * stored before still match a replay.
+     */
+    static String canonical(String id, String sentTimestamp, List<SentImage> sent) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonOutput.generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("imagesCollectionId", id);
+            if (sentTimestamp != null) g.writeStringField("timestamp", sentTimestamp);
+            g.writeArrayFieldStart("images");
+            for (SentImage image : sent) {
+                g.writeStartObject();
+                if (image.imageId() != null) g.writeStringField("imageId", image.imageId());
+                g.writeStringField("url", image.url());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw JsonOutput.writeFailed(e);
+        }
+        return out.toString();
     }
 
     private static String digest(String canonical) {

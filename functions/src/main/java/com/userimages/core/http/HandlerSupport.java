@@ -3,44 +3,63 @@ package com.userimages.core.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.userimages.contract.ApiRoute;
 import com.userimages.core.error.ApiException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import com.userimages.core.observability.RequestLine;
+import com.userimages.core.observability.RequestLog;
+import com.userimages.core.observability.RequestMetrics;
+import com.userimages.core.priming.PrimingRequests;
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
  * The one place a handler's outcome becomes a response: API errors map to their status, anything
- * unexpected is logged in full and answered with a bare 500 that names nothing of the failure.
+ * unexpected is answered with a bare 500 that names nothing of the failure. Every request then
+ * leaves its request line (with the failure's cause, for the operators) in the function's log.
  */
 public final class HandlerSupport {
     private HandlerSupport() {}
 
-    public static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context,
+    public static APIGatewayV2HTTPResponse handle(RequestLog log, APIGatewayV2HTTPEvent event, Context context,
                                                   Function<ApiRequest, APIGatewayV2HTTPResponse> action) {
-        String fallbackId = context == null ? "unknown" : context.getAwsRequestId();
+        long started = System.nanoTime();
+        Instant startedAt = log.now();
+        String awsRequestId = context == null ? null : context.getAwsRequestId();
+        String fallbackId = awsRequestId == null ? "unknown" : awsRequestId;
         ApiRequest request = new ApiRequest(event == null ? new APIGatewayV2HTTPEvent() : event);
         String requestId = request.requestId(fallbackId);
+        RequestMetrics metrics = new RequestMetrics();
+        APIGatewayV2HTTPResponse response;
+        String errorCode = null;
+        Throwable cause = null;
         try {
-            return action.apply(request);
+            response = metrics.during(() -> action.apply(request));
         } catch (ApiException e) {
-            return ApiResponses.error(e, requestId);
+            response = ApiResponses.error(e, requestId);
+            errorCode = e.code();
+            cause = e.getCause();
         } catch (RuntimeException e) {
-            log(context, "unhandled error for request " + requestId + ": " + stackTrace(e));
-            return ApiResponses.internalError(requestId);
+            response = ApiResponses.internalError(requestId);
+            errorCode = "INTERNAL_ERROR";
+            cause = e;
         }
+        if (!isPriming(request, context)) {
+            long latencyMs = (System.nanoTime() - started) / 1_000_000;
+            String routeKey = request.routeKey().flatMap(ApiRoute::byRouteKey)
+                    .filter(route -> route.function() == log.function())
+                    .map(ApiRoute::routeKey).orElse(RequestLine.UNMATCHED_ROUTE);
+            String callerHash = request.callerIfRead().map(c -> RequestLine.callerHash(c.userId())).orElse(null);
+            log.write(new RequestLine(startedAt, requestId, awsRequestId, log.function(), routeKey,
+                    response.getStatusCode(), errorCode, latencyMs, log.takeColdStart(), metrics.readUnits(),
+                    metrics.writeUnits(), metrics.queryCalls(), metrics.itemsEvaluated(), metrics.partial(),
+                    callerHash, cause));
+        }
+        return response;
     }
 
-    private static void log(Context context, String message) {
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(message);
-        } else {
-            System.err.println(message);
-        }
-    }
-
-    private static String stackTrace(Throwable e) {
-        StringWriter out = new StringWriter();
-        e.printStackTrace(new PrintWriter(out));
-        return out.toString();
+    /** The function's own SnapStart priming request (no Lambda context, the reserved subject): not a request of anyone's. */
+    private static boolean isPriming(ApiRequest request, Context context) {
+        return context == null && request.callerIfRead()
+                .filter(c -> PrimingRequests.PRIMING_SUBJECT.equals(c.userId())).isPresent();
     }
 }

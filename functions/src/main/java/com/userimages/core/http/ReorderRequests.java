@@ -1,12 +1,9 @@
 package com.userimages.core.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.model.Ids;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -23,22 +20,21 @@ public final class ReorderRequests {
     }
 
     /** The ids in the new order, lower-cased. */
-    public List<String> parse(ObjectNode body) {
-        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
+    public List<String> parse(JsonObject body) {
+        for (String name : body.names()) {
             if (!name.equals("imageIds")) throw bad("UNKNOWN_FIELD", InputMessages.unknownName("body has an unknown field", name, Set.of("imageIds")));
         }
-        JsonNode node = body.get("imageIds");
-        if (node == null || node.isNull()) throw bad("INVALID_BODY", "imageIds is required.");
-        if (!node.isArray()) throw bad("INVALID_BODY", "imageIds must be an array.");
-        if (node.size() > bounds.maxImagesPerCollection()) {
+        JsonValue node = body.get("imageIds").orElse(JsonValue.NULL);
+        if (node instanceof JsonValue.Null) throw bad("INVALID_BODY", "imageIds is required.");
+        if (!(node instanceof JsonValue.Array array)) throw bad("INVALID_BODY", "imageIds must be an array.");
+        List<JsonValue> elements = array.elements();
+        if (elements.size() > bounds.maxImagesPerCollection()) {
             throw bad("TOO_MANY_IMAGES", "A collection holds at most " + bounds.maxImagesPerCollection() + " images.");
         }
-        List<String> ids = new ArrayList<>(node.size());
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode id = node.get(i);
-            if (!id.isTextual()) throw bad("INVALID_BODY", "imageIds[" + i + "] must be a string.");
-            ids.add(Ids.parse(id.textValue(), "imageIds[" + i + "]"));
+        List<String> ids = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            if (!(elements.get(i) instanceof JsonValue.Text id)) throw bad("INVALID_BODY", "imageIds[" + i + "] must be a string.");
+            ids.add(Ids.parse(id.value(), "imageIds[" + i + "]"));
         }
         return ids;
     }

@@ -1,7 +1,6 @@
 package com.userimages.core.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Collection;
 import com.userimages.core.model.ImageInCollection;
@@ -9,66 +8,118 @@ import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.RemoveResult;
 import com.userimages.core.pagination.ListPage;
+import java.io.IOException;
+import java.io.StringWriter;
 
-/** The JSON shapes of API.md's success responses. */
+/** The JSON shapes of API.md's success responses, written field by field with Jackson's streaming generator. */
 public final class ResponseBodies {
     private ResponseBodies() {}
 
-    public static ObjectNode collection(Collection collection) {
-        ObjectNode body = Json.object();
-        body.put("imagesCollectionId", collection.collectionId());
-        body.put("timestamp", collection.timestamp());
-        body.put("imageCount", collection.imageCount());
-        ArrayNode images = body.putArray("images");
-        for (ImageRef image : collection.images()) {
-            images.addObject().put("imageId", image.imageId()).put("url", image.url());
+    public static JsonBody collection(Collection collection) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonOutput.generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("imagesCollectionId", collection.collectionId());
+            g.writeStringField("timestamp", collection.timestamp());
+            g.writeNumberField("imageCount", collection.imageCount());
+            g.writeArrayFieldStart("images");
+            for (ImageRef image : collection.images()) {
+                g.writeStartObject();
+                g.writeStringField("imageId", image.imageId());
+                g.writeStringField("url", image.url());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw JsonOutput.writeFailed(e);
         }
-        return body;
+        return new JsonBody(out.toString());
     }
 
-    public static ObjectNode appendResult(AppendResult result) {
-        ObjectNode body = Json.object();
-        body.put("imagesCollectionId", result.collectionId());
-        body.put("appended", result.appended());
-        body.put("imageCount", result.imageCount());
-        return body;
-    }
-
-    public static ObjectNode removeResult(RemoveResult result) {
-        ObjectNode body = Json.object();
-        body.put("imagesCollectionId", result.collectionId());
-        body.put("removed", result.removed());
-        body.put("imageCount", result.imageCount());
-        return body;
-    }
-
-    public static ObjectNode image(ImageInCollection image) {
-        ObjectNode body = Json.object();
-        body.put("imagesCollectionId", image.collectionId());
-        body.put("imageId", image.imageId());
-        body.put("url", image.url());
-        body.put("position", image.position());
-        return body;
-    }
-
-    public static ObjectNode listPage(ListPage page) {
-        ObjectNode body = Json.object();
-        ArrayNode items = body.putArray("items");
-        for (ListedCollection c : page.items()) {
-            ObjectNode item = items.addObject()
-                    .put("imagesCollectionId", c.collectionId())
-                    .put("timestamp", c.timestamp())
-                    .put("imageCount", c.imageCount());
-            // Always present, null while the collection is empty: clients read one shape.
-            if (c.coverUrl() == null) item.putNull("coverUrl");
-            else item.put("coverUrl", c.coverUrl());
+    /** create-table's answer: {@code {"table", "status", "created"?}} ({@code created} only once ACTIVE). */
+    public static JsonBody tableState(String table, boolean active, boolean created) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonOutput.generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("table", table);
+            g.writeStringField("status", active ? "ACTIVE" : "CREATING");
+            if (active) g.writeBooleanField("created", created);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw JsonOutput.writeFailed(e);
         }
-        body.put("count", page.items().size());
-        ObjectNode pagination = body.putObject("pagination");
-        pagination.put("limit", page.limit());
-        if (page.nextToken() == null) pagination.putNull("nextToken");
-        else pagination.put("nextToken", page.nextToken());
-        pagination.put("partial", page.partial());
-        return body;
+        return new JsonBody(out.toString());
+    }
+
+    public static JsonBody appendResult(AppendResult result) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonOutput.generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("imagesCollectionId", result.collectionId());
+            g.writeNumberField("appended", result.appended());
+            g.writeNumberField("imageCount", result.imageCount());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw JsonOutput.writeFailed(e);
+        }
+        return new JsonBody(out.toString());
+    }
+
+    public static JsonBody removeResult(RemoveResult result) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonOutput.generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("imagesCollectionId", result.collectionId());
+            g.writeNumberField("removed", result.removed());
+            g.writeNumberField("imageCount", result.imageCount());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw JsonOutput.writeFailed(e);
+        }
+        return new JsonBody(out.toString());
+    }
+
+    public static JsonBody image(ImageInCollection image) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonOutput.generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("imagesCollectionId", image.collectionId());
+            g.writeStringField("imageId", image.imageId());
+            g.writeStringField("url", image.url());
+            g.writeNumberField("position", image.position());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw JsonOutput.writeFailed(e);
+        }
+        return new JsonBody(out.toString());
+    }
+
+    public static JsonBody listPage(ListPage page) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JsonOutput.generator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("items");
+            for (ListedCollection c : page.items()) {
+                g.writeStartObject();
+                g.writeStringField("imagesCollectionId", c.collectionId());
+                g.writeStringField("timestamp", c.timestamp());
+                g.writeNumberField("imageCount", c.imageCount());
+                // Always present, null while the collection is empty: clients read one shape.
+                g.writeStringField("coverUrl", c.coverUrl());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("count", page.items().size());
+            g.writeObjectFieldStart("pagination");
+            g.writeNumberField("limit", page.limit());
+            g.writeStringField("nextToken", page.nextToken()); // null on the last page
+            g.writeBooleanField("partial", page.partial());
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw JsonOutput.writeFailed(e);
+        }
+        return new JsonBody(out.toString());
     }
 }

@@ -5,6 +5,7 @@ import com.userimages.core.data.CollectionRepository.IndexSlice;
 import com.userimages.core.model.IndexKey;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
+import com.userimages.core.observability.RequestMetrics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +52,7 @@ public final class PageReader {
             if (calls >= budget.maxQueryCalls() || remaining <= 0) {
                 // Fewer than limit + 1 matches in hand, so all of them fit on the page; whether more
                 // follow is unknown, hence partial, and the walk resumes where DynamoDB stopped.
+                RequestMetrics.partialPage();
                 return new Page(matches, position, true, calls, evaluated);
             }
             int size = (int) Math.min(remaining, nextQuerySize(wanted - matches.size(), matches.size(), evaluated));

@@ -11,9 +11,9 @@ import java.util.UUID;
 
 /**
  * The request each function primes itself with: the full path of a real request (event parsing,
- * validation, the SDK call with its signer, endpoint rules and HTTP client, Jackson both ways), on
- * one that changes nothing. The caller is a reserved subject and the collection a fresh random id,
- * so a read finds nothing and the conditional append or delete is refused (404) without writing.
+ * validation, the SDK call with its signer, endpoint rules and HTTP client, the streaming JSON
+ * reader (append's body) and writer (every answer)), on one that changes nothing. The caller is a
+ * reserved subject and the collection a fresh random id, so a read finds nothing and the conditional append or delete is refused (404) without writing.
  */
 public final class PrimingRequests {
     /** Not a subject an identity provider issues (they are UUIDs or opaque ids, never this form). */

@@ -1,0 +1,4 @@
+package com.userimages.core.http;
+
+/** A serialized JSON document, ready to be a response body (written by {@link JsonOutput}). */
+public record JsonBody(String text) {}
