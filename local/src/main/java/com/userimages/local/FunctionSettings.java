@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -41,9 +42,10 @@ final class FunctionSettings {
     /**
      * @param dbPath where the embedded DynamoDB keeps its data (the page-token secret is kept there too), or null
      * @param validated the settings that must be usable; the first that is not stops the start with one line
+     * @param requestLog where the functions' request lines go: the server's console, or invoke's stderr
      */
     static FunctionComponents components(DynamoDbConnection db, Path dbPath, Map<String, String> env,
-                                         Collection<Setting> validated) throws IOException, StartupException {
+                                         Collection<Setting> validated, Consumer<String> requestLog) throws IOException, StartupException {
         Settings settings = Settings.from(name -> Args.env(env, name))
                 .with(Setting.DYNAMODB_ENDPOINT, db.endpoint().toString());
         settings = settings.with(Setting.AWS_REGION, AwsClients.region(settings));
@@ -53,7 +55,7 @@ final class FunctionSettings {
         var problem = settings.problem(validated);
         if (problem.isPresent()) throw new StartupException(problem.get());
 
-        FunctionComponents.Builder components = FunctionComponents.builder(settings);
+        FunctionComponents.Builder components = FunctionComponents.builder(settings).requestLogSink(requestLog);
         if (db.embedded() || (db.local() && !credentialsConfigured(env))) {
             // DynamoDB Local accepts any credentials but the SDK insists on some: explicit dummy ones,
             // so a developer's real AWS keys are never sent to it.

@@ -35,7 +35,8 @@ final class InvokeCommand {
             // What this run executes must be usable: the function, and create-table for the table check.
             Set<Setting> used = EnumSet.copyOf(options.function().settings());
             used.addAll(ApiFunction.CREATE_TABLE.settings());
-            var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), env, used);
+            // The function's request line on stderr: stdout holds the response alone.
+            var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), env, used, stderr::println);
             FunctionInvoker invoker = new FunctionInvoker(new HandlerRegistry(handlers, components), stderr);
             // Running create-table is itself the table's creation: doing it first would turn its 201 into a 200.
             if (options.function() != ApiFunction.CREATE_TABLE) {

@@ -90,7 +90,9 @@ final class LocalApiServer implements AutoCloseable {
 
             dynamoDb = DynamoDbConnection.open(options.dynamoDb());
             // Every setting a hosted function reads is checked before "Ready": a bad one stops the start.
-            var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), env, FunctionSettings.EVERY_FUNCTION);
+            // The functions' request lines go to the console with the gateway's own lines, one whole line each.
+            var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), env, FunctionSettings.EVERY_FUNCTION,
+                    log::println);
             FunctionInvoker invoker = new FunctionInvoker(new HandlerRegistry(handlers, components), log);
             String tableStatus = TableBootstrap.ensureTable(invoker);
 

@@ -1,5 +1,6 @@
 package com.userimages.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,24 @@ class ConsoleLineServerTest {
                 .matches("GET /collections/" + missing + " -> 404 COLLECTION_NOT_FOUND \\(\\d+ ms\\) \\[get-item]"), local.console());
         assertFalse(local.console().contains(sub), "no raw sub on the console");
         assertFalse(local.console().contains(token), "no token on the console");
+    }
+
+    @Test
+    void theFunctionsRequestLinesReachTheConsole() throws Exception {
+        String sub = "console-line-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        assertEquals(404, Http.get(local.base(), "/collections/" + id, local.token(sub, null)).status());
+        lineFor("GET", "/collections/" + id);
+        List<JsonNode> lines = local.console().lines().filter(l -> l.startsWith("{") && l.contains("\"_aws\""))
+                .map(l -> { try { return Http.JSON.readTree(l); } catch (Exception e) { throw new AssertionError(l, e); } })
+                .filter(l -> l.path("function").asText().equals("get-item") && l.path("errorCode").asText().equals("COLLECTION_NOT_FOUND"))
+                .toList();
+        assertFalse(lines.isEmpty(), () -> "get-item's request line on the console:\n" + local.console());
+        JsonNode line = lines.getLast();
+        assertEquals("GET /collections/{collectionId}", line.path("routeKey").asText());
+        assertEquals(404, line.path("status").asInt());
+        assertFalse(local.console().contains(sub), "no raw sub on the console");
+        assertTrue(local.console().lines().allMatch(l -> l.chars().allMatch(c -> c >= 0x20 && c < 0x7f)), "every console line printable ASCII");
     }
 
     @Test

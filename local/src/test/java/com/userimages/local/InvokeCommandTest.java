@@ -107,6 +107,26 @@ class InvokeCommandTest {
     }
 
     @Test
+    void theFunctionsRequestLineGoesToStderrAndStdoutKeepsOnlyTheResponse(@TempDir Path dir) throws Exception {
+        String sub = "invoke-line-" + UUID.randomUUID();
+        Result result = invoke("append-collection", "-e", write(dir, event("POST /collections", "/collections", sub, "{images:[]}")).toString(),
+                "--db-path", dir.resolve("db").toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(400, result.response().path("statusCode").asInt(), result.stdout());
+        assertEquals(1, result.stdout().strip().lines().count(), "stdout is the response alone: " + result.stdout());
+        assertFalse(result.stdout().contains("_aws"), result.stdout());
+        JsonNode line = result.stderr().lines().filter(l -> l.startsWith("{") && l.contains("\"_aws\""))
+                .map(l -> { try { return Http.JSON.readTree(l); } catch (Exception e) { throw new AssertionError(l, e); } })
+                // The table check runs create-table first: its line comes before.
+                .filter(l -> l.path("function").asText().equals("append-collection"))
+                .findFirst().orElseThrow(() -> new AssertionError("no append-collection request line on stderr:\n" + result.stderr()));
+        assertEquals("POST /collections", line.path("routeKey").asText());
+        assertEquals(400, line.path("status").asInt());
+        assertEquals("INVALID_JSON", line.path("errorCode").asText());
+        assertFalse(result.stderr().contains(sub), "no raw sub in the log");
+    }
+
+    @Test
     void invokeWritesToTheDynamoDbItIsGiven(@TempDir Path dir) throws Exception {
         try (EmbeddedDynamoDb external = EmbeddedDynamoDb.start(null)) {
             String endpoint = external.endpoint().toString();
