@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -105,5 +106,26 @@ class ConsoleLineServerTest {
         }
         assertTrue(lineFor("GET", "/collections").matches("GET /collections -> 400 BAD_REQUEST \\(\\d+ ms\\) \\(malformed percent-encoding\\)"),
                 local.console());
+    }
+
+    @Test
+    void aRequestTheGatewayRefusesGetsAJsonRequestLineOfTheSameShapeWithoutTheToken() throws Exception {
+        String path = "/collections/" + UUID.randomUUID();
+        String forged = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJtYWxsb3J5In0.";
+        assertEquals(401, Http.get(local.base(), path, forged).status());
+        lineFor("GET", path);
+        List<JsonNode> gatewayLines = Arrays.stream(local.console().split("\n"))
+                .filter(l -> l.startsWith("{") && l.contains("\"function\":\"gateway\""))
+                .map(l -> {
+                    try {
+                        return Http.JSON.readTree(l);
+                    } catch (IOException e) {
+                        throw new AssertionError("not one JSON object: " + l, e);
+                    }
+                }).toList();
+        assertTrue(gatewayLines.stream().anyMatch(l -> l.path("status").asInt() == 401
+                && l.path("errorCode").asText().equals("UNAUTHORIZED") && l.has("requestId") && l.has("timestamp")
+                && l.has("latencyMs") && l.path("level").asText().equals("INFO")), local.console());
+        assertTrue(!local.console().contains(forged) && !local.console().contains("mallory"), local.console());
     }
 }

@@ -8,7 +8,11 @@ import org.eclipse.jetty.util.Callback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.UUID;
 import java.io.PrintStream;
 
 /**
@@ -65,8 +69,32 @@ final class RequestLogHandler extends Handler.Wrapper {
         long millis = (System.nanoTime() - started) / 1_000_000;
         Object note = request.getAttribute(NOTE);
         Object code = request.getAttribute(CODE);
-        log.println(line(request.getMethod(), request.getHttpURI().getPath(), status, code == null ? "" : code.toString(), millis,
-                note == null ? "" : note.toString()));
+        String noteText = note == null ? "" : note.toString();
+        String codeText = code == null ? "" : code.toString();
+        log.println(line(request.getMethod(), request.getHttpURI().getPath(), status, codeText, millis, noteText));
+        // A function writes its own request line; a request the gateway refused gets one of the same shape.
+        if (status >= 400 && !noteText.startsWith("[")) log.println(gatewayRequestLine(status, codeText, millis));
+    }
+
+    /**
+     * The JSON request line (API.md, "Function configuration") for a request no function saw: the
+     * gateway's own 400/401/403/404/408/413. Nothing of the request is in it: the line above has the
+     * escaped method and path, and a refused token or its {@code sub} never reaches a log.
+     */
+    static String gatewayRequestLine(int status, String code, long millis) {
+        ObjectNode line = JSON.createObjectNode()
+                .put("timestamp", Instant.now().toString())
+                .put("level", status >= 500 ? "WARN" : "INFO")
+                .put("requestId", UUID.randomUUID().toString())
+                .put("function", "gateway")
+                .put("status", status);
+        if (!code.isEmpty()) line.put("errorCode", ConsoleText.escape(code, MAX_CODE));
+        line.put("latencyMs", millis);
+        try {
+            return JSON.writeValueAsString(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @param code the error code, or empty (a 2xx/3xx, or none known) */
