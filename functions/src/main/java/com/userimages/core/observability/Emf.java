@@ -1,7 +1,7 @@
 package com.userimages.core.observability;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,18 +39,35 @@ public final class Emf {
     private Emf() {}
 
     /**
-     * Puts the {@code _aws} block on {@code line} for these metrics, aggregated per function and
-     * route and per function. The caller puts the dimension values and metric values at the root.
+     * Writes the {@code _aws} field (the generator is inside the line's object) for these metrics,
+     * aggregated per function and route and per function. The caller writes the dimension values and
+     * metric values at the root.
      */
-    public static void declare(ObjectNode line, Instant timestamp, List<Metric> metrics) {
-        ObjectNode aws = line.putObject("_aws");
-        aws.put("Timestamp", timestamp.toEpochMilli());
-        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", NAMESPACE);
-        ArrayNode dimensions = directive.putArray("Dimensions");
-        dimensions.addArray().add(FUNCTION_DIMENSION).add(ROUTE_DIMENSION);
-        dimensions.addArray().add(FUNCTION_DIMENSION);
-        ArrayNode definitions = directive.putArray("Metrics");
-        for (Metric metric : metrics) definitions.addObject().put("Name", metric.name()).put("Unit", metric.unit());
+    public static void declare(JsonGenerator line, Instant timestamp, List<Metric> metrics) throws IOException {
+        line.writeObjectFieldStart("_aws");
+        line.writeNumberField("Timestamp", timestamp.toEpochMilli());
+        line.writeArrayFieldStart("CloudWatchMetrics");
+        line.writeStartObject();
+        line.writeStringField("Namespace", NAMESPACE);
+        line.writeArrayFieldStart("Dimensions");
+        line.writeStartArray();
+        line.writeString(FUNCTION_DIMENSION);
+        line.writeString(ROUTE_DIMENSION);
+        line.writeEndArray();
+        line.writeStartArray();
+        line.writeString(FUNCTION_DIMENSION);
+        line.writeEndArray();
+        line.writeEndArray();
+        line.writeArrayFieldStart("Metrics");
+        for (Metric metric : metrics) {
+            line.writeStartObject();
+            line.writeStringField("Name", metric.name());
+            line.writeStringField("Unit", metric.unit());
+            line.writeEndObject();
+        }
+        line.writeEndArray();
+        line.writeEndObject();
+        line.writeEndArray();
+        line.writeEndObject();
     }
 }

@@ -1,13 +1,12 @@
 package com.userimages.core.observability;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.userimages.contract.ApiFunction;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,8 +39,11 @@ public record RequestLine(Instant timestamp, String requestId, String awsRequest
     static final int MAX_ID_LENGTH = 128;
     private static final int MAX_STACK_FRAMES = 20;
 
-    /** Every non-ASCII character escaped: the line is pure ASCII, so no U+2028 or raw byte can split or forge it. */
-    private static final ObjectMapper WRITER = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    /**
+     * Every non-ASCII character escaped: the line is pure ASCII, so no U+2028 or raw byte can split or
+     * forge it. jackson-core's streaming generator, not databind: this runs on every request's path.
+     */
+    private static final JsonFactory WRITER = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     /** A failure the operators must see whatever {@code LOG_LEVEL} says. */
     public boolean isFailure() {
@@ -50,79 +52,80 @@ public record RequestLine(Instant timestamp, String requestId, String awsRequest
 
     /** The full request line with its metrics. */
     public String fullLine() {
-        return write(fields(true));
+        return write(true);
     }
 
     /** Only the metrics (what {@code LOG_LEVEL=WARN} writes for a request that did not fail). */
     public String metricsLine() {
-        return write(fields(false));
+        return write(false);
     }
 
-    private ObjectNode fields(boolean full) {
-        ObjectNode line = JsonNodeFactory.instance.objectNode();
+    private void fields(JsonGenerator line, boolean full) throws IOException {
+        line.writeStartObject();
         boolean listing = function == ApiFunction.LIST_PAGE;
         List<Emf.Metric> metrics = new ArrayList<>(Emf.COMMON);
         if (listing) metrics.addAll(Emf.LISTING);
         Emf.declare(line, timestamp, metrics);
         if (full) {
-            line.put("timestamp", timestamp.toString());
-            line.put("level", status >= 500 && status != 503 ? "ERROR" : isFailure() ? "WARN" : "INFO");
-            line.put("requestId", cut(requestId));
-            line.put("awsRequestId", cut(awsRequestId));
+            put(line, "timestamp", timestamp.toString());
+            put(line, "level", status >= 500 && status != 503 ? "ERROR" : isFailure() ? "WARN" : "INFO");
+            put(line, "requestId", cut(requestId));
+            put(line, "awsRequestId", cut(awsRequestId));
         }
-        line.put(Emf.FUNCTION_DIMENSION, function.functionName());
-        line.put(Emf.ROUTE_DIMENSION, routeKey);
+        put(line, Emf.FUNCTION_DIMENSION, function.functionName());
+        put(line, Emf.ROUTE_DIMENSION, routeKey);
         if (full) {
-            line.put("status", status);
-            if (errorCode != null) line.put("errorCode", errorCode);
-            line.put("latencyMs", latencyMs);
-            line.put("coldStart", coldStart);
-            line.put("readUnits", readUnits);
-            line.put("writeUnits", writeUnits);
+            put(line, "status", status);
+            if (errorCode != null) put(line, "errorCode", errorCode);
+            put(line, "latencyMs", latencyMs);
+            put(line, "coldStart", coldStart);
+            put(line, "readUnits", readUnits);
+            put(line, "writeUnits", writeUnits);
             if (listing) {
-                line.put("queryCalls", queryCalls);
-                line.put("itemsEvaluated", itemsEvaluated);
-                line.put("partial", partial);
+                put(line, "queryCalls", queryCalls);
+                put(line, "itemsEvaluated", itemsEvaluated);
+                put(line, "partial", partial);
             }
-            if (callerHash != null) line.put("callerHash", callerHash);
+            if (callerHash != null) put(line, "callerHash", callerHash);
             if (cause != null && isFailure()) putCause(line);
         }
-        line.put(Emf.REQUESTS.name(), 1);
-        line.put(Emf.STATUS_4XX.name(), status >= 400 && status < 500 ? 1 : 0);
-        line.put(Emf.STATUS_5XX.name(), status >= 500 ? 1 : 0);
-        line.put(Emf.THROTTLED.name(), status == 429 ? 1 : 0);
-        line.put(Emf.LATENCY.name(), latencyMs);
-        line.put(Emf.READ_UNITS.name(), readUnits);
-        line.put(Emf.WRITE_UNITS.name(), writeUnits);
-        line.put(Emf.COLD_START.name(), coldStart ? 1 : 0);
+        put(line, Emf.REQUESTS.name(), 1);
+        put(line, Emf.STATUS_4XX.name(), status >= 400 && status < 500 ? 1 : 0);
+        put(line, Emf.STATUS_5XX.name(), status >= 500 ? 1 : 0);
+        put(line, Emf.THROTTLED.name(), status == 429 ? 1 : 0);
+        put(line, Emf.LATENCY.name(), latencyMs);
+        put(line, Emf.READ_UNITS.name(), readUnits);
+        put(line, Emf.WRITE_UNITS.name(), writeUnits);
+        put(line, Emf.COLD_START.name(), coldStart ? 1 : 0);
         if (listing) {
-            line.put(Emf.QUERY_CALLS.name(), queryCalls);
-            line.put(Emf.ITEMS_EVALUATED.name(), itemsEvaluated);
-            line.put(Emf.PARTIAL_PAGES.name(), partial ? 1 : 0);
+            put(line, Emf.QUERY_CALLS.name(), queryCalls);
+            put(line, Emf.ITEMS_EVALUATED.name(), itemsEvaluated);
+            put(line, Emf.PARTIAL_PAGES.name(), partial ? 1 : 0);
         }
-        return line;
+        line.writeEndObject();
     }
 
     /**
      * The cause's type and, for an AWS service error, its error code and request id; for anything
      * else its stack frames. Never its message: an SDK or JDK message may quote request data.
      */
-    private void putCause(ObjectNode line) {
-        line.put("causeType", cause.getClass().getName());
+    private void putCause(JsonGenerator line) throws IOException {
+        put(line, "causeType", cause.getClass().getName());
         if (cause instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
-            line.put("awsErrorCode", cut(aws.awsErrorDetails().errorCode()));
+            put(line, "awsErrorCode", cut(aws.awsErrorDetails().errorCode()));
         }
         if (cause instanceof SdkServiceException service && service.requestId() != null) {
-            line.put("awsErrorRequestId", cut(service.requestId()));
+            put(line, "awsErrorRequestId", cut(service.requestId()));
         }
         if (!(cause instanceof SdkServiceException)) {
-            ArrayNode frames = line.putArray("stackTrace");
+            line.writeArrayFieldStart("stackTrace");
             StackTraceElement[] trace = cause.getStackTrace();
-            for (int i = 0; i < Math.min(trace.length, MAX_STACK_FRAMES); i++) frames.add(trace[i].toString());
+            for (int i = 0; i < Math.min(trace.length, MAX_STACK_FRAMES); i++) line.writeString(trace[i].toString());
             for (Throwable inner = cause.getCause(); inner != null && inner != cause; inner = inner.getCause()) {
-                frames.add("caused by " + inner.getClass().getName());
+                line.writeString("caused by " + inner.getClass().getName());
                 if (inner.getCause() == inner) break;
             }
+            line.writeEndArray();
         }
     }
 
@@ -148,11 +151,30 @@ public record RequestLine(Instant timestamp, String requestId, String awsRequest
         return safe.toString();
     }
 
-    private static String write(ObjectNode line) {
-        try {
-            return WRITER.writeValueAsString(line);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain values always serializes", e);
+    private String write(boolean full) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator line = WRITER.createGenerator(out)) {
+            fields(line, full);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string cannot fail", e);
         }
+        return out.toString();
+    }
+
+    private static void put(JsonGenerator line, String name, String value) throws IOException {
+        if (value == null) line.writeNullField(name);
+        else line.writeStringField(name, value);
+    }
+
+    private static void put(JsonGenerator line, String name, long value) throws IOException {
+        line.writeNumberField(name, value);
+    }
+
+    private static void put(JsonGenerator line, String name, double value) throws IOException {
+        line.writeNumberField(name, value);
+    }
+
+    private static void put(JsonGenerator line, String name, boolean value) throws IOException {
+        line.writeBooleanField(name, value);
     }
 }
