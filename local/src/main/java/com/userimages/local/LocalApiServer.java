@@ -16,9 +16,6 @@ import com.userimages.local.gateway.GatewayServer;
 import com.userimages.local.gateway.RouteMatcher;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.URI;
@@ -76,14 +73,6 @@ final class LocalApiServer implements AutoCloseable {
         }
         int port = http.port();
 
-        // DynamoDB Local takes the longest to start: it starts while the keys are made and the authorizer set up.
-        CompletableFuture<DynamoDbConnection> opening = CompletableFuture.supplyAsync(() -> {
-            try {
-                return DynamoDbConnection.open(options.dynamoDb());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, task -> Thread.ofPlatform().name("dynamodb-start").daemon().start(task));
         DynamoDbConnection dynamoDb = null;
         try {
             DevelopmentIssuer developmentIssuer = null;
@@ -99,7 +88,7 @@ final class LocalApiServer implements AutoCloseable {
                 authorizer = new JwtAuthorizer(options.issuer(), options.audiences(), keys, clock);
             }
 
-            dynamoDb = opened(opening);
+            dynamoDb = DynamoDbConnection.open(options.dynamoDb());
             // Every setting a hosted function reads is checked before "Ready": a bad one stops the start.
             // The functions' request lines go to the console with the gateway's own lines, one whole line each.
             var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), env, FunctionSettings.EVERY_FUNCTION,
@@ -114,32 +103,11 @@ final class LocalApiServer implements AutoCloseable {
             http.start(options.cors() == null ? endpoints : List.of(new CorsEndpoint(options.cors(), endpoints)), log);
             return new LocalApiServer(http, dynamoDb, authorizer, developmentIssuer, tableStatus, options.cors());
         } catch (StartupException e) {
-            stop(http, dynamoDb != null ? dynamoDb : abandoned(opening));
+            stop(http, dynamoDb);
             throw e;
         } catch (IOException | RuntimeException e) {
-            stop(http, dynamoDb != null ? dynamoDb : abandoned(opening));
+            stop(http, dynamoDb);
             throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
-        }
-    }
-
-    /** The started DynamoDB, or what stopped it from starting, as {@code open} would have thrown it. */
-    private static DynamoDbConnection opened(CompletableFuture<DynamoDbConnection> opening) throws IOException {
-        try {
-            return opening.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
-            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
-            if (e.getCause() instanceof Error error) throw error;
-            throw e;
-        }
-    }
-
-    /** A start that failed elsewhere waits for DynamoDB's, so that it can be stopped too; null if it failed. */
-    private static DynamoDbConnection abandoned(CompletableFuture<DynamoDbConnection> opening) {
-        try {
-            return opening.join();
-        } catch (RuntimeException failed) {
-            return null;
         }
     }
 
