@@ -22,7 +22,7 @@ import java.util.Set;
  * Reads request bodies with Jackson's streaming parser (jackson-core) into {@link JsonValue}s:
  * one value and nothing after it, no key twice in one object, no comments, no NaN, the parser's own
  * limits (nesting depth, number and string lengths). Accepts and refuses exactly what
- * {@link Json#MAPPER}'s {@code readTree} does, without loading jackson-databind on a cold start.
+ * jackson-databind's strict {@code readTree} does (StrictJsonTest holds the two together), without loading databind.
  */
 public final class StrictJson {
     private static final JsonFactory STRICT = JsonFactory.builder()

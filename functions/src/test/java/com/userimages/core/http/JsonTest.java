@@ -21,7 +21,7 @@ class JsonTest {
             "{\"a\":1,\"a\":2,}|a"})
     void namesTheFirstKeyAnObjectHoldsTwice(String body, String key) {
         assertThrows(JacksonException.class, () -> Json.MAPPER.readTree(body), "the mapper itself stays strict");
-        assertEquals(Optional.of(key), Json.firstDuplicateKey(body));
+        assertEquals(Optional.of(key), StrictJson.firstDuplicateKey(body));
     }
 
     @ParameterizedTest
@@ -35,12 +35,12 @@ class JsonTest {
             "",
             "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["})
     void findsNoDuplicateWhereThereIsNone(String body) {
-        assertEquals(Optional.empty(), Json.firstDuplicateKey(body));
+        assertEquals(Optional.empty(), StrictJson.firstDuplicateKey(body));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {10_000, 100_000})
     void deepNestingEndsInNoAnswerRatherThanAnError(int depth) {
-        assertEquals(Optional.empty(), Json.firstDuplicateKey("{\"a\":".repeat(depth)));
+        assertEquals(Optional.empty(), StrictJson.firstDuplicateKey("{\"a\":".repeat(depth)));
     }
 }

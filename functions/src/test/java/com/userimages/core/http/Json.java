@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Optional;
 
 /**
- * The one Jackson mapper, as strict as {@link StrictJson}: for the tests (which read responses as
- * trees) and create-table's ad-hoc body. The data functions read and write with jackson-core's
- * streaming API ({@link StrictJson}, {@link ResponseBodies}), so jackson-databind, ~500 classes,
- * stays off their cold start.
+ * The tests' Jackson mapper, as strict as {@link StrictJson}: they read responses as trees. The
+ * functions themselves read and write with jackson-core's streaming API ({@link StrictJson},
+ * {@link ResponseBodies}), so jackson-databind stays off their request path.
  */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -25,14 +23,6 @@ public final class Json {
             .build();
 
     private Json() {}
-
-    /**
-     * The first key some object in {@code text} holds twice, if that comes before any syntax error;
-     * {@link #MAPPER} and {@link StrictJson} refuse such a body, and this tells the caller why. Not used on valid bodies.
-     */
-    public static Optional<String> firstDuplicateKey(String text) {
-        return StrictJson.firstDuplicateKey(text);
-    }
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
