@@ -13,20 +13,14 @@ import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.service.CollectionService;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.Responses;
+import com.userimages.testing.Race;
 import com.userimages.testing.TestApi;
 import com.userimages.core.http.GatewayEvents;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,30 +32,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 class ConcurrentAppendTest {
-    private static final int THREADS = 8;
+    private static final int THREADS = Race.THREADS;
 
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();
 
     private static List<APIGatewayV2HTTPResponse> race(int count, IntFunction<APIGatewayV2HTTPResponse> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<APIGatewayV2HTTPResponse>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                futures.add(pool.submit((Callable<APIGatewayV2HTTPResponse>) () -> {
-                    start.await();
-                    return call.apply(n);
-                }));
-            }
-            start.countDown();
-            List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
-            for (Future<APIGatewayV2HTTPResponse> f : futures) responses.add(f.get(60, TimeUnit.SECONDS));
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.run(count, call);
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.userimages.testing.CollectionAudit;
 import com.userimages.testing.DynamoDbLocalExtension;
 import com.userimages.testing.Responses;
 import com.userimages.testing.SeedData;
+import com.userimages.testing.Race;
 import com.userimages.testing.TestApi;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,9 +30,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,31 +50,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DynamoDbLocalExtension.class)
 class ConcurrentEditTest {
-    private static final int THREADS = 8;
+    private static final int THREADS = Race.THREADS;
     private static final int CLIENT_ATTEMPTS = 20;
 
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();
 
     private static List<APIGatewayV2HTTPResponse> race(int count, IntFunction<APIGatewayV2HTTPResponse> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<APIGatewayV2HTTPResponse>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                futures.add(pool.submit((Callable<APIGatewayV2HTTPResponse>) () -> {
-                    start.await();
-                    return call.apply(n);
-                }));
-            }
-            start.countDown();
-            List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
-            for (Future<APIGatewayV2HTTPResponse> f : futures) responses.add(f.get(120, TimeUnit.SECONDS));
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.run(count, call);
     }
 
     private String collectionWith(List<String> imageIds) {
