@@ -164,9 +164,9 @@ class MonitoringTest {
 
     @Test
     void dashboardHasARowPerFunctionAndListsEveryAlarm() throws Exception {
-        Map<?, ?> body = new ObjectMapper().readValue(dashboardBody(model), Map.class);
-        List<?> widgets = (List<?>) body.get("widgets");
         String json = dashboardBody(model);
+        Map<?, ?> body = new ObjectMapper().readValue(json, Map.class);
+        List<?> widgets = (List<?>) body.get("widgets");
         for (ApiFunction spec : ApiFunction.values()) {
             String fn = FunctionsTest.function(model, spec).getKey();
             long rows = widgets.stream().filter(w -> String.valueOf(w).contains("${" + fn + "}")).count();
