@@ -36,14 +36,13 @@ final class Launch {
     record Result(double ms, int status, double[] probe, double[] phaseMarks) {}
 
     private static final Pattern STATUS_CODE = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d{3})");
-    private static final Pattern SERVER_URL = Pattern.compile("^user-images local API on (http://\\S+)$");
+    /** The local server's banner line with its address. */
+    static final Pattern SERVER_URL = Pattern.compile("^user-images local API on (http://\\S+)$");
 
     private Launch() {}
 
     static Result run(List<String> command, Map<String, String> env, Until until) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        // The local tools read these from the environment; a developer's shell must not redirect them.
-        for (String name : List.of("PORT", "DYNAMODB_ENDPOINT", "JWKS_URL", "JWT_ISSUER", "JWT_AUDIENCE")) pb.environment().remove(name);
+        ProcessBuilder pb = processBuilder(command);
         pb.environment().putAll(env);
         long start = System.nanoTime();
         Process p = pb.start();
@@ -89,6 +88,14 @@ final class Launch {
         }
         if (p.exitValue() != 0 || ms < 0) throw failure(command, lines, "exit code " + p.exitValue());
         return new Result(ms, status, fields(lines, "RESULT "), fields(lines, "PHASES "));
+    }
+
+    /** Output and errors on one stream, and none of the developer's settings the local tools would read. */
+    static ProcessBuilder processBuilder(List<String> command) {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        // The local tools read these from the environment; a developer's shell must not redirect them.
+        for (String name : List.of("PORT", "DYNAMODB_ENDPOINT", "JWKS_URL", "JWT_ISSUER", "JWT_AUDIENCE")) pb.environment().remove(name);
+        return pb;
     }
 
     /** One HTTP/1.1 GET on a plain socket: nothing for the bench's own JVM to load or warm first. */

@@ -41,7 +41,6 @@ import java.util.regex.Pattern;
  * <p>Arguments (all optional): total requests (20000), clients (4), the server jar.
  */
 public final class LocalSoak {
-    private static final Pattern SERVER_URL = Pattern.compile("^user-images local API on (http://\\S+)$");
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern COLLECTION_ID = Pattern.compile("\"imagesCollectionId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern NEXT_TOKEN = Pattern.compile("\"nextToken\"\\s*:\\s*\"([^\"]+)\"");
@@ -66,9 +65,7 @@ public final class LocalSoak {
         if (!Files.isRegularFile(jar)) throw new IllegalStateException(jar + " not found: run mvn -B -q -DskipTests package first");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0").redirectErrorStream(true);
-        for (String name : List.of("PORT", "DYNAMODB_ENDPOINT", "JWKS_URL", "JWT_ISSUER", "JWT_AUDIENCE")) pb.environment().remove(name);
-        Process server = pb.start();
+        Process server = Launch.processBuilder(List.of(java, "-jar", jar.toString(), "--port", "0")).start();
         try {
             BufferedReader console = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             URI base = awaitBanner(console);
@@ -120,7 +117,7 @@ public final class LocalSoak {
         String line;
         URI base = null;
         while ((line = out.readLine()) != null) {
-            Matcher m = SERVER_URL.matcher(line.strip());
+            Matcher m = Launch.SERVER_URL.matcher(line.strip());
             if (m.matches()) base = URI.create(m.group(1));
             if (line.startsWith("Ready")) {
                 if (base == null) throw new IllegalStateException("Ready before the URL line");

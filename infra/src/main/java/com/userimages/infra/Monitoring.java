@@ -223,6 +223,4 @@ final class Monitoring extends Construct {
     Topic topic() { return topic; }
 
     Dashboard dashboard() { return dashboard; }
-
-    List<IAlarm> alarms() { return List.copyOf(alarms); }
 }

@@ -1,6 +1,5 @@
 package com.userimages.infra;
 
-import java.util.Optional;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
@@ -20,9 +19,6 @@ public final class UserImagesStack extends Stack {
     private final Secret pageTokenSecret;
     private final LambdaFunctions functions;
     private final UserImagesHttpApi httpApi;
-    // Null unless config.createUserPool().
-    private final UserPoolSignIn signIn;
-    private final Monitoring monitoring;
 
     public UserImagesStack(Construct scope, String id, StackProps props, StackConfig config) {
         super(scope, id, props);
@@ -36,10 +32,12 @@ public final class UserImagesStack extends Stack {
         functions = new LambdaFunctions(this, "Functions", config.functionsJar(), config.pageTokenKeyGeneration(),
                 table.getTableName(),
                 new FunctionPermissions.Resources(table.getTableArn(), pageTokenSecret.getSecretArn()));
-        signIn = config.createUserPool() ? new UserPoolSignIn(this, "SignIn", config.callbackUrls()) : null;
+        // Null unless config.createUserPool().
+        UserPoolSignIn signIn = config.createUserPool()
+                ? new UserPoolSignIn(this, "SignIn", config.callbackUrls()) : null;
         httpApi = new UserImagesHttpApi(this, "HttpApi", config, functions, signIn);
-        monitoring = new Monitoring(this, "Monitoring", httpApi.api().getApiId(), functions, table.getTableName(),
-                config.alarmEmail());
+        Monitoring monitoring = new Monitoring(this, "Monitoring", httpApi.api().getApiId(), functions,
+                table.getTableName(), config.alarmEmail());
 
         CfnOutput.Builder.create(this, "ApiUrl").value(httpApi.stage().getUrl())
                 .description("Base URL of the HTTP API").build();
@@ -78,8 +76,4 @@ public final class UserImagesStack extends Stack {
     LambdaFunctions functions() { return functions; }
 
     UserImagesHttpApi httpApi() { return httpApi; }
-
-    Optional<UserPoolSignIn> signIn() { return Optional.ofNullable(signIn); }
-
-    Monitoring monitoring() { return monitoring; }
 }

@@ -45,12 +45,6 @@ class IamTest {
         return grants;
     }
 
-    private String only(String type) {
-        var ids = model.ofType(type).keySet();
-        assertEquals(1, ids.size(), type);
-        return ids.iterator().next();
-    }
-
     @ParameterizedTest
     @EnumSource(ApiFunction.class)
     void eachRoleAllowsExactlyTheCallsItsFunctionMakes(ApiFunction spec) {
@@ -63,8 +57,8 @@ class IamTest {
     @ParameterizedTest
     @EnumSource(ApiFunction.class)
     void eachActionIsAllowedOnItsOneResourceOnly(ApiFunction spec) {
-        String table = only("AWS::DynamoDB::Table");
-        String secret = only("AWS::SecretsManager::Secret");
+        String table = model.only("AWS::DynamoDB::Table");
+        String secret = model.only("AWS::SecretsManager::Secret");
         Map<String, Object> fn = props(FunctionsTest.function(model, spec).getValue());
         String ownLogGroup = target(map(fn.get("LoggingConfig")).get("LogGroup"));
 

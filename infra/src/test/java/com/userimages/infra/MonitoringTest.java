@@ -22,12 +22,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MonitoringTest {
     private final TemplateModel model = Synth.shared().model();
 
-    private String only(TemplateModel m, String type) {
-        var ids = m.ofType(type).keySet();
-        assertEquals(1, ids.size(), type);
-        return ids.iterator().next();
-    }
-
     /** Alarms on a single metric: (namespace, metric name) → alarms, with the dimension values as targets. */
     private List<Map<String, Object>> alarmsOn(String namespace, String metricName) {
         return model.ofType("AWS::CloudWatch::Alarm").values().stream().map(TemplateModel::props)
@@ -60,7 +54,7 @@ class MonitoringTest {
 
     @Test
     void api5xxRateIsErrorsOverRequestsOfThisApi() {
-        String api = only(model, "AWS::ApiGatewayV2::Api");
+        String api = model.only("AWS::ApiGatewayV2::Api");
         var rate = model.ofType("AWS::CloudWatch::Alarm").values().stream().map(TemplateModel::props)
                 .filter(p -> p.containsKey("Metrics") && list(p.get("Metrics")).stream()
                         .anyMatch(m -> String.valueOf(map(m).get("Expression")).contains("errors / requests")))
@@ -84,12 +78,12 @@ class MonitoringTest {
         var alarms = alarmsOn("AWS/ApiGateway", "IntegrationLatency");
         assertEquals(1, alarms.size());
         assertEquals("p99", alarms.get(0).get("ExtendedStatistic"));
-        assertEquals(Map.of("ApiId", Map.of("Ref", only(model, "AWS::ApiGatewayV2::Api"))), dimensions(alarms.get(0)));
+        assertEquals(Map.of("ApiId", Map.of("Ref", model.only("AWS::ApiGatewayV2::Api"))), dimensions(alarms.get(0)));
     }
 
     @Test
     void tableThrottlesAndSystemErrorsCoverEveryOperationTheFunctionsCall() {
-        String table = only(model, "AWS::DynamoDB::Table");
+        String table = model.only("AWS::DynamoDB::Table");
         // Derived, and what the functions module grants: GetItem, PutItem, Query, UpdateItem today.
         assertTrue(Monitoring.tableOperations().containsAll(List.of("GetItem", "PutItem", "Query", "UpdateItem")));
         for (String metricName : List.of("ThrottledRequests", "SystemErrors")) {
@@ -114,7 +108,7 @@ class MonitoringTest {
 
     @Test
     void everyAlarmNotifiesTheTopicOnAlarmAndOk() {
-        String topic = only(model, "AWS::SNS::Topic");
+        String topic = model.only("AWS::SNS::Topic");
         var alarms = model.ofType("AWS::CloudWatch::Alarm");
         assertEquals(2 + 2 * ApiFunction.values().length + 2, alarms.size());
         alarms.forEach((id, a) -> {
@@ -125,7 +119,7 @@ class MonitoringTest {
 
     @Test
     void topicIsEncryptedWithARotatedKeyCloudWatchMayUseAndRefusesPlainHttp() {
-        Map<String, Object> topic = props(model.resource(only(model, "AWS::SNS::Topic")));
+        Map<String, Object> topic = props(model.resource(model.only("AWS::SNS::Topic")));
         String key = target(topic.get("KmsMasterKeyId"));
         Map<String, Object> keyProps = props(model.resource(key));
         assertEquals(true, keyProps.get("EnableKeyRotation"));
@@ -134,7 +128,7 @@ class MonitoringTest {
                         && list(s.get("Action")).containsAll(List.of("kms:Decrypt", "kms:GenerateDataKey*")));
         assertTrue(cloudWatchMayUse, "CloudWatch cannot publish to a topic whose key it may not use");
 
-        Map<String, Object> policy = props(model.resource(only(model, "AWS::SNS::TopicPolicy")));
+        Map<String, Object> policy = props(model.resource(model.only("AWS::SNS::TopicPolicy")));
         var statements = list(map(policy.get("PolicyDocument")).get("Statement")).stream().map(TemplateModel::map).toList();
         assertTrue(statements.stream().anyMatch(s -> "Deny".equals(s.get("Effect")) && "*".equals(s.get("Principal"))
                 && Map.of("Bool", Map.of("aws:SecureTransport", "false")).equals(s.get("Condition"))), statements.toString());
@@ -152,7 +146,7 @@ class MonitoringTest {
         Map<String, Object> s = props(subscriptions.iterator().next());
         assertEquals("email", s.get("Protocol"));
         assertEquals(Synth.ALARM_EMAIL, s.get("Endpoint"));
-        assertEquals(Map.of("Ref", only(withEmail, "AWS::SNS::Topic")), s.get("TopicArn"));
+        assertEquals(Map.of("Ref", withEmail.only("AWS::SNS::Topic")), s.get("TopicArn"));
     }
 
     /** The body with each reference written as ${LogicalId} (or ${LogicalId.Attr}). */
@@ -170,9 +164,9 @@ class MonitoringTest {
 
     @Test
     void dashboardHasARowPerFunctionAndListsEveryAlarm() throws Exception {
-        Map<?, ?> body = new ObjectMapper().readValue(dashboardBody(model), Map.class);
-        List<?> widgets = (List<?>) body.get("widgets");
         String json = dashboardBody(model);
+        Map<?, ?> body = new ObjectMapper().readValue(json, Map.class);
+        List<?> widgets = (List<?>) body.get("widgets");
         for (ApiFunction spec : ApiFunction.values()) {
             String fn = FunctionsTest.function(model, spec).getKey();
             long rows = widgets.stream().filter(w -> String.valueOf(w).contains("${" + fn + "}")).count();

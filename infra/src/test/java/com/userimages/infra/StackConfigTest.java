@@ -64,13 +64,10 @@ class StackConfigTest {
 
     @Test
     void numbersFromCdkJsonOrTheCommandLine() {
-        Map<String, Object> context = Synth.context(Map.of(StackConfig.THROTTLE_RATE_LIMIT, "75",
-                StackConfig.THROTTLE_BURST_LIMIT, 150));
-        StackConfig config = StackConfig.fromContext(App.Builder.create().context(context).build().getNode());
+        StackConfig config = fromContext(Map.of(StackConfig.THROTTLE_RATE_LIMIT, "75", StackConfig.THROTTLE_BURST_LIMIT, 150));
         assertEquals(75, config.throttleRateLimit());
         assertEquals(150, config.throttleBurstLimit());
-        assertThrows(IllegalArgumentException.class, () -> StackConfig.fromContext(App.Builder.create()
-                .context(Synth.context(Map.of(StackConfig.THROTTLE_RATE_LIMIT, "1.5"))).build().getNode()));
+        assertThrows(IllegalArgumentException.class, () -> fromContext(Map.of(StackConfig.THROTTLE_RATE_LIMIT, "1.5")));
     }
 
     private static StackConfig fromContext(Map<String, Object> overrides) {

@@ -1,5 +1,7 @@
 package com.userimages.infra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,13 @@ final class TemplateModel {
 
     static Map<String, Object> props(Map<String, Object> resource) {
         return map(resource.get("Properties"));
+    }
+
+    /** The logical id of the one resource of this type; fails the test if there are none or several. */
+    String only(String type) {
+        var ids = ofType(type).keySet();
+        assertEquals(1, ids.size(), type);
+        return ids.iterator().next();
     }
 
     Map<String, Object> resource(String logicalId) {

@@ -23,12 +23,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class UserPoolSignInTest {
     private final TemplateModel model = Synth.userPool().model();
 
-    private String only(String type) {
-        var ids = model.ofType(type).keySet();
-        assertEquals(1, ids.size(), type);
-        return ids.iterator().next();
-    }
-
     private Map<String, Object> client(String flow) {
         var clients = model.ofType("AWS::Cognito::UserPoolClient").values().stream().map(TemplateModel::props)
                 .filter(c -> list(c.get("AllowedOAuthFlows")).equals(List.of(flow))).toList();
@@ -41,7 +35,7 @@ class UserPoolSignInTest {
         if (scope instanceof String s) return s;
         List<Object> parts = list(list(map(scope).get("Fn::Join")).get(1));
         String server = target(parts.get(0));
-        assertEquals(only("AWS::Cognito::UserPoolResourceServer"), server);
+        assertEquals(model.only("AWS::Cognito::UserPoolResourceServer"), server);
         return props(model.resource(server)).get("Identifier") + (String) parts.get(1);
     }
 
@@ -55,7 +49,7 @@ class UserPoolSignInTest {
 
     @Test
     void resourceServerCarriesTheApisScopes() {
-        Map<String, Object> server = props(model.resource(only("AWS::Cognito::UserPoolResourceServer")));
+        Map<String, Object> server = props(model.resource(model.only("AWS::Cognito::UserPoolResourceServer")));
         Set<String> full = new TreeSet<>();
         for (Object s : list(server.get("Scopes"))) full.add(server.get("Identifier") + "/" + map(s).get("ScopeName"));
         assertEquals(Set.of(Scopes.ADMIN, Scopes.USER), full);
@@ -63,7 +57,7 @@ class UserPoolSignInTest {
 
     @Test
     void poolRequiresStrongPasswordsAndTotpAndInvitesOnly() {
-        Map<String, Object> pool = model.resource(only("AWS::Cognito::UserPool"));
+        Map<String, Object> pool = model.resource(model.only("AWS::Cognito::UserPool"));
         Map<String, Object> p = props(pool);
         Map<String, Object> password = map(map(p.get("Policies")).get("PasswordPolicy"));
         assertTrue(((Number) password.get("MinimumLength")).intValue() >= 12);
@@ -98,8 +92,8 @@ class UserPoolSignInTest {
 
     @Test
     void domainPrefixIsTheAccountAndTheStacksOwnUuid() {
-        Map<String, Object> domain = props(model.resource(only("AWS::Cognito::UserPoolDomain")));
-        assertEquals(Map.of("Ref", only("AWS::Cognito::UserPool")), domain.get("UserPoolId"));
+        Map<String, Object> domain = props(model.resource(model.only("AWS::Cognito::UserPoolDomain")));
+        assertEquals(Map.of("Ref", model.only("AWS::Cognito::UserPool")), domain.get("UserPoolId"));
         List<Object> parts = list(list(map(domain.get("Domain")).get("Fn::Join")).get(1));
         assertEquals("user-images-", parts.get(0));
         assertEquals(Map.of("Ref", "AWS::AccountId"), parts.get(1));
@@ -110,8 +104,8 @@ class UserPoolSignInTest {
 
     @Test
     void authorizerTrustsThePoolAndItsTwoClientsOnly() {
-        String pool = only("AWS::Cognito::UserPool");
-        Map<String, Object> jwt = map(props(model.resource(only("AWS::ApiGatewayV2::Authorizer"))).get("JwtConfiguration"));
+        String pool = model.only("AWS::Cognito::UserPool");
+        Map<String, Object> jwt = map(props(model.resource(model.only("AWS::ApiGatewayV2::Authorizer"))).get("JwtConfiguration"));
         assertEquals(Map.of("Fn::Join", List.of("", List.of("https://cognito-idp.", Map.of("Ref", "AWS::Region"),
                 ".amazonaws.com/", Map.of("Ref", pool)))), jwt.get("Issuer"));
         assertEquals(new TreeSet<>(model.ofType("AWS::Cognito::UserPoolClient").keySet()),
