@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.userimages.contract.ApiFunction;
+import com.userimages.local.gateway.HttpEventFactory;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,6 @@ import java.time.Duration;
 
 /** The Lambda {@link Context} of one local invocation: its own request id, a deadline, a logger. */
 final class LocalLambdaContext implements Context {
-    static final String ACCOUNT_ID = "000000000000";
-
     private final ApiFunction function;
     private final String requestId;
     private final String region;
@@ -42,7 +41,7 @@ final class LocalLambdaContext implements Context {
     @Override public String getFunctionVersion() { return "$LATEST"; }
 
     @Override public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:" + region + ":" + ACCOUNT_ID + ":function:" + function.functionName();
+        return "arn:aws:lambda:" + region + ":" + HttpEventFactory.ACCOUNT_ID + ":function:" + function.functionName();
     }
 
     @Override public CognitoIdentity getIdentity() { return null; }

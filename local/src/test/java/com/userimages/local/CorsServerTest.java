@@ -1,9 +1,8 @@
 package com.userimages.local;
 
 import com.userimages.contract.Cors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,17 +30,8 @@ class CorsServerTest {
     static final String APP = "https://app.example.com";
     static final String DEV = "http://localhost:5173";
     static final String EVIL = "https://evil.example.com";
-    static InProcessServer local;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = InProcessServer.startWithRealHandlers("--cors-allow-origins", APP + ", " + DEV);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (local != null) local.close();
-    }
+    @RegisterExtension
+    static final InProcessServerExtension local = InProcessServerExtension.withRealHandlers("--cors-allow-origins", APP + ", " + DEV);
 
     /** The CorsConfiguration the stack synthesizes, as the headers API Gateway answers a preflight with. */
     static Map<String, String> configuredPreflight(String origin) {

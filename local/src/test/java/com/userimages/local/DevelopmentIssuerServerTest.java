@@ -5,9 +5,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.userimages.local.auth.DevelopmentIssuer;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -24,17 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * route over real HTTP with tokens from the server's own issuer, and the printed curl line run as printed.
  */
 class DevelopmentIssuerServerTest {
-    static InProcessServer local;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = InProcessServer.startWithRealHandlers();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (local != null) local.close();
-    }
+    @RegisterExtension
+    static final InProcessServerExtension local = InProcessServerExtension.withRealHandlers();
 
     @Test
     void everyRouteWorksWithDevelopmentIssuerTokens() {
@@ -130,7 +120,7 @@ class DevelopmentIssuerServerTest {
         Http.Reply minted = Http.post(local.base(), "/local/token", null, "{\"sub\":\"dora\",\"scope\":\"images/admin\"}");
         assertEquals(200, minted.status(), minted.body());
         SignedJWT jwt = SignedJWT.parse(minted.json().path("token").asText());
-        assertEquals("http://127.0.0.1:" + local.server.port(), jwt.getJWTClaimsSet().getIssuer());
+        assertEquals("http://127.0.0.1:" + local.server().port(), jwt.getJWTClaimsSet().getIssuer());
         assertEquals(List.of("user-images"), jwt.getJWTClaimsSet().getAudience());
         assertEquals("dora", jwt.getJWTClaimsSet().getSubject());
         long lifetime = jwt.getJWTClaimsSet().getExpirationTime().getTime() - jwt.getJWTClaimsSet().getIssueTime().getTime();
@@ -150,14 +140,14 @@ class DevelopmentIssuerServerTest {
 
     @Test
     void aTokenFromAnotherDevelopmentIssuerIsRejected() {
-        DevelopmentIssuer other = DevelopmentIssuer.create("http://127.0.0.1:" + local.server.port(), java.time.Clock.systemUTC());
+        DevelopmentIssuer other = DevelopmentIssuer.create("http://127.0.0.1:" + local.server().port(), java.time.Clock.systemUTC());
         Http.Reply reply = Http.get(local.base(), "/collections", other.mint("alice", null));
         assertEquals(401, reply.status());
     }
 
     @Test
     void thePrintedCurlLineWorksAsPrinted() throws Exception {
-        String banner = LocalCli.banner(local.server, null);
+        String banner = LocalCli.banner(local.server(), null);
         String curl = banner.lines().filter(l -> l.startsWith("curl ") && l.contains("/collections")).findFirst()
                 .orElseThrow(() -> new AssertionError("no curl line in:\n" + banner));
         assertTrue(banner.contains(local.base().toString()), banner);

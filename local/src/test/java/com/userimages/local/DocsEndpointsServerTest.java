@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,17 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DocsEndpointsServerTest {
     static final YAMLMapper YAML = new YAMLMapper();
-    static InProcessServer local;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = InProcessServer.startWithRealHandlers();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (local != null) local.close();
-    }
+    @RegisterExtension
+    static final InProcessServerExtension local = InProcessServerExtension.withRealHandlers();
 
     @Test
     void theDocumentIsTheRepositorysOpenApiYamlWithThisServerInServers() throws Exception {

@@ -7,23 +7,13 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The edit routes and conditional requests over real HTTP, through the local server and the real handlers. */
 class EditRoutesServerTest {
-    private static InProcessServer local;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = InProcessServer.startWithRealHandlers();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (local != null) local.close();
-    }
+    @RegisterExtension
+    static final InProcessServerExtension local = InProcessServerExtension.withRealHandlers();
 
     private static Http.Reply send(String method, String path, String token, String json, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(local.base().resolve(path)).timeout(Duration.ofSeconds(60))

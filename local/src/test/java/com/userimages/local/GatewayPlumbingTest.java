@@ -3,9 +3,8 @@ package com.userimages.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.ApiFunction;
 import com.userimages.local.gateway.GatewayLimits;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.util.Base64;
@@ -22,18 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * here depends on what the real handlers do (and no DynamoDB is needed: the endpoint is never called).
  */
 class GatewayPlumbingTest {
-    static InProcessServer local;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = InProcessServer.start((f, components) -> new EchoHandler(),
-                "--dynamodb-endpoint", "http://127.0.0.1:9");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (local != null) local.close();
-    }
+    @RegisterExtension
+    static final InProcessServerExtension local = InProcessServerExtension.withEchoHandlers(GatewayLimits.DEFAULTS);
 
     private static JsonNode echo(Http.Reply reply) {
         assertEquals(200, reply.status(), reply.body());

@@ -1,8 +1,8 @@
 package com.userimages.local;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.userimages.local.gateway.GatewayLimits;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,18 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * token reaches a response header or the console.
  */
 class MalformedHttpTest {
-    static InProcessServer local;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = InProcessServer.start((f, components) -> new EchoHandler(),
-                "--dynamodb-endpoint", "http://127.0.0.1:9");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (local != null) local.close();
-    }
+    @RegisterExtension
+    static final InProcessServerExtension local = InProcessServerExtension.withEchoHandlers(GatewayLimits.DEFAULTS);
 
     private static RawHttp.Response exchange(String request) throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {

@@ -1,9 +1,8 @@
 package com.userimages.local;
 
 import com.userimages.local.gateway.GatewayLimits;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -21,18 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StuckClientsTest {
     static final Duration LIMIT = Duration.ofSeconds(1);
     static final int MAX_CONNECTIONS = 4;
-    static InProcessServer local;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = InProcessServer.start(new GatewayLimits(LIMIT, LIMIT, LIMIT, MAX_CONNECTIONS),
-                (f, components) -> new EchoHandler(), "--dynamodb-endpoint", "http://127.0.0.1:9");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (local != null) local.close();
-    }
+    @RegisterExtension
+    static final InProcessServerExtension local = InProcessServerExtension.withEchoHandlers(new GatewayLimits(LIMIT, LIMIT, LIMIT, MAX_CONNECTIONS));
 
     private String get(String path) {
         return "GET " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + local.token("alice", null) + "\r\n\r\n";

@@ -8,7 +8,6 @@ import com.userimages.local.auth.DevelopmentIssuer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,13 +70,6 @@ public final class DocsEndpoints implements GatewayEndpoint {
             }
         });
         this.assets = Map.copyOf(files);
-    }
-
-    /** The paths this endpoint serves (tests request each). */
-    public List<String> paths() {
-        List<String> paths = new ArrayList<>(List.of(OPENAPI_PATH, CONFIG_PATH));
-        paths.addAll(assets.keySet());
-        return List.copyOf(paths);
     }
 
     @Override

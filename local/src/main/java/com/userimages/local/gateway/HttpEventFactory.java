@@ -30,7 +30,7 @@ import java.util.Map;
 public final class HttpEventFactory {
     public static final String API_ID = "local";
     public static final String STAGE = "$default";
-    /** The account id in every local ARN and event, the same as the local Lambda context's. */
+    /** The account id in every local event and ARN (the local Lambda context's too). */
     public static final String ACCOUNT_ID = "000000000000";
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);

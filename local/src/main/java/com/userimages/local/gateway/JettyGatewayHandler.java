@@ -33,6 +33,9 @@ final class JettyGatewayHandler extends Handler.Abstract {
     /** Hop-by-hop or length headers the gateway computes itself; a function cannot set them. */
     private static final Set<String> GATEWAY_OWNED_HEADERS = Set.of("content-length", "transfer-encoding", "connection", "date");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Declared or read, a body over the limit gets the same answer. */
+    private static final GatewayEndpoint.Handled TOO_LARGE =
+            new GatewayEndpoint.Handled(GatewayReply.message(413, "Request Entity Too Large"), "(the body is over 10 MB)");
 
     private final List<GatewayEndpoint> endpoints;
     private final GatewayLimits limits;
@@ -70,7 +73,7 @@ final class JettyGatewayHandler extends Handler.Abstract {
         // A declared length over the limit is refused before the body is read, so a client waiting on
         // "Expect: 100-continue" never gets the 100 and never sends the body.
         if (request.getLength() > GatewayLimits.MAX_BODY_BYTES) {
-            return new GatewayEndpoint.Handled(GatewayReply.message(413, "Request Entity Too Large"), "(the body is over 10 MB)");
+            return TOO_LARGE;
         }
         byte[] body;
         try {
@@ -80,7 +83,7 @@ final class JettyGatewayHandler extends Handler.Abstract {
         } catch (IOException e) {
             return new GatewayEndpoint.Handled(GatewayReply.message(400, "Bad Request"), "(malformed body)");
         }
-        if (body == null) return new GatewayEndpoint.Handled(GatewayReply.message(413, "Request Entity Too Large"), "(the body is over 10 MB)");
+        if (body == null) return TOO_LARGE;
 
         IncomingRequest incoming = new IncomingRequest(request.getMethod(), rawPath, rawQuery == null ? "" : rawQuery,
                 headers(request.getHeaders()), body, Request.getRemoteAddr(request),

@@ -11,7 +11,6 @@ import org.eclipse.jetty.util.Callback;
 
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * What Jetty itself answers — a request it cannot parse (bad Content-Length, bad chunk, bad URI,
@@ -39,8 +38,9 @@ final class JsonErrorHandler extends ErrorHandler {
         };
     }
 
+    /** The gateway's own {@code {"message"}} body, as {@link GatewayReply#message} writes it. */
     static byte[] body(int status) {
-        return ("{\"message\":\"" + message(status) + "\"}").getBytes(StandardCharsets.UTF_8);
+        return GatewayReply.message(status, message(status)).body();
     }
 
     @Override
