@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,5 +102,28 @@ class MalformedHttpTest {
                 + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
         assertEquals(200, minted.status(), minted.raw());
         assertFalse(local.console().contains("sub-not-for-the-console"), "the sub reached the console");
+    }
+
+    /** Each kind of request the gateway itself refuses gets a JSON request line of the functions' shape (API.md). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "400|GET /collections?order=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            "400|POST /collections HTTP/1.1\r\nHost: x\r\nContent-Length: 12abc\r\nConnection: close\r\n\r\n",
+            "401|GET /collections HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            "404|GET /nowhere-json-line HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            "413|POST /collections HTTP/1.1\r\nHost: x\r\nContent-Length: 20000000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n",
+    })
+    void everyGatewayRefusalGetsAJsonRequestLine(String statusAndRequest) throws Exception {
+        int status = Integer.parseInt(statusAndRequest.substring(0, 3));
+        long before = gatewayLines(status);
+        assertEquals(status, exchange(statusAndRequest.substring(4)).status());
+        for (int i = 0; i < 200 && gatewayLines(status) == before; i++) Thread.sleep(10);
+        assertEquals(before + 1, gatewayLines(status), local.console());
+    }
+
+    private static long gatewayLines(int status) {
+        return Arrays.stream(local.console().split("\n"))
+                .filter(l -> l.startsWith("{") && l.contains("\"function\":\"gateway\"") && l.contains("\"status\":" + status + ","))
+                .count();
     }
 }

@@ -52,8 +52,8 @@ final class JsonErrorHandler extends ErrorHandler {
         // A version the gateway does not speak (HTTP/9.9) is Jetty's 505: bad input, so the client's 400.
         if (status == 505) status = 400;
         if (request.getAttribute(RequestLogHandler.LOGGED) == null) {
-            log.println(RequestLogHandler.line(request.getMethod(), request.getHttpURI() == null ? null
-                    : request.getHttpURI().getPath(), status, RequestLogHandler.gatewayCode(message(status)), 0, "(malformed request)"));
+            RequestLogHandler.print(log, request.getMethod(), request.getHttpURI() == null ? null
+                    : request.getHttpURI().getPath(), status, RequestLogHandler.gatewayCode(message(status)), 0, "(malformed request)");
         }
         response.setStatus(status);
         HttpFields.Mutable headers = response.getHeaders();

@@ -69,11 +69,17 @@ final class RequestLogHandler extends Handler.Wrapper {
         long millis = (System.nanoTime() - started) / 1_000_000;
         Object note = request.getAttribute(NOTE);
         Object code = request.getAttribute(CODE);
-        String noteText = note == null ? "" : note.toString();
-        String codeText = code == null ? "" : code.toString();
-        log.println(line(request.getMethod(), request.getHttpURI().getPath(), status, codeText, millis, noteText));
-        // A function writes its own request line; a request the gateway refused gets one of the same shape.
-        if (status >= 400 && !noteText.startsWith("[")) log.println(gatewayRequestLine(status, codeText, millis));
+        print(log, request.getMethod(), request.getHttpURI().getPath(), status, code == null ? "" : code.toString(), millis,
+                note == null ? "" : note.toString());
+    }
+
+    /**
+     * The console's line for one request, and for a request the gateway refused (no function ran:
+     * the note names none) the JSON request line of the functions' shape; a function writes its own.
+     */
+    static void print(PrintStream log, String method, String rawPath, int status, String code, long millis, String note) {
+        log.println(line(method, rawPath, status, code, millis, note));
+        if (status >= 400 && !note.startsWith("[")) log.println(gatewayRequestLine(status, code, millis));
     }
 
     /**
