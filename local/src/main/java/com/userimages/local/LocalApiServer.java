@@ -1,5 +1,6 @@
 package com.userimages.local;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import com.userimages.local.auth.DevelopmentIssuer;
 import com.userimages.local.auth.JwksKeySource;
 import com.userimages.local.auth.JwtAuthorizer;
@@ -61,6 +62,10 @@ final class LocalApiServer implements AutoCloseable {
     /** @param limits the gateway's timeouts and connection cap (tests use short ones) */
     static LocalApiServer start(ServerOptions options, GatewayLimits limits, HandlerRegistry.Factory handlers, Map<String, String> env,
                                 PrintStream log, Clock clock) throws StartupException {
+        // The development key's primes take a few hundred ms of CPU: found on another core while the
+        // port, DynamoDB Local and the table come up, and awaited only to build the authorizer.
+        BackgroundTask<RSAKey> developmentKey = options.developmentIssuer()
+                ? BackgroundTask.start("development-key", DevelopmentIssuer::newKey) : null;
         GatewayServer http;
         try {
             http = GatewayServer.bind(options.port(), limits);
@@ -75,13 +80,8 @@ final class LocalApiServer implements AutoCloseable {
 
         DynamoDbConnection dynamoDb = null;
         try {
-            DevelopmentIssuer developmentIssuer = null;
-            JwtAuthorizer authorizer;
-            if (options.developmentIssuer()) {
-                developmentIssuer = DevelopmentIssuer.create("http://127.0.0.1:" + port, clock);
-                authorizer = new JwtAuthorizer(developmentIssuer.issuer(), List.of(DevelopmentIssuer.AUDIENCE),
-                        JwksKeySource.of(developmentIssuer.publicKeys()), clock);
-            } else {
+            JwtAuthorizer authorizer = null;
+            if (!options.developmentIssuer()) {
                 JwksKeySource keys = options.jwksFile() != null
                         ? JwksKeySource.fromFile(options.jwksFile())
                         : JwksKeySource.fromUrl(options.jwksUrl(), clock, log);
@@ -95,6 +95,12 @@ final class LocalApiServer implements AutoCloseable {
                     log::println);
             FunctionInvoker invoker = new FunctionInvoker(new HandlerRegistry(handlers, components), log);
             String tableStatus = TableBootstrap.ensureTable(invoker);
+            DevelopmentIssuer developmentIssuer = null;
+            if (developmentKey != null) {
+                developmentIssuer = DevelopmentIssuer.create("http://127.0.0.1:" + port, developmentKey.await(), clock);
+                authorizer = new JwtAuthorizer(developmentIssuer.issuer(), List.of(DevelopmentIssuer.AUDIENCE),
+                        JwksKeySource.of(developmentIssuer.publicKeys()), clock);
+            }
 
             List<GatewayEndpoint> endpoints = new ArrayList<>();
             if (developmentIssuer != null) endpoints.add(new DevelopmentIssuerEndpoints(developmentIssuer));

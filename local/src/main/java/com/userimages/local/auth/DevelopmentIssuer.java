@@ -38,13 +38,27 @@ public final class DevelopmentIssuer {
     }
 
     public static DevelopmentIssuer create(String issuer, Clock clock) {
+        return create(issuer, newKey(), clock);
+    }
+
+    /** @param key a key from {@link #newKey()}, made for this issuer alone */
+    public static DevelopmentIssuer create(String issuer, RSAKey key, Clock clock) {
+        if (!key.isPrivate()) throw new IllegalArgumentException("the development issuer signs: it needs the private key");
+        return new DevelopmentIssuer(key, issuer, clock);
+    }
+
+    /**
+     * A new 2048-bit RS256 signing key with a random key id. Finding its primes costs a few hundred
+     * milliseconds of CPU at start, more or less at random, so the server makes it on a thread of its
+     * own while the rest comes up.
+     */
+    public static RSAKey newKey() {
         try {
-            RSAKey key = new RSAKeyGenerator(2048)
+            return new RSAKeyGenerator(2048)
                     .keyID("local-" + UUID.randomUUID().toString().substring(0, 8))
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256)
                     .generate();
-            return new DevelopmentIssuer(key, issuer, clock);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate an RSA key", e);
         }
