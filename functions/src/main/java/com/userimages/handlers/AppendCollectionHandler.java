@@ -33,7 +33,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public AppendCollectionHandler() {
-        this(FunctionComponents.fromEnvironment());
+        this(FunctionComponents.forLambda(ApiFunction.APPEND_COLLECTION));
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
         SnapStartPriming.register(ApiFunction.APPEND_COLLECTION, this);
     }

@@ -24,7 +24,7 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public CreateTableHandler() {
-        this(FunctionComponents.fromEnvironment());
+        this(FunctionComponents.forLambda(ApiFunction.CREATE_TABLE));
     }
 
     public CreateTableHandler(FunctionComponents components) {

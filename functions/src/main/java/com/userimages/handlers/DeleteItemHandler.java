@@ -28,7 +28,7 @@ public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPE
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public DeleteItemHandler() {
-        this(FunctionComponents.fromEnvironment());
+        this(FunctionComponents.forLambda(ApiFunction.DELETE_ITEM));
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
         SnapStartPriming.register(ApiFunction.DELETE_ITEM, this);
     }

@@ -13,6 +13,7 @@ import com.userimages.core.observability.RequestLog;
 import com.userimages.core.pagination.PageTokenCodec;
 import com.userimages.core.pagination.PageTokenSecrets;
 import com.userimages.core.pagination.ReadBudget;
+import com.userimages.core.priming.ClassPreloader;
 import com.userimages.core.service.CollectionService;
 import com.userimages.core.service.ListCollectionsService;
 import java.time.Clock;
@@ -48,6 +49,15 @@ public final class FunctionComponents {
     /** The Lambda path: the process environment, the default credentials chain, the system clock. */
     public static FunctionComponents fromEnvironment() {
         return builder(Settings.fromEnvironment()).build();
+    }
+
+    /**
+     * A handler's no-arg constructor (Lambda's init): starts loading the function's classes on a
+     * second core, then wires from the environment.
+     */
+    public static FunctionComponents forLambda(ApiFunction function) {
+        ClassPreloader.start(function);
+        return fromEnvironment();
     }
 
     public static FunctionComponents of(Settings settings) {

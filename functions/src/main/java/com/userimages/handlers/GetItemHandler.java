@@ -28,7 +28,7 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public GetItemHandler() {
-        this(FunctionComponents.fromEnvironment());
+        this(FunctionComponents.forLambda(ApiFunction.GET_ITEM));
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
         SnapStartPriming.register(ApiFunction.GET_ITEM, this);
     }

@@ -25,7 +25,7 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
      * inside a SnapStart snapshot), once per container; this is also when the page-token secret is read.
      */
     public ListPageHandler() {
-        this(FunctionComponents.fromEnvironment());
+        this(FunctionComponents.forLambda(ApiFunction.LIST_PAGE));
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
         SnapStartPriming.register(ApiFunction.LIST_PAGE, this);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.userimages.contract.ApiFunction;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,5 +48,15 @@ class HandlerJarTest {
         assertTrue(entries.contains(classEntry(ApiFunction.class.getName())), "functions' own classes");
         assertTrue(entries.contains("software/amazon/awssdk/services/dynamodb/DynamoDbClient.class"), "DynamoDB SDK");
         assertTrue(entries.contains("com/amazonaws/services/lambda/runtime/Context.class"), "Lambda core");
+    }
+
+    @Test
+    void theJarCarriesEachFunctionsPreloadList() throws Exception {
+        Set<String> entries = jarEntries();
+        // Made by the functions build's training run; without them a cold start is slower, not broken.
+        List<String> missing = Arrays.stream(ApiFunction.values())
+                .map(f -> "META-INF/user-images/preload/" + f.functionName() + ".classes")
+                .filter(entry -> !entries.contains(entry)).toList();
+        assertEquals(List.of(), missing);
     }
 }

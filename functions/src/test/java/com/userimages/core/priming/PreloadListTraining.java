@@ -1,0 +1,138 @@
+package com.userimages.core.priming;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.userimages.contract.ApiFunction;
+import com.userimages.contract.Setting;
+import com.userimages.contract.Settings;
+import com.userimages.core.model.ImageRef;
+import com.userimages.core.model.NewCollection;
+import com.userimages.handlers.FunctionComponents;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * Makes {@link ClassPreloader}'s lists: a build step (process-test-classes, before the tests and the
+ * jars), not a test. For each function, a fresh JVM with Lambda's flags runs its init and one
+ * request against an in-memory DynamoDB Local, with {@code -Xlog:class+load}; the classes it read
+ * from the class path or the JDK's modules, in order, are the function's list. Classes from the
+ * JDK's CDS archive (cheap already), hidden classes (lambdas, which cannot be loaded by name) and
+ * this training's own are left out. Fails the build when a run fails, so a list is never quietly
+ * missing.
+ *
+ * <p>Arguments: the main classes directory (the lists go under it), the build directory (logs).
+ */
+public final class PreloadListTraining {
+    private static final List<String> LAMBDA_JVM_FLAGS = List.of(
+            "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m");
+    /** {@code [0.123s] name source: jrt:/java.base} or {@code source: file:/...}; anything else is not loaded by name. */
+    private static final Pattern LOADED = Pattern.compile("^\\[[^]]*] (\\S+) source: (jrt:/\\S+|file:\\S+)$");
+    private static final String USER = "preload-training";
+
+    private PreloadListTraining() {}
+
+    public static void main(String[] args) throws Exception {
+        Path classes = Path.of(args[0]);
+        Path work = Path.of(args[1]).resolve("preload-training");
+        Path lists = classes.resolve(ClassPreloader.RESOURCE_DIRECTORY);
+        // The runs must not preload from older lists, or those lists would train themselves.
+        deleteLists(lists);
+        Files.createDirectories(lists);
+        Files.createDirectories(work);
+        String classPath = System.getProperty("java.class.path");
+        // As the log names a class's source: file:/abs/path/ (not a file:/// URI).
+        String testClasses = "file:" + classes.toAbsolutePath().getParent().resolve("test-classes");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        DynamoDBProxyServer dynamoDb = ServerRunner.createServerFromCommandLineArgs(
+                new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
+        dynamoDb.start();
+        int exit = 0;
+        try {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put(Setting.DYNAMODB_ENDPOINT.name(), "http://127.0.0.1:" + port);
+            env.put(Setting.AWS_REGION.name(), "us-east-1");
+            env.put(Setting.PAGE_TOKEN_SECRET.name(), "preload-training-" + UUID.randomUUID());
+            env.put("AWS_ACCESS_KEY_ID", "local");
+            env.put("AWS_SECRET_ACCESS_KEY", "local");
+            FunctionComponents components = FunctionComponents.builder(Settings.from(env::get))
+                    .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .build();
+            components.tableAdmin().ensureTable(Duration.ofSeconds(20));
+
+            for (ApiFunction function : ApiFunction.values()) {
+                String collectionId = UUID.randomUUID().toString();
+                String imageId = UUID.randomUUID().toString();
+                List<ImageRef> images = List.of(new ImageRef(imageId, "https://training.example/0.png"),
+                        new ImageRef(UUID.randomUUID().toString(), "https://training.example/1.png"));
+                components.collectionService().create(USER, new NewCollection(collectionId, "2026-01-01T00:00:00Z", images, "training"));
+
+                Path log = work.resolve(function.functionName() + "-classes.log");
+                Path output = work.resolve(function.functionName() + "-output.log");
+                Files.deleteIfExists(log);
+                List<String> command = new ArrayList<>(List.of(java));
+                command.addAll(LAMBDA_JVM_FLAGS);
+                command.addAll(List.of("-Xlog:class+load=info:file=" + log + ":uptime", "-cp", classPath,
+                        PreloadTrainingRun.class.getName(), function.functionName(), USER, collectionId, imageId));
+                ProcessBuilder run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+                run.environment().putAll(env);
+                Process process = run.start();
+                if (!process.waitFor(120, TimeUnit.SECONDS)) process.destroyForcibly();
+                String printed = Files.readString(output, StandardCharsets.UTF_8);
+                Matcher status = Pattern.compile("(?m)^STATUS (\\d{3})$").matcher(printed);
+                if (process.exitValue() != 0 || !status.find() || !status.group(1).startsWith("2")) {
+                    System.err.println("[ERROR] preload training run of " + function.functionName() + " failed; see " + output);
+                    exit = 1;
+                    continue;
+                }
+                Set<String> names = loadedByName(log, testClasses);
+                List<String> lines = new ArrayList<>();
+                lines.add("# " + function.functionName() + ": the classes its init and first request load, in order (PreloadListTraining)");
+                lines.addAll(names);
+                Files.write(lists.resolve(function.functionName() + ".classes"), lines, StandardCharsets.UTF_8);
+                System.out.printf("preload list for %s: %d classes%n", function.functionName(), names.size());
+            }
+        } finally {
+            dynamoDb.stop();
+        }
+        // DynamoDB Local leaves non-daemon threads behind after stop().
+        System.exit(exit);
+    }
+
+    static Set<String> loadedByName(Path log, String testClassesUri) throws IOException {
+        Set<String> names = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            Matcher loaded = LOADED.matcher(line);
+            if (!loaded.matches() || loaded.group(2).startsWith(testClassesUri)) continue;
+            names.add(loaded.group(1));
+        }
+        return names;
+    }
+
+    private static void deleteLists(Path lists) throws IOException {
+        if (!Files.isDirectory(lists)) return;
+        try (var files = Files.newDirectoryStream(lists, "*.classes")) {
+            for (Path file : files) Files.delete(file);
+        }
+    }
+}
