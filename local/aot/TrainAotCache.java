@@ -48,7 +48,7 @@ public final class TrainAotCache {
             for (Path lib : libs) dropClassPath(lib);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder server = new ProcessBuilder(java, "-XX:AOTCacheOutput=" + cache, "-jar", jar.toString(), "--port", "0")
+        ProcessBuilder server = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:AOTCacheOutput=" + cache, "-jar", jar.toString(), "--port", "0")
                 .redirectErrorStream(true);
         // The server reads these; a developer's shell must not point the training run elsewhere.
         for (String name : List.of("PORT", "DYNAMODB_ENDPOINT", "JWKS_URL", "JWT_ISSUER", "JWT_AUDIENCE")) server.environment().remove(name);

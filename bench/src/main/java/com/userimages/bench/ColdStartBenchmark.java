@@ -42,6 +42,9 @@ public final class ColdStartBenchmark {
     static final List<String> LAMBDA_JVM_FLAGS = List.of(
             "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m");
 
+    /** The flags the README starts the local tools with (the cache flag is added per row). */
+    static final List<String> LOCAL_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1");
+
     private static final Path LAMBDA_JAR = Path.of("functions/target/user-images-functions-lambda.jar");
     /** The probe's classes; a jar, because a JDK 25 AOT cache refuses a class path with a non-empty directory. */
     private static final Path PROBE_JAR = Path.of("bench/target/user-images-bench.jar");
@@ -177,6 +180,7 @@ public final class ColdStartBenchmark {
     private static List<String> localCommand(String java, List<String> flags, String... args) {
         List<String> command = new ArrayList<>();
         command.add(java);
+        command.addAll(LOCAL_JVM_FLAGS);
         command.addAll(flags);
         command.addAll(List.of("-jar", LOCAL_JAR.toString()));
         command.addAll(List.of(args));
