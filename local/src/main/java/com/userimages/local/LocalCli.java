@@ -5,9 +5,9 @@ import com.userimages.local.gateway.DevelopmentIssuerEndpoints;
 import com.userimages.local.gateway.DocsEndpoints;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -107,10 +107,12 @@ public final class LocalCli {
         }
     }
 
+    /**
+     * The JVM's own uptime: the process start time that {@code ProcessHandle} reports is whole seconds
+     * of boot time plus ticks on Linux, so it put the banner up to a second off.
+     */
     private static Duration startupTime() {
-        return ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()))
-                .orElse(null);
+        return Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     /** What a user needs to call the API right away: the URL, a token, and a curl line that works as printed. */
