@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Loads the classes a function's init and first request need, on a second thread, while the init
  * thread builds the DynamoDB client: a start without a snapshot or a cache spends most of its time
  * loading some 1,500 classes one after the other, and a second core can take the reading, parsing
- * and defining of them off that path (the bench: get-item from ~430 to ~370 ms, no cache).
+ * and defining of them off that path (an A/B of get-item without a cache: 493 to 411 ms).
  *
  * <p>The list per function is made by the build, from a training run of that function
  * ({@code META-INF/user-images/preload/FUNCTION.classes}, one binary class name per line). Classes
@@ -35,10 +35,10 @@ public final class ClassPreloader {
     }
 
     static Optional<Thread> start(ApiFunction function, ClassLoader loader, int processors) {
-        if (processors < 2) return Optional.empty();
-        List<String> names = classNames(function, loader);
-        if (names.isEmpty()) return Optional.empty();
-        return Optional.of(Thread.ofPlatform().name("class-preloader").daemon().start(() -> preload(names, loader)));
+        if (processors < 2 || loader.getResource(resourceName(function)) == null) return Optional.empty();
+        // Even the list is read on the new thread: the init thread only starts it.
+        return Optional.of(Thread.ofPlatform().name("class-preloader").daemon()
+                .start(() -> preload(classNames(function, loader), loader)));
     }
 
     /** The function's list as the build made it; empty when there is none (a build without its training run). */

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.userimages.contract.ApiFunction;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +45,15 @@ class ClassPreloaderTest {
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
             asked.add(name);
             return super.loadClass(name, resolve);
+        }
+
+        @Override
+        public URL getResource(String name) {
+            try {
+                return name.equals(resource) && text != null ? URI.create("file:/preload-list-for-test").toURL() : null;
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override
