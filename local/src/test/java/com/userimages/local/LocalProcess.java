@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -23,12 +24,14 @@ final class LocalProcess implements AutoCloseable {
     final long launchedNanos;
     final List<String> stdout = new CopyOnWriteArrayList<>();
     final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final Thread stdoutReader;
+    private final Thread stderrReader;
 
     private LocalProcess(Process process, long launchedNanos) {
         this.process = process;
         this.launchedNanos = launchedNanos;
-        collect(process.inputReader(StandardCharsets.UTF_8), stdout);
-        collect(process.errorReader(StandardCharsets.UTF_8), stderr);
+        stdoutReader = collect(process.inputReader(StandardCharsets.UTF_8), stdout);
+        stderrReader = collect(process.errorReader(StandardCharsets.UTF_8), stderr);
     }
 
     static List<String> command(List<String> args) {
@@ -45,12 +48,19 @@ final class LocalProcess implements AutoCloseable {
     }
 
     static LocalProcess launch(List<String> args) throws IOException {
-        long launched = System.nanoTime();
-        return new LocalProcess(new ProcessBuilder(command(args)).start(), launched);
+        return launch(args, Map.of());
     }
 
-    private static void collect(BufferedReader reader, List<String> lines) {
-        Thread.ofVirtual().start(() -> {
+    /** @param env set in the process's environment, over this JVM's own */
+    static LocalProcess launch(List<String> args, Map<String, String> env) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(args));
+        builder.environment().putAll(env);
+        long launched = System.nanoTime();
+        return new LocalProcess(builder.start(), launched);
+    }
+
+    private static Thread collect(BufferedReader reader, List<String> lines) {
+        return Thread.ofVirtual().start(() -> {
             try (reader) {
                 for (String line; (line = reader.readLine()) != null; ) lines.add(line);
             } catch (IOException ignored) {
@@ -93,8 +103,9 @@ final class LocalProcess implements AutoCloseable {
 
     int exitCode() throws InterruptedException {
         if (!process.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError("the process did not exit: " + output());
-        // Let the readers drain what the process wrote last.
-        Thread.sleep(100);
+        // The readers end at the end of the streams: then every line the process wrote is here.
+        stdoutReader.join(Duration.ofSeconds(10));
+        stderrReader.join(Duration.ofSeconds(10));
         return process.exitValue();
     }
 

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +101,21 @@ class ProcessLifecycleTest {
             String first = process.stderr.getFirst();
             assertTrue(first.startsWith("error: --cors-allow-origins: 'https://app.example.com/\\u001b[2J' is not an origin"), first);
             assertTrue(process.output().chars().noneMatch(c -> c == 0x1b), "the escape is never printed raw");
+        }
+    }
+
+    @Test
+    void anUnusableSettingStopsTheStartWithOneLineAndExitCode1() throws Exception {
+        // The in-process tests hold the message; this one holds what a shell sees: the exit code, one
+        // line naming the setting, no stack trace, the secret never repeated, and no server left.
+        try (LocalProcess process = LocalProcess.launch(List.of("--port", "0"), Map.of("PAGE_TOKEN_SECRET", "abcde"))) {
+            assertEquals(1, process.exitCode(), process.output());
+            List<String> errors = process.stderr.stream().filter(line -> line.startsWith("error:")).toList();
+            assertEquals(1, errors.size(), process.output());
+            assertTrue(errors.getFirst().contains("PAGE_TOKEN_SECRET"), errors.getFirst());
+            assertFalse(process.output().contains("abcde"), "a secret is never repeated: " + process.output());
+            assertFalse(process.output().contains("Exception") || process.output().contains("\tat "), process.output());
+            assertFalse(process.stdout.stream().anyMatch(line -> line.startsWith("Ctrl-C stops")), "it never said it was ready");
         }
     }
 }
