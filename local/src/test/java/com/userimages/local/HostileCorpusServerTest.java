@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import com.userimages.contract.hostile.CorpusPlaceholders;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,9 +70,6 @@ class HostileCorpusServerTest {
     /** The functions' test resource: one corpus for the in-process and the over-HTTP runner. */
     static final Path CORPUS = Path.of("../functions/src/test/resources/hostile/corpus.json");
 
-    private static final Pattern REPEAT = Pattern.compile("\\{\\{repeat:(\\d+):(.*?)}}", Pattern.DOTALL);
-    private static final Pattern PLACEHOLDER =
-            Pattern.compile("\\{\\{(owner|other|collectionId|imageId|otherCollectionId|token)(?::([^}]*))?}}", Pattern.DOTALL);
     private static final Pattern JWT = Pattern.compile("\\{\\{jwt(?::(.*?))?}}", Pattern.DOTALL);
     private static final List<String> LEAKS = List.of("Exception", "\tat ", "at com.", "at java.", "java.", "software.amazon",
             "amazonaws", "com.userimages", "Service:", "Status Code:", "Request ID:", "StackTrace", "Caused by", "jetty", "<");
@@ -459,48 +457,9 @@ class HostileCorpusServerTest {
         return map;
     }
 
-    /** The corpus' placeholders, as its in-process runner expands them (generate_corpus.py). */
+    /** The corpus' placeholders, expanded with this runner's seeded values. */
     static String resolve(String text) {
-        Matcher repeat = REPEAT.matcher(text);
-        StringBuilder expanded = new StringBuilder();
-        while (repeat.find()) {
-            repeat.appendReplacement(expanded, Matcher.quoteReplacement(repeat.group(2).repeat(Integer.parseInt(repeat.group(1)))));
-        }
-        repeat.appendTail(expanded);
-        Matcher m = PLACEHOLDER.matcher(expanded);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) throw new IllegalStateException("unknown placeholder " + m.group());
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(2) == null ? value : alter(value, m.group(2))));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    static String alter(String value, String op) {
-        int colon = op.indexOf(':');
-        String name = colon < 0 ? op : op.substring(0, colon);
-        String arg = colon < 0 ? "" : op.substring(colon + 1);
-        return switch (name) {
-            case "upper" -> value.toUpperCase(Locale.ROOT);
-            case "flip" -> {
-                int n = Integer.parseInt(arg);
-                int i = n < 0 ? value.length() + n : n;
-                char replacement = value.charAt(i) == 'A' ? 'B' : 'A';
-                yield value.substring(0, i) + replacement + value.substring(i + 1);
-            }
-            case "drop" -> value.substring(0, value.length() - Integer.parseInt(arg));
-            case "append" -> value + arg;
-            case "prefix" -> arg + value;
-            case "swapcase" -> {
-                StringBuilder b = new StringBuilder();
-                for (char ch : value.toCharArray()) b.append(Character.isUpperCase(ch) ? Character.toLowerCase(ch) : Character.toUpperCase(ch));
-                yield b.toString();
-            }
-            case "pad" -> value + "=".repeat((4 - value.length() % 4) % 4 == 0 ? 4 : (4 - value.length() % 4) % 4);
-            default -> throw new IllegalArgumentException("unknown alteration " + op);
-        };
+        return CorpusPlaceholders.resolve(text, values);
     }
 
     private static Map<String, Map<String, AttributeValue>> scanTable() {
