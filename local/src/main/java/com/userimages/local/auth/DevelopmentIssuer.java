@@ -28,11 +28,20 @@ public final class DevelopmentIssuer {
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
     private final RSAKey key;
+    private final JWKSet publicKeys;
+    private final RSASSASigner signer;
     private final String issuer;
     private final Clock clock;
 
     private DevelopmentIssuer(RSAKey key, String issuer, Clock clock) {
         this.key = key;
+        // Fixed for the issuer's life: made once, not per JWKS request or per minted token.
+        this.publicKeys = new JWKSet(key.toPublicJWK());
+        try {
+            this.signer = new RSASSASigner(key);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign with the development key", e);
+        }
         this.issuer = issuer;
         this.clock = clock;
     }
@@ -66,7 +75,7 @@ public final class DevelopmentIssuer {
 
     public String issuer() { return issuer; }
 
-    public JWKSet publicKeys() { return new JWKSet(key.toPublicJWK()); }
+    public JWKSet publicKeys() { return publicKeys; }
 
     /** @param scope space-separated scopes, or null/blank for none */
     public String mint(String subject, String scope) {
@@ -83,7 +92,7 @@ public final class DevelopmentIssuer {
                 new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
                 claims.build());
         try {
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
