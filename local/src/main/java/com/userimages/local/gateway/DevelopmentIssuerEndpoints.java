@@ -1,7 +1,6 @@
 package com.userimages.local.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.userimages.contract.Subjects;
 import com.userimages.local.auth.DevelopmentIssuer;
 
@@ -17,7 +16,6 @@ import java.util.Optional;
 public final class DevelopmentIssuerEndpoints implements GatewayEndpoint {
     public static final String JWKS_PATH = "/.well-known/jwks.json";
     public static final String TOKEN_PATH = "/local/token";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DevelopmentIssuer issuer;
 
@@ -39,7 +37,7 @@ public final class DevelopmentIssuerEndpoints implements GatewayEndpoint {
     private Handled issueToken(IncomingRequest request) {
         JsonNode body;
         try {
-            body = JSON.readTree(request.body());
+            body = GatewayJson.MAPPER.readTree(request.body());
         } catch (IOException e) {
             body = null;
         }
@@ -69,7 +67,7 @@ public final class DevelopmentIssuerEndpoints implements GatewayEndpoint {
 
     private static String write(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return GatewayJson.MAPPER.writeValueAsString(value);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

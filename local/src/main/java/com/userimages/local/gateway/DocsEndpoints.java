@@ -1,6 +1,5 @@
 package com.userimages.local.gateway;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.userimages.contract.Scopes;
 import com.userimages.local.auth.DevelopmentIssuer;
@@ -33,7 +32,6 @@ public final class DocsEndpoints implements GatewayEndpoint {
 
     private static final String WEBJAR_PROPERTIES = "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
     private static final String OWN = "docs/";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * The page's own CSP: scripts and styles only from this server (Swagger UI sets inline styles,
@@ -96,7 +94,7 @@ public final class DocsEndpoints implements GatewayEndpoint {
      * the oauth2 scheme to authorize it for. Read fresh on each page load (a token lives one hour).
      */
     private Handled config() {
-        ObjectNode config = JSON.createObjectNode();
+        ObjectNode config = GatewayJson.MAPPER.createObjectNode();
         config.put("openapiUrl", OPENAPI_PATH);
         String note = "";
         if (issuer != null && document.oauth2SchemeName().isPresent()) {

@@ -6,7 +6,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -28,7 +27,6 @@ final class RequestLogHandler extends Handler.Wrapper {
     static final String NOTE = RequestLogHandler.class.getName() + ".note";
     static final String CODE = RequestLogHandler.class.getName() + ".code";
     static final String LOGGED = RequestLogHandler.class.getName() + ".logged";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_CODE = 64;
     private static final int MAX_PATH = 512;
     private static final int MAX_NOTE = 512;
@@ -88,7 +86,7 @@ final class RequestLogHandler extends Handler.Wrapper {
      * escaped method and path, and a refused token or its {@code sub} never reaches a log.
      */
     static String gatewayRequestLine(int status, String code, long millis) {
-        ObjectNode line = JSON.createObjectNode()
+        ObjectNode line = GatewayJson.MAPPER.createObjectNode()
                 .put("timestamp", Instant.now().toString())
                 .put("level", status >= 500 ? "WARN" : "INFO")
                 .put("requestId", UUID.randomUUID().toString())
@@ -97,7 +95,7 @@ final class RequestLogHandler extends Handler.Wrapper {
         if (!code.isEmpty()) line.put("errorCode", ConsoleText.escape(code, MAX_CODE));
         line.put("latencyMs", millis);
         try {
-            return JSON.writeValueAsString(line);
+            return GatewayJson.MAPPER.writeValueAsString(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,7 +115,7 @@ final class RequestLogHandler extends Handler.Wrapper {
     static String errorCode(GatewayReply reply) {
         if (reply.status() < 400) return "";
         try {
-            JsonNode body = JSON.readTree(reply.body());
+            JsonNode body = GatewayJson.MAPPER.readTree(reply.body());
             if (body == null) return "";
             JsonNode code = body.path("error").path("code");
             if (code.isTextual()) return code.asText();
