@@ -1,19 +1,15 @@
 package com.userimages.core.priming;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.Setting;
-import com.userimages.contract.Settings;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
 import com.userimages.handlers.FunctionComponents;
+import com.userimages.testing.DynamoDbLocalExtension;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,13 +20,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Makes {@link ClassPreloader}'s lists: a build step (process-test-classes, before the tests and the
  * jars), not a test. For each function, a fresh JVM with Lambda's flags runs its init and one
- * request against an in-memory DynamoDB Local, with {@code -Xlog:class+load}; the classes it read
+ * request against the suite's in-memory DynamoDB Local, with {@code -Xlog:class+load}; the classes it read
  * from the class path or the JDK's modules, in order, are the function's list. Classes from the
  * JDK's CDS archive (cheap already), hidden classes (lambdas, which cannot be loaded by name) and
  * this training's own are left out. A run that fails leaves its function without a list and says so
@@ -54,7 +48,7 @@ public final class PreloadListTraining {
         } catch (Exception e) {
             System.out.println("[WARNING] no preload lists (" + e + "); the jars start without them");
         }
-        // DynamoDB Local leaves non-daemon threads behind after stop().
+        // DynamoDB Local runs until the JVM exits (its shutdown hook stops it).
         System.exit(0);
     }
 
@@ -70,59 +64,45 @@ public final class PreloadListTraining {
         String testClasses = "file:" + classes.toAbsolutePath().getParent().resolve("test-classes");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        DynamoDBProxyServer dynamoDb = ServerRunner.createServerFromCommandLineArgs(
-                new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
-        dynamoDb.start();
-        try {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put(Setting.DYNAMODB_ENDPOINT.name(), "http://127.0.0.1:" + port);
-            env.put(Setting.AWS_REGION.name(), "us-east-1");
-            env.put(Setting.PAGE_TOKEN_SECRET.name(), "preload-training-" + UUID.randomUUID());
-            env.put("AWS_ACCESS_KEY_ID", "local");
-            env.put("AWS_SECRET_ACCESS_KEY", "local");
-            FunctionComponents components = FunctionComponents.builder(Settings.from(env::get))
-                    .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .build();
-            components.tableAdmin().ensureTable(Duration.ofSeconds(20));
+        // The suite's own in-memory DynamoDB Local and wiring, as every functions test uses them.
+        FunctionComponents components = DynamoDbLocalExtension.components();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(Setting.DYNAMODB_ENDPOINT.name(), components.settings().value(Setting.DYNAMODB_ENDPOINT));
+        env.put(Setting.AWS_REGION.name(), "us-east-1");
+        env.put(Setting.PAGE_TOKEN_SECRET.name(), components.settings().value(Setting.PAGE_TOKEN_SECRET));
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        for (ApiFunction function : ApiFunction.values()) {
+            String collectionId = UUID.randomUUID().toString();
+            String imageId = UUID.randomUUID().toString();
+            List<ImageRef> images = List.of(new ImageRef(imageId, "https://training.example/0.png"),
+                    new ImageRef(UUID.randomUUID().toString(), "https://training.example/1.png"));
+            components.collectionService().create(USER, new NewCollection(collectionId, "2026-01-01T00:00:00Z", images, "training"));
 
-            for (ApiFunction function : ApiFunction.values()) {
-                String collectionId = UUID.randomUUID().toString();
-                String imageId = UUID.randomUUID().toString();
-                List<ImageRef> images = List.of(new ImageRef(imageId, "https://training.example/0.png"),
-                        new ImageRef(UUID.randomUUID().toString(), "https://training.example/1.png"));
-                components.collectionService().create(USER, new NewCollection(collectionId, "2026-01-01T00:00:00Z", images, "training"));
-
-                Path log = work.resolve(function.functionName() + "-classes.log");
-                Path output = work.resolve(function.functionName() + "-output.log");
-                Files.deleteIfExists(log);
-                List<String> command = new ArrayList<>(List.of(java));
-                command.addAll(LAMBDA_JVM_FLAGS);
-                command.addAll(List.of("-Xlog:class+load=info:file=" + log + ":uptime", "-cp", classPath,
-                        PreloadTrainingRun.class.getName(), function.functionName(), USER, collectionId, imageId));
-                ProcessBuilder run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-                run.environment().putAll(env);
-                Process process = run.start();
-                if (!process.waitFor(120, TimeUnit.SECONDS)) process.destroyForcibly();
-                String printed = Files.readString(output, StandardCharsets.UTF_8);
-                Matcher status = Pattern.compile("(?m)^STATUS (\\d{3})$").matcher(printed);
-                if (process.exitValue() != 0 || !status.find() || !status.group(1).startsWith("2")) {
-                    System.out.println("[WARNING] preload training run of " + function.functionName() + " failed (see " + output
-                            + "); its jar starts without a preload list");
-                    continue;
-                }
-                Set<String> names = loadedByName(log, testClasses);
-                List<String> lines = new ArrayList<>();
-                lines.add("# " + function.functionName() + ": the classes its init and first request load, in order (PreloadListTraining)");
-                lines.addAll(names);
-                Files.write(lists.resolve(function.functionName() + ".classes"), lines, StandardCharsets.UTF_8);
-                System.out.printf("preload list for %s: %d classes%n", function.functionName(), names.size());
+            Path log = work.resolve(function.functionName() + "-classes.log");
+            Path output = work.resolve(function.functionName() + "-output.log");
+            Files.deleteIfExists(log);
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(LAMBDA_JVM_FLAGS);
+            command.addAll(List.of("-Xlog:class+load=info:file=" + log + ":uptime", "-cp", classPath,
+                    PreloadTrainingRun.class.getName(), function.functionName(), USER, collectionId, imageId));
+            ProcessBuilder run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            run.environment().putAll(env);
+            Process process = run.start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) process.destroyForcibly();
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            Matcher status = Pattern.compile("(?m)^STATUS (\\d{3})$").matcher(printed);
+            if (process.exitValue() != 0 || !status.find() || !status.group(1).startsWith("2")) {
+                System.out.println("[WARNING] preload training run of " + function.functionName() + " failed (see " + output
+                        + "); its jar starts without a preload list");
+                continue;
             }
-        } finally {
-            dynamoDb.stop();
+            Set<String> names = loadedByName(log, testClasses);
+            List<String> lines = new ArrayList<>();
+            lines.add("# " + function.functionName() + ": the classes its init and first request load, in order (PreloadListTraining)");
+            lines.addAll(names);
+            Files.write(lists.resolve(function.functionName() + ".classes"), lines, StandardCharsets.UTF_8);
+            System.out.printf("preload list for %s: %d classes%n", function.functionName(), names.size());
         }
     }
 
