@@ -1,5 +1,4 @@
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,13 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 /**
  * The build's training run for the local tools' JDK 25 AOT cache (JEP 483/514/515), run by
@@ -28,11 +21,6 @@ import java.util.jar.Manifest;
  * {@code -XX:AOTCacheOutput}, a short scripted session through its authorizer, then SIGTERM. The
  * server's classes are a superset of {@code invoke}'s, so one cache serves both. A JVM of another
  * build ignores the cache, so it is safe to ship.
- *
- * <p>First it drops the {@code Class-Path} attribute from DynamoDB Local's jar in {@code lib/}: it
- * names {@code .} (lib/ itself) and a {@code DynamoDBLocal_lib/} that the Maven layout does not
- * have, and the JVM neither writes nor uses an AOT cache while a non-empty directory is on the
- * class path. The jar is not signed, so nothing else changes.
  *
  * <p>Never fails the build: without a cache the tools start as before, so a failed training run
  * is a warning. Usage: {@code java TrainAotCache.java TARGET_DIR}.
@@ -44,9 +32,6 @@ public final class TrainAotCache {
         Path cache = target.resolve("user-images-local.aot");
         Path log = target.resolve("aot-training.log");
         Files.deleteIfExists(cache);
-        try (var libs = Files.newDirectoryStream(target.resolve("lib"), "DynamoDBLocal-*.jar")) {
-            for (Path lib : libs) dropClassPath(lib);
-        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder server = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:AOTCacheOutput=" + cache, "-jar", jar.toString(), "--port", "0")
                 .redirectErrorStream(true);
@@ -124,24 +109,5 @@ public final class TrainAotCache {
     private static HttpRequest.Builder request(String uri, String token) {
         return HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60));
-    }
-
-    private static void dropClassPath(Path jar) throws IOException {
-        Manifest manifest;
-        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
-            manifest = in.getManifest();
-        }
-        if (manifest == null || manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH) == null) return;
-        manifest.getMainAttributes().remove(Attributes.Name.CLASS_PATH);
-        Path rewritten = jar.resolveSibling(jar.getFileName() + ".tmp");
-        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar));
-             JarOutputStream out = new JarOutputStream(Files.newOutputStream(rewritten), manifest)) {
-            for (JarEntry entry; (entry = in.getNextJarEntry()) != null; ) {
-                out.putNextEntry(new JarEntry(entry.getName()));
-                in.transferTo(out);
-                out.closeEntry();
-            }
-        }
-        Files.move(rewritten, jar, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -21,15 +21,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Cold-start benchmark, side by side in one run: every function of the Lambda jar in fresh JVMs (the
  * jar alone on the class path, Lambda's default JVM flags), the same with a JDK 25 AOT cache the
  * bench trains itself for the JVM that runs it, a Node.js 20 + AWS SDK v3 function doing get-item's
  * GetItem, and the local tools (server up to its first answered request; one {@code invoke}) with
- * and without the build's AOT cache. All against one DynamoDB Local on loopback; the processes are
+ * and without the build's AOT cache. All against one dynalite on loopback; the processes are
  * alternated (one of each row per round) so that the machine's load drifts evenly over the rows.
  * Prints medians, minima, the ratio to the Node function, classes loaded, then where get-item's
  * classes come from. A benchmark, never a test: numbers on a shared machine vary, nothing asserts.
@@ -75,11 +73,11 @@ public final class ColdStartBenchmark {
                     Setting.AWS_REGION.name(), AwsClients.LOCAL_DEFAULT_REGION,
                     Setting.TABLE_NAME.name(), Setting.TABLE_NAME.defaultValue(),
                     Setting.PAGE_TOKEN_SECRET.name(), "bench-secret-" + UUID.randomUUID(),
-                    "AWS_ACCESS_KEY_ID", "local",
-                    "AWS_SECRET_ACCESS_KEY", "local");
+                    "AWS_ACCESS_KEY_ID", dynamoDb.credentialsEnv().get("AWS_ACCESS_KEY_ID"),
+                    "AWS_SECRET_ACCESS_KEY", dynamoDb.credentialsEnv().get("AWS_SECRET_ACCESS_KEY"));
             // The probes read these from their environment, as Lambda does; this JVM seeds through its own wiring.
             FunctionComponents components = FunctionComponents.builder(Settings.from(settings::get))
-                    .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .credentials(dynamoDb.credentials())
                     .build();
             components.tableAdmin().ensureTable(Duration.ofSeconds(20));
             String user = "bench-user";
@@ -122,7 +120,7 @@ public final class ColdStartBenchmark {
                         () -> localCommand(java, flags, "--port", "0")));
                 rows.add(new Row("local invoke get-item" + suffix, group, Map.of(), Launch.Until.EXIT,
                         () -> localCommand(java, flags, "invoke", "get-item", "-e", "events/get-collection.json")));
-                rows.add(new Row("local invoke get-item --dynamodb-endpoint" + suffix, group, Map.of(), Launch.Until.EXIT,
+                rows.add(new Row("local invoke get-item --dynamodb-endpoint" + suffix, group, dynamoDb.credentialsEnv(), Launch.Until.EXIT,
                         () -> localCommand(java, flags, "invoke", "get-item", "-e", "events/get-collection.json",
                                 "--dynamodb-endpoint", endpoint)));
             }
@@ -154,7 +152,7 @@ public final class ColdStartBenchmark {
         } finally {
             dynamoDb.close();
         }
-        // DynamoDB Local leaves non-daemon threads behind after stop(); the tables are printed, so leave.
+        // The tables are printed; whatever the SDK left running must not keep the JVM.
         System.exit(0);
     }
 

@@ -24,8 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -49,14 +48,14 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * What one request of each route costs: the capacity units the real handlers consume on DynamoDB
- * Local (from {@code ConsumedCapacity}, which an interceptor asks for), priced at on-demand rates,
+ * What one request of each route costs: the capacity units the real handlers consume on dynalite
+ * (from {@code ConsumedCapacity}, which an interceptor asks for), priced at on-demand rates,
  * plus Lambda (requests and GB-seconds at the deployed 1 GB, from the warm handler time measured
  * here) and the HTTP API's per-request price. A write refused by its condition reports no capacity on
- * DynamoDB Local but is billed by DynamoDB: it is counted as the stored item's size in write units
+ * dynalite but is billed by DynamoDB: it is counted as the stored item's size in write units
  * (at least 1). A benchmark, not a test: it prints a table and asserts nothing.
  *
- * <p>Usage: {@code java --enable-native-access=ALL-UNNAMED -cp "bench/target/user-images-bench.jar:bench/target/lib/*" com.userimages.bench.RequestCostProbe}
+ * <p>Usage: {@code java -cp "bench/target/user-images-bench.jar:bench/target/lib/*" com.userimages.bench.RequestCostProbe}
  */
 public final class RequestCostProbe {
     // us-east-1 list prices (aws.amazon.com/dynamodb/pricing/on-demand, /lambda/pricing,
@@ -102,7 +101,7 @@ public final class RequestCostProbe {
                 default -> null;
             };
             if (consumed == null || consumed.capacityUnits() == null) return;
-            // DynamoDB Local reports a total only: reads for GetItem and Query, writes for the rest.
+            // The engine reports a total only: reads for GetItem and Query, writes for the rest.
             if (context.response() instanceof GetItemResponse || context.response() instanceof QueryResponse) {
                 reads += consumed.capacityUnits();
             } else {
@@ -166,17 +165,17 @@ public final class RequestCostProbe {
 
     public static void main(String[] args) throws Exception {
         try (BenchDynamoDb dynamoDb = BenchDynamoDb.start()) {
-            print(measure(dynamoDb.endpoint()));
+            print(measure(dynamoDb.endpoint(), dynamoDb.credentials()));
         }
         System.exit(0);
     }
 
-    static List<Row> measure(String endpoint) throws Exception {
+    static List<Row> measure(String endpoint, AwsCredentialsProvider credentials) throws Exception {
         CapacityRecorder recorder = new CapacityRecorder();
         DynamoDbClient client = DynamoDbClient.builder()
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.of(AwsClients.LOCAL_DEFAULT_REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(recorder))
                 .build();
@@ -290,7 +289,7 @@ public final class RequestCostProbe {
     }
 
     private static void print(List<Row> rows) {
-        System.out.printf(Locale.ROOT, "Cost per request on DynamoDB Local (%d-image collections, urls ~60 characters), "
+        System.out.printf(Locale.ROOT, "Cost per request on dynalite (%d-image collections, urls ~60 characters), "
                 + "warm handler time on this machine, %d calls per row (median)%n%n", IMAGES, WARM_CALLS);
         System.out.println("| route | scenario | status | DynamoDB calls | RRU | WRU | refused-write WRU | warm ms |"
                 + " DynamoDB $/M | Lambda $/M | HTTP API $/M | total $/M |");

@@ -10,7 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.UserImagesTable;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.TestApi;
 import com.userimages.core.http.GatewayEvents;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class AppendCollectionHandlerTest {
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();
@@ -42,7 +42,7 @@ class AppendCollectionHandlerTest {
     }
 
     static Map<String, AttributeValue> storedItem(String user, String collectionId) {
-        return DynamoDbLocalExtension.client().getItem(r -> r.tableName(DynamoDbLocalExtension.tableName()).consistentRead(true)
+        return DynamoDbExtension.client().getItem(r -> r.tableName(DynamoDbExtension.tableName()).consistentRead(true)
                 .key(Map.of(UserImagesTable.PARTITION_KEY, AttributeValue.fromS(user),
                         UserImagesTable.SORT_KEY, AttributeValue.fromS(collectionId)))).item();
     }
@@ -247,7 +247,7 @@ class AppendCollectionHandlerTest {
 
     @Test
     void noVerifiedClaimsIs401() {
-        var handler = new AppendCollectionHandler(DynamoDbLocalExtension.components());
+        var handler = new AppendCollectionHandler(DynamoDbExtension.components());
         expectError(401, "UNAUTHORIZED", handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)
                 .body("{\"images\":[]}").build(), null));
         expectError(401, "UNAUTHORIZED", handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)

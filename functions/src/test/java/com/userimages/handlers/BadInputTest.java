@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.TestApi;
 import com.userimages.core.http.GatewayEvents;
 import java.util.Base64;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** API.md's 400 list for bodies: every case is a clear 4xx JSON error and nothing is stored. */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class BadInputTest {
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();
@@ -87,7 +87,7 @@ class BadInputTest {
     @Test
     void aBodyThatIsNotUtf8Is400() {
         byte[] latin1 = "{\"images\":[{\"url\":\"https://a.example/\u00e9\"}]}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        APIGatewayV2HTTPResponse r = new AppendCollectionHandler(DynamoDbLocalExtension.components()).handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)
+        APIGatewayV2HTTPResponse r = new AppendCollectionHandler(DynamoDbExtension.components()).handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)
                 .as(user).base64Body(Base64.getEncoder().encodeToString(latin1)).build(), null);
         expectError(400, "INVALID_JSON", r);
     }
@@ -95,14 +95,14 @@ class BadInputTest {
     @Test
     void aBase64BodyIsDecoded() {
         String json = "{\"images\":[{\"url\":\"https://b64.example/1\"}]}";
-        APIGatewayV2HTTPResponse r = new AppendCollectionHandler(DynamoDbLocalExtension.components()).handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)
+        APIGatewayV2HTTPResponse r = new AppendCollectionHandler(DynamoDbExtension.components()).handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION)
                 .as(user).base64Body(Base64.getEncoder().encodeToString(json.getBytes())).build(), null);
         assertEquals(1, expect(201, r).get("imageCount").asInt());
     }
 
     @Test
     void anEventForAnotherFunctionsRouteIs404() {
-        APIGatewayV2HTTPResponse r = new AppendCollectionHandler(DynamoDbLocalExtension.components()).handleRequest(GatewayEvents.request(ApiRoute.GET_COLLECTION)
+        APIGatewayV2HTTPResponse r = new AppendCollectionHandler(DynamoDbExtension.components()).handleRequest(GatewayEvents.request(ApiRoute.GET_COLLECTION)
                 .as(user).path("collectionId", collectionId).build(), null);
         expectError(404, "ROUTE_NOT_FOUND", r);
     }

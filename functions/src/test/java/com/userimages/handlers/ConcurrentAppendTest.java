@@ -11,7 +11,7 @@ import com.userimages.core.model.Bounds;
 import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.service.CollectionService;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.Responses;
 import com.userimages.testing.Race;
 import com.userimages.testing.TestApi;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * racing on one collection never cross the image bound, and racing retries of one request add
  * its images once.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class ConcurrentAppendTest {
     private static final int THREADS = Race.THREADS;
 
@@ -45,7 +45,7 @@ class ConcurrentAppendTest {
     void racingAppendsNeverCrossTheImageBound() throws Exception {
         // A small bound from the settings' shape (Bounds), so the race is about the bound, not about volume.
         Bounds bounds = new Bounds(100, 20);
-        var handler = new AppendCollectionHandler(new CollectionService(DynamoDbLocalExtension.components().collectionRepository(), bounds),
+        var handler = new AppendCollectionHandler(new CollectionService(DynamoDbExtension.components().collectionRepository(), bounds),
                 new CollectionRequests(bounds, Clock.systemUTC()), new ReorderRequests(bounds));
         String cid = expect(201, handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
                 .body("{\"images\":[]}").build(), null)).get("imagesCollectionId").asText();

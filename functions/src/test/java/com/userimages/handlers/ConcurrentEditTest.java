@@ -16,7 +16,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.core.model.ImageRef;
 import com.userimages.testing.CollectionAudit;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.Responses;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.Race;
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the stored item exactly once, nothing that was refused is, and count, id set, cover and size
  * estimate always agree with the stored list. And If-Match makes exactly one of N writers win.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class ConcurrentEditTest {
     private static final int THREADS = Race.THREADS;
     private static final int CLIENT_ATTEMPTS = 20;

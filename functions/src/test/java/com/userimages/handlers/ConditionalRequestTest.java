@@ -16,7 +16,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.testing.CollectionAudit;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.TestApi;
 import java.util.List;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** ETag on every response that returns or changes a collection; If-None-Match on reads, If-Match on writes. */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class ConditionalRequestTest {
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();

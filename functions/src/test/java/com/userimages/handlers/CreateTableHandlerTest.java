@@ -12,7 +12,7 @@ import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Scopes;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.core.data.TableAdmin;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.TestApi;
 import com.userimages.core.http.GatewayEvents;
 import java.util.Map;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class CreateTableHandlerTest {
     private static String freshTableName() {
         return "user_images_" + UUID.randomUUID().toString().replace("-", "");
@@ -39,13 +39,13 @@ class CreateTableHandlerTest {
     @Test
     void createsTheTableWithTheContractsSchemaAnd201() {
         String name = freshTableName();
-        JsonNode body = expect(201, new CreateTableHandler(new TableAdmin(DynamoDbLocalExtension.client(), name))
+        JsonNode body = expect(201, new CreateTableHandler(new TableAdmin(DynamoDbExtension.client(), name))
                 .handleRequest(adminEvent(), null));
         assertEquals(name, body.get("table").asText());
         assertEquals("ACTIVE", body.get("status").asText());
         assertTrue(body.get("created").asBoolean());
 
-        TableDescription table = DynamoDbLocalExtension.client().describeTable(r -> r.tableName(name)).table();
+        TableDescription table = DynamoDbExtension.client().describeTable(r -> r.tableName(name)).table();
         assertEquals(UserImagesTable.PARTITION_KEY, table.keySchema().get(0).attributeName());
         assertEquals(KeyType.HASH, table.keySchema().get(0).keyType());
         assertEquals(UserImagesTable.SORT_KEY, table.keySchema().get(1).attributeName());
@@ -60,8 +60,8 @@ class CreateTableHandlerTest {
 
     @Test
     void theDeployedTableAlreadyThereIs200NotCreated() {
-        JsonNode body = expect(200, new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(adminEvent(), null));
-        assertEquals(DynamoDbLocalExtension.tableName(), body.get("table").asText());
+        JsonNode body = expect(200, new CreateTableHandler(DynamoDbExtension.components()).handleRequest(adminEvent(), null));
+        assertEquals(DynamoDbExtension.tableName(), body.get("table").asText());
         assertEquals("ACTIVE", body.get("status").asText());
         assertFalse(body.get("created").asBoolean());
     }
@@ -69,20 +69,20 @@ class CreateTableHandlerTest {
     @Test
     void aTableOfThatNameWithAnotherSchemaIs409() {
         String name = freshTableName();
-        DynamoDbLocalExtension.client().createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        DynamoDbExtension.client().createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
         expectError(409, "TABLE_SCHEMA_MISMATCH",
-                new CreateTableHandler(new TableAdmin(DynamoDbLocalExtension.client(), name)).handleRequest(adminEvent(), null));
+                new CreateTableHandler(new TableAdmin(DynamoDbExtension.client(), name)).handleRequest(adminEvent(), null));
     }
 
     @Test
     void withoutTheAdminScopeIs403AndNothingIsCreated() {
         String name = freshTableName();
-        var handler = new CreateTableHandler(new TableAdmin(DynamoDbLocalExtension.client(), name));
+        var handler = new CreateTableHandler(new TableAdmin(DynamoDbExtension.client(), name));
         expectError(403, "FORBIDDEN", handler.handleRequest(
                 GatewayEvents.request(ApiRoute.CREATE_TABLE).as(TestApi.newUser(), "images/read").build(), null));
-        assertFalse(DynamoDbLocalExtension.client().listTables().tableNames().contains(name));
+        assertFalse(DynamoDbExtension.client().listTables().tableNames().contains(name));
     }
 
     @Test
@@ -90,16 +90,16 @@ class CreateTableHandlerTest {
         for (String claim : new String[] {"scope", "scp"}) {
             var event = GatewayEvents.request(ApiRoute.CREATE_TABLE)
                     .claims(Map.of("sub", "admin", claim, "openid " + Scopes.ADMIN)).build();
-            expect(200, new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(event, null));
+            expect(200, new CreateTableHandler(DynamoDbExtension.components()).handleRequest(event, null));
         }
         var flattenedArray = GatewayEvents.request(ApiRoute.CREATE_TABLE)
                 .claims(Map.of("sub", "admin", "scp", "[openid " + Scopes.ADMIN + "]")).build();
-        expect(200, new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(flattenedArray, null));
+        expect(200, new CreateTableHandler(DynamoDbExtension.components()).handleRequest(flattenedArray, null));
     }
 
     @Test
     void withoutClaimsIs401() {
-        expectError(401, "UNAUTHORIZED", new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(
+        expectError(401, "UNAUTHORIZED", new CreateTableHandler(DynamoDbExtension.components()).handleRequest(
                 GatewayEvents.request(ApiRoute.CREATE_TABLE).build(), null));
     }
 }

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.core.model.ImageRef;
 import com.userimages.testing.CollectionAudit;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.TestApi;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class DeleteItemHandlerTest {
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();

@@ -5,7 +5,7 @@ import static com.userimages.testing.Responses.expectError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.Responses;
 import com.userimages.testing.TestApi;
 import java.util.UUID;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class GetItemHandlerTest {
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();

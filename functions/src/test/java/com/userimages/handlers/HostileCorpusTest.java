@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.Setting;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.core.http.Json;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.Responses;
 import com.userimages.testing.TestApi;
 import com.userimages.core.http.GatewayEvents;
@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * name or an AWS detail, nor a response header with a line break — and the whole table must be
  * exactly as it was before the corpus ran.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileCorpusTest {
     private static final List<String> LEAKS = List.of("Exception", "\tat ", "at com.", "at java.", "java.", "software.amazon",
@@ -60,9 +60,9 @@ class HostileCorpusTest {
     @BeforeAll
     void seed() {
         api = new TestApi();
-        functions = Map.of("append-collection", new AppendCollectionHandler(DynamoDbLocalExtension.components()), "get-item", new GetItemHandler(DynamoDbLocalExtension.components()),
-                "list-page", new ListPageHandler(DynamoDbLocalExtension.components()), "create-table", new CreateTableHandler(DynamoDbLocalExtension.components()),
-                "delete-item", new DeleteItemHandler(DynamoDbLocalExtension.components()));
+        functions = Map.of("append-collection", new AppendCollectionHandler(DynamoDbExtension.components()), "get-item", new GetItemHandler(DynamoDbExtension.components()),
+                "list-page", new ListPageHandler(DynamoDbExtension.components()), "create-table", new CreateTableHandler(DynamoDbExtension.components()),
+                "delete-item", new DeleteItemHandler(DynamoDbExtension.components()));
         String owner = "corpus-owner-" + UUID.randomUUID();
         String other = "corpus-other-" + UUID.randomUUID();
         String imageId = UUID.randomUUID().toString();
@@ -177,9 +177,9 @@ class HostileCorpusTest {
         Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
         Map<String, AttributeValue> start = null;
         do {
-            ScanRequest.Builder scan = ScanRequest.builder().tableName(DynamoDbLocalExtension.tableName()).consistentRead(true);
+            ScanRequest.Builder scan = ScanRequest.builder().tableName(DynamoDbExtension.tableName()).consistentRead(true);
             if (start != null) scan.exclusiveStartKey(start);
-            ScanResponse response = DynamoDbLocalExtension.client().scan(scan.build());
+            ScanResponse response = DynamoDbExtension.client().scan(scan.build());
             for (Map<String, AttributeValue> item : response.items()) {
                 items.put(item.get(UserImagesTable.PARTITION_KEY).s() + "\u0000" + item.get(UserImagesTable.SORT_KEY).s(), item);
             }

@@ -5,7 +5,7 @@ import static com.userimages.testing.Responses.expectError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.TestApi;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * BOM, whitespace and emptiness each get the same clear 400 (or the same success) as before, and a
  * refused body stores nothing.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class JsonBodyEdgeCasesTest {
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();

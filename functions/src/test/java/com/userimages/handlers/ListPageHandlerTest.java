@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.ApiRoute;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
 import com.userimages.testing.TestApi;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /collections} through the real handler and its default wiring, on DynamoDB Local. */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class ListPageHandlerTest {
     private final TestApi api = new TestApi();
 
@@ -130,11 +130,11 @@ class ListPageHandlerTest {
     @Test
     void noClaimsOrUnusableSubIs401() {
         var noClaims = GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).build();
-        expectError(401, "UNAUTHORIZED", new ListPageHandler(DynamoDbLocalExtension.components()).handleRequest(noClaims, null));
+        expectError(401, "UNAUTHORIZED", new ListPageHandler(DynamoDbExtension.components()).handleRequest(noClaims, null));
         var emptySub = GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).claims(Map.of("sub", "")).build();
-        expectError(401, "UNAUTHORIZED", new ListPageHandler(DynamoDbLocalExtension.components()).handleRequest(emptySub, null));
+        expectError(401, "UNAUTHORIZED", new ListPageHandler(DynamoDbExtension.components()).handleRequest(emptySub, null));
         var longSub = GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).claims(Map.of("sub", "x".repeat(257))).build();
-        expectError(401, "UNAUTHORIZED", new ListPageHandler(DynamoDbLocalExtension.components()).handleRequest(longSub, null));
+        expectError(401, "UNAUTHORIZED", new ListPageHandler(DynamoDbExtension.components()).handleRequest(longSub, null));
     }
 
     static Stream<Arguments> badParameters() {

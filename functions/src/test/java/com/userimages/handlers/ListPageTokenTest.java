@@ -21,7 +21,7 @@ import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.PageTokenCodec;
 import com.userimages.core.pagination.PageTokenSecrets;
 import com.userimages.core.pagination.ReadBudget;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
 import com.userimages.testing.TestApi;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Page tokens through the real handler: tampering, another caller, other parameters, other page sizes, rotation. */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class ListPageTokenTest {
     private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -149,8 +149,8 @@ class ListPageTokenTest {
 
     @Test
     void tokensSignedWithThePreviousSecretStillWorkAfterRotation() {
-        CollectionRepository repository = DynamoDbLocalExtension.components().collectionRepository();
-        ReadBudget budget = ReadBudget.from(DynamoDbLocalExtension.settings());
+        CollectionRepository repository = DynamoDbExtension.components().collectionRepository();
+        ReadBudget budget = ReadBudget.from(DynamoDbExtension.settings());
         String oldSecret = "old-secret-for-rotation-0123456789";
         String newSecret = "new-secret-for-rotation-9876543210";
         ListPageHandler beforeRotation = handler(repository, budget, PageTokenSecrets.of(oldSecret, null));
@@ -179,7 +179,7 @@ class ListPageTokenTest {
 
     @Test
     void genuinelySignedCursorOutsideTheQueryRangeIs400() {
-        PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(DynamoDbLocalExtension.PAGE_TOKEN_SECRET, null));
+        PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(DynamoDbExtension.PAGE_TOKEN_SECRET, null));
         ListQuery query = new ListQuery(SortOrder.DESC, "2026-04-03T00:00:00Z", "2026-04-06T00:00:00Z", 0);
         String before = codec.encode(user, query, new IndexKey(seeds.get(0).collectionId(), "2026-04-01T12:00:00Z"));
         String after = codec.encode(user, query, new IndexKey(seeds.get(9).collectionId(), "2026-04-10T12:00:00Z"));
@@ -193,7 +193,7 @@ class ListPageTokenTest {
 
     @Test
     void validationExceptionProvokedByAStartKeyIs400NotAServerError() {
-        CollectionRepository repository = DynamoDbLocalExtension.components().collectionRepository();
+        CollectionRepository repository = DynamoDbExtension.components().collectionRepository();
         ListQuery query = new ListQuery(SortOrder.ASC, "2026-04-03T00:00:00Z", "2026-04-06T00:00:00Z", 0);
         // Past the key condition's bounds: DynamoDB refuses the request itself.
         IndexKey outside = new IndexKey(seeds.get(0).collectionId(), "2026-04-01T12:00:00Z");

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Setting;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.core.http.GatewayEvents;
 import com.userimages.testing.TestApi;
 import java.net.URI;
@@ -20,8 +20,6 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -44,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * assertions hold the shape: one read and one write for an image delete and a reorder, one write
  * for a collection delete.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class NewRouteCapacityTest {
     /** Asks every item call for its consumed capacity (table and index) and keeps what came back. */
     static final class CapacityRecorder implements ExecutionInterceptor {
@@ -98,13 +96,13 @@ class NewRouteCapacityTest {
 
     NewRouteCapacityTest() {
         DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(URI.create(DynamoDbLocalExtension.settings().value(Setting.DYNAMODB_ENDPOINT)))
+                .endpointOverride(URI.create(DynamoDbExtension.settings().value(Setting.DYNAMODB_ENDPOINT)))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .credentialsProvider(DynamoDbExtension.credentialsProvider())
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(recorder))
                 .build();
-        FunctionComponents components = FunctionComponents.builder(DynamoDbLocalExtension.settings()).dynamoDb(client).build();
+        FunctionComponents components = FunctionComponents.builder(DynamoDbExtension.settings()).dynamoDb(client).build();
         append = new AppendCollectionHandler(components);
         delete = new DeleteItemHandler(components);
     }

@@ -13,7 +13,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.Setting;
 import com.userimages.testing.CollectionAudit;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.TestApi;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class ReorderImagesTest {
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();
@@ -111,7 +111,7 @@ class ReorderImagesTest {
         expectError(400, "INVALID_ID", api.reorder(user, cid, "{\"imageIds\":[\"" + ids.get(0) + "\",\"#images\"]}"));
         expectError(400, "UNKNOWN_FIELD", api.reorder(user, cid, "{\"imageIds\":[],\"images\":[]}"));
         expectError(400, "INVALID_JSON", api.reorder(user, cid, "{\"imageIds\":[],\"imageIds\":[]}"));
-        int max = DynamoDbLocalExtension.settings().intValue(Setting.MAX_IMAGES_PER_COLLECTION);
+        int max = DynamoDbExtension.settings().intValue(Setting.MAX_IMAGES_PER_COLLECTION);
         expectError(400, "TOO_MANY_IMAGES", api.reorder(user, cid, order(Collections.nCopies(max + 1, ids.get(0)))));
         assertEquals(before, storedItem(user, cid));
         expectError(400, "INVALID_ID", api.reorder(user, "not-a-uuid", order(ids)));

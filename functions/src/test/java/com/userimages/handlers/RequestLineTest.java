@@ -25,7 +25,7 @@ import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.observability.RequestLine;
 import com.userimages.core.observability.RequestLog;
 import com.userimages.core.service.CollectionService;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.EmfValidator;
 import com.userimages.core.http.GatewayEvents;
 import com.userimages.testing.TestApi;
@@ -54,7 +54,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
  * code and request id; {@code LOG_LEVEL=WARN} keeps the metrics. Handlers run on DynamoDB Local,
  * except for the faults it cannot produce.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class RequestLineTest {
     private final List<String> lines = new ArrayList<>();
     private final Bounds bounds = new Bounds(100, 1000);
@@ -64,7 +64,7 @@ class RequestLineTest {
     }
 
     private AppendCollectionHandler append(RequestLog.Level level) {
-        return new AppendCollectionHandler(DynamoDbLocalExtension.components().collectionService(),
+        return new AppendCollectionHandler(DynamoDbExtension.components().collectionService(),
                 new CollectionRequests(bounds, Clock.systemUTC()), new com.userimages.core.http.ReorderRequests(bounds),
                 log(ApiFunction.APPEND_COLLECTION, level));
     }
@@ -113,8 +113,8 @@ class RequestLineTest {
     @Test
     void theEditRoutesWriteTheirLinesWithCapacityToTheComponentsSink() throws Exception {
         // The components' own sink and LOG_LEVEL (from its Settings), as the Lambda and the local server wire them.
-        var components = FunctionComponents.builder(DynamoDbLocalExtension.settings().with(Setting.LOG_LEVEL, "info"))
-                .dynamoDb(DynamoDbLocalExtension.client()).requestLogSink(TestLogs.sink(lines)).build();
+        var components = FunctionComponents.builder(DynamoDbExtension.settings().with(Setting.LOG_LEVEL, "info"))
+                .dynamoDb(DynamoDbExtension.client()).requestLogSink(TestLogs.sink(lines)).build();
         var writer = new AppendCollectionHandler(components);
         var deleter = new DeleteItemHandler(components);
         String user = TestApi.newUser();
@@ -155,8 +155,8 @@ class RequestLineTest {
 
     @Test
     void aMalformedLogLevelFailsTheWiringWithTheSettingsMessage() {
-        var components = FunctionComponents.builder(DynamoDbLocalExtension.settings().with(Setting.LOG_LEVEL, "DEBUG\n"))
-                .dynamoDb(DynamoDbLocalExtension.client()).build();
+        var components = FunctionComponents.builder(DynamoDbExtension.settings().with(Setting.LOG_LEVEL, "DEBUG\n"))
+                .dynamoDb(DynamoDbExtension.client()).build();
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new DeleteItemHandler(components));
         assertTrue(e.getMessage().contains("LOG_LEVEL"), e.getMessage());
     }
@@ -167,9 +167,9 @@ class RequestLineTest {
         var create = append(RequestLog.Level.INFO).handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
                 .body("{\"images\":[{\"url\":\"https://l.example/1\"}]}").build(), null);
         String id = Json.MAPPER.readTree(create.getBody()).get("imagesCollectionId").asText();
-        new GetItemHandler(DynamoDbLocalExtension.components().collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO))
+        new GetItemHandler(DynamoDbExtension.components().collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO))
                 .handleRequest(GatewayEvents.request(ApiRoute.GET_COLLECTION).as(user).path("collectionId", id).build(), null);
-        ListPageHandler list = new ListPageHandler(DynamoDbLocalExtension.components().listCollectionsService(), log(ApiFunction.LIST_PAGE, RequestLog.Level.INFO));
+        ListPageHandler list = new ListPageHandler(DynamoDbExtension.components().listCollectionsService(), log(ApiFunction.LIST_PAGE, RequestLog.Level.INFO));
         list.handleRequest(GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user).build(), null);
         list.handleRequest(GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user).query("limit", "0").build(), null);
 
@@ -204,8 +204,8 @@ class RequestLineTest {
         for (int i = 0; i < 3; i++) {
             handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body("{\"images\":[]}").build(), null);
         }
-        var service = new com.userimages.core.service.ListCollectionsService(DynamoDbLocalExtension.components().collectionRepository(),
-                new com.userimages.core.pagination.PageTokenCodec(com.userimages.core.pagination.PageTokenSecrets.of(DynamoDbLocalExtension.PAGE_TOKEN_SECRET, null)),
+        var service = new com.userimages.core.service.ListCollectionsService(DynamoDbExtension.components().collectionRepository(),
+                new com.userimages.core.pagination.PageTokenCodec(com.userimages.core.pagination.PageTokenSecrets.of(DynamoDbExtension.PAGE_TOKEN_SECRET, null)),
                 new com.userimages.core.pagination.ReadBudget(1, 1));
         new ListPageHandler(service, log(ApiFunction.LIST_PAGE, RequestLog.Level.INFO))
                 .handleRequest(GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user).query("minImages", "1").build(), null);
@@ -305,7 +305,7 @@ class RequestLineTest {
         event.getRequestContext().setRequestId("forged\n{\"level\":\"INFO\"}\u2028\r" + "x".repeat(5000));
         event.setRouteKey("GET /collections/{collectionId}\n");
         event.getRequestContext().setRouteKey("GET /collections/{collectionId}\n");
-        new GetItemHandler(DynamoDbLocalExtension.components().collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO))
+        new GetItemHandler(DynamoDbExtension.components().collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO))
                 .handleRequest(event, new FakeContext("ctx\nforged"));
         String l = lines.get(0);
         assertFalse(l.contains("\n") || l.contains("\r") || l.contains("\u2028"), l);
@@ -318,7 +318,7 @@ class RequestLineTest {
 
     @Test
     void thePrimingRequestIsNotLoggedAndLeavesTheColdStart() {
-        var handler = new GetItemHandler(DynamoDbLocalExtension.components().collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO));
+        var handler = new GetItemHandler(DynamoDbExtension.components().collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO));
         handler.handleRequest(com.userimages.core.priming.PrimingRequests.forFunction(ApiFunction.GET_ITEM).orElseThrow(), null);
         assertEquals(0, lines.size());
         handler.handleRequest(get(TestApi.newUser()), null);

@@ -20,7 +20,7 @@ import com.userimages.core.pagination.PageTokenCodec;
 import com.userimages.core.pagination.PageTokenSecrets;
 import com.userimages.core.pagination.ReadBudget;
 import com.userimages.core.service.CollectionService;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.Responses;
 import com.userimages.testing.TestApi;
 import java.time.Clock;
@@ -69,7 +69,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * was sent, the document's request schema must agree with the handler: it accepts every body the
  * handler accepted, and rejects the malformed ones the handler refused.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class ResponsesMatchOpenApiTest {
     private static final OpenApiContract CONTRACT = OpenApiContract.load();
 
@@ -152,7 +152,7 @@ class ResponsesMatchOpenApiTest {
         cases.add(get("get missing", 404, user, missing, RequestSchema.ACCEPTS));
         cases.add(get("get another user's", 404, TestApi.newUser(), existing, RequestSchema.ACCEPTS));
         cases.add(get("get by a malformed id", 400, user, "123", RequestSchema.REJECTS));
-        cases.add(call("get without claims", ApiRoute.GET_COLLECTION, 401, () -> new GetItemHandler(DynamoDbLocalExtension.components()).handleRequest(
+        cases.add(call("get without claims", ApiRoute.GET_COLLECTION, 401, () -> new GetItemHandler(DynamoDbExtension.components()).handleRequest(
                 GatewayEvents.request(ApiRoute.GET_COLLECTION).path("collectionId", existing).build(), null)));
         cases.add(getImage("get image", 200, user, existing, imageId, RequestSchema.ACCEPTS));
         cases.add(getImage("get image not there", 404, user, existing, missing, RequestSchema.ACCEPTS));
@@ -176,7 +176,7 @@ class ResponsesMatchOpenApiTest {
                 "from", "2026-02-01T00:00:00Z", "to", "2026-01-01T00:00:00Z"));
         cases.add(list("list, altered token", 400, user, RequestSchema.NOT_CHECKED, "nextToken", nextToken + "A"));
         cases.add(list("list, another user's token", 400, TestApi.newUser(), RequestSchema.NOT_CHECKED, "limit", "1", "nextToken", nextToken));
-        cases.add(call("list without claims", ApiRoute.LIST_COLLECTIONS, 401, () -> new ListPageHandler(DynamoDbLocalExtension.components()).handleRequest(
+        cases.add(call("list without claims", ApiRoute.LIST_COLLECTIONS, 401, () -> new ListPageHandler(DynamoDbExtension.components()).handleRequest(
                 GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).build(), null)));
 
 
@@ -237,7 +237,7 @@ class ResponsesMatchOpenApiTest {
                         new Bounds(100, 1000))).handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).as(user)
                         .path("collectionId", trimmed).path("imageId", y).build(), null)));
         cases.add(deleteImage("delete the last image", 200, user, trimmed, y, RequestSchema.ACCEPTS));
-        cases.add(call("delete image without claims", ApiRoute.DELETE_IMAGE, 401, () -> new DeleteItemHandler(DynamoDbLocalExtension.components())
+        cases.add(call("delete image without claims", ApiRoute.DELETE_IMAGE, 401, () -> new DeleteItemHandler(DynamoDbExtension.components())
                 .handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).path("collectionId", trimmed).path("imageId", y).build(), null)));
 
         // DELETE /collections/{collectionId}
@@ -248,20 +248,20 @@ class ResponsesMatchOpenApiTest {
         cases.add(deleteCollection("delete", 204, user, doomed, RequestSchema.ACCEPTS, "if-match", "\"1\""));
         cases.add(deleteCollection("delete, retried", 404, user, doomed, RequestSchema.ACCEPTS));
         cases.add(deleteCollection("delete by a malformed id", 400, user, "123", RequestSchema.REJECTS));
-        cases.add(call("delete without claims", ApiRoute.DELETE_COLLECTION, 401, () -> new DeleteItemHandler(DynamoDbLocalExtension.components())
+        cases.add(call("delete without claims", ApiRoute.DELETE_COLLECTION, 401, () -> new DeleteItemHandler(DynamoDbExtension.components())
                 .handleRequest(GatewayEvents.request(ApiRoute.DELETE_COLLECTION).path("collectionId", existing).build(), null)));
 
         // POST /admin/table
-        cases.add(call("create table, already there", ApiRoute.CREATE_TABLE, 200, () -> new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(admin(), null)));
+        cases.add(call("create table, already there", ApiRoute.CREATE_TABLE, 200, () -> new CreateTableHandler(DynamoDbExtension.components()).handleRequest(admin(), null)));
         cases.add(call("create table, created", ApiRoute.CREATE_TABLE, 201, () -> new CreateTableHandler(
-                new TableAdmin(DynamoDbLocalExtension.client(), freshTableName())).handleRequest(admin(), null)));
+                new TableAdmin(DynamoDbExtension.client(), freshTableName())).handleRequest(admin(), null)));
         cases.add(call("create table, still creating", ApiRoute.CREATE_TABLE, 202, () -> new CreateTableHandler(
                 new TableAdmin(stillCreating(), "user_images"), Duration.ofMillis(50)).handleRequest(admin(), null)));
         cases.add(call("create table, another schema", ApiRoute.CREATE_TABLE, 409, () -> new CreateTableHandler(
-                new TableAdmin(DynamoDbLocalExtension.client(), tableWithAnotherSchema())).handleRequest(admin(), null)));
-        cases.add(call("create table without the scope", ApiRoute.CREATE_TABLE, 403, () -> new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(
+                new TableAdmin(DynamoDbExtension.client(), tableWithAnotherSchema())).handleRequest(admin(), null)));
+        cases.add(call("create table without the scope", ApiRoute.CREATE_TABLE, 403, () -> new CreateTableHandler(DynamoDbExtension.components()).handleRequest(
                 GatewayEvents.request(ApiRoute.CREATE_TABLE).as(TestApi.newUser(), "images/read").build(), null)));
-        cases.add(call("create table without claims", ApiRoute.CREATE_TABLE, 401, () -> new CreateTableHandler(DynamoDbLocalExtension.components()).handleRequest(
+        cases.add(call("create table without claims", ApiRoute.CREATE_TABLE, 401, () -> new CreateTableHandler(DynamoDbExtension.components()).handleRequest(
                 GatewayEvents.request(ApiRoute.CREATE_TABLE).build(), null)));
 
         // Faults DynamoDB Local cannot produce.
@@ -455,7 +455,7 @@ class ResponsesMatchOpenApiTest {
 
     private static String tableWithAnotherSchema() {
         String name = freshTableName();
-        DynamoDbLocalExtension.client().createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        DynamoDbExtension.client().createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
         return name;
@@ -467,7 +467,7 @@ class ResponsesMatchOpenApiTest {
 
     private static AppendCollectionHandler appendHandlerWithCollectionBound(int maxImagesPerCollection) {
         Bounds bounds = new Bounds(100, maxImagesPerCollection);
-        return appendHandler(DynamoDbLocalExtension.client(), bounds);
+        return appendHandler(DynamoDbExtension.client(), bounds);
     }
 
     private static AppendCollectionHandler appendHandler(DynamoDbClient client, Bounds bounds) {
@@ -495,7 +495,7 @@ class ResponsesMatchOpenApiTest {
      * the collection: every version-guarded write is refused by its real condition.
      */
     private DynamoDbClient changingUnderEveryWrite(String user, String collectionId) {
-        DynamoDbClient real = DynamoDbLocalExtension.client();
+        DynamoDbClient real = DynamoDbExtension.client();
         return new DynamoDbClient() {
             @Override public String serviceName() { return "dynamodb"; }
             @Override public void close() {}

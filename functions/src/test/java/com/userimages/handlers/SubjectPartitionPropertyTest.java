@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.userimages.contract.Setting;
 import com.userimages.contract.Subjects;
 import com.userimages.contract.UserImagesTable;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.Responses;
 import com.userimages.testing.TestApi;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ class SubjectPartitionPropertyTest {
 
     @BeforeContainer
     static void database() throws Exception {
-        DynamoDbLocalExtension.ensureStarted();
+        DynamoDbExtension.ensureStarted();
     }
 
     @Provide
@@ -87,7 +87,7 @@ class SubjectPartitionPropertyTest {
     }
 
     private static Map<String, AttributeValue> stored(String userId, String collection) {
-        var response = DynamoDbLocalExtension.client().getItem(r -> r.tableName(DynamoDbLocalExtension.tableName()).consistentRead(true)
+        var response = DynamoDbExtension.client().getItem(r -> r.tableName(DynamoDbExtension.tableName()).consistentRead(true)
                 .key(Map.of(UserImagesTable.PARTITION_KEY, AttributeValue.fromS(userId),
                         UserImagesTable.SORT_KEY, AttributeValue.fromS(collection))));
         return response.hasItem() ? response.item() : Map.of();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.TestApi;
 import com.userimages.testing.TestLogs;
 import com.userimages.core.http.GatewayEvents;
@@ -22,12 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * encoding turned {@code "mallory\ud800"} into {@code "mallory?"}: the caller read, listed and
  * appended to another user's collections. Every unusable sub is now a 401 before any data is touched.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class SubjectPartitionTest {
     private final TestApi api = new TestApi();
-    private final AppendCollectionHandler append = new AppendCollectionHandler(DynamoDbLocalExtension.components());
-    private final GetItemHandler get = new GetItemHandler(DynamoDbLocalExtension.components());
-    private final ListPageHandler list = new ListPageHandler(DynamoDbLocalExtension.components());
+    private final AppendCollectionHandler append = new AppendCollectionHandler(DynamoDbExtension.components());
+    private final GetItemHandler get = new GetItemHandler(DynamoDbExtension.components());
+    private final ListPageHandler list = new ListPageHandler(DynamoDbExtension.components());
 
     @Test
     void anUnpairedSurrogateDoesNotReachTheUserItEncodesTo() {

@@ -26,7 +26,7 @@ public final class CollectionAudit {
     private CollectionAudit() {}
 
     public static Optional<Map<String, AttributeValue>> item(String user, String collectionId) {
-        Map<String, AttributeValue> item = DynamoDbLocalExtension.client().getItem(r -> r.tableName(DynamoDbLocalExtension.tableName())
+        Map<String, AttributeValue> item = DynamoDbExtension.client().getItem(r -> r.tableName(DynamoDbExtension.tableName())
                 .consistentRead(true).key(Map.of(UserImagesTable.PARTITION_KEY, AttributeValue.fromS(user),
                         UserImagesTable.SORT_KEY, AttributeValue.fromS(collectionId)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);

@@ -58,10 +58,10 @@ public final class SeedData {
             for (Map<String, AttributeValue> item : items.subList(i, Math.min(items.size(), i + BATCH))) {
                 writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             }
-            Map<String, List<WriteRequest>> pending = Map.of(DynamoDbLocalExtension.tableName(), writes);
+            Map<String, List<WriteRequest>> pending = Map.of(DynamoDbExtension.tableName(), writes);
             while (!pending.isEmpty()) {
                 Map<String, List<WriteRequest>> request = pending;
-                BatchWriteItemResponse response = DynamoDbLocalExtension.client().batchWriteItem(b -> b.requestItems(request));
+                BatchWriteItemResponse response = DynamoDbExtension.client().batchWriteItem(b -> b.requestItems(request));
                 pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
             }
         }

@@ -23,10 +23,10 @@ public final class TestApi {
         return user;
     }
 
-    private final AppendCollectionHandler append = new AppendCollectionHandler(DynamoDbLocalExtension.components());
-    private final GetItemHandler get = new GetItemHandler(DynamoDbLocalExtension.components());
-    private final ListPageHandler list = new ListPageHandler(DynamoDbLocalExtension.components());
-    private final DeleteItemHandler delete = new DeleteItemHandler(DynamoDbLocalExtension.components());
+    private final AppendCollectionHandler append = new AppendCollectionHandler(DynamoDbExtension.components());
+    private final GetItemHandler get = new GetItemHandler(DynamoDbExtension.components());
+    private final ListPageHandler list = new ListPageHandler(DynamoDbExtension.components());
+    private final DeleteItemHandler delete = new DeleteItemHandler(DynamoDbExtension.components());
 
     /** Request headers given as name, value, name, value, ... */
     private static GatewayEvents withHeaders(GatewayEvents event, String... headers) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The check every request line of the suite goes through can fail. */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class TestLogsTest {
     private static String line(String requestId, String callerHash) {
         return new RequestLine(Instant.now(), requestId, null, ApiFunction.GET_ITEM, "GET /collections/{collectionId}", 404,

@@ -1,38 +1,56 @@
 package com.userimages.local;
 
-import java.io.IOException;
+import com.userimages.engines.Dynalite;
+import com.userimages.engines.EngineCredentials;
+import com.userimages.engines.EngineStartException;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Optional;
 
-/** The DynamoDB the hosted functions use: the embedded one (owned, stopped on close) or an external endpoint. */
+/** The DynamoDB the hosted functions use: dynalite started for this run (stopped on close) or an external endpoint. */
 final class DynamoDbConnection implements AutoCloseable {
-    private final EmbeddedDynamoDb embedded;
+    /** Under {@code --db-path}: dynalite's LevelDB gets a folder of its own beside the page-token secret. */
+    static final String DYNALITE_DIR = "dynalite";
+
+    private final Dynalite engine;
     private final URI endpoint;
 
-    private DynamoDbConnection(EmbeddedDynamoDb embedded, URI endpoint) {
-        this.embedded = embedded;
+    private DynamoDbConnection(Dynalite engine, URI endpoint) {
+        this.engine = engine;
         this.endpoint = endpoint;
     }
 
-    static DynamoDbConnection open(DynamoDbOptions options) throws IOException {
-        if (options.embedded()) {
-            EmbeddedDynamoDb db = EmbeddedDynamoDb.start(options.dbPath());
-            return new DynamoDbConnection(db, db.endpoint());
+    static DynamoDbConnection open(DynamoDbOptions options) throws StartupException {
+        if (!options.embedded()) return new DynamoDbConnection(null, options.endpoint());
+        Path dbPath = options.dbPath();
+        try {
+            Dynalite engine = dbPath == null ? Dynalite.inMemory() : Dynalite.onDisk(dbPath.resolve(DYNALITE_DIR));
+            return new DynamoDbConnection(engine, engine.endpoint());
+        } catch (EngineStartException e) {
+            throw new StartupException(dbPath != null && e.getMessage().contains("is in use by another server")
+                    ? "--db-path " + dbPath + " is in use by another server: stop it, or give another --db-path"
+                    : e.getMessage());
         }
-        return new DynamoDbConnection(null, options.endpoint());
     }
 
     URI endpoint() { return endpoint; }
 
-    boolean embedded() { return embedded != null; }
+    boolean embedded() { return engine != null; }
+
+    /** The key pair the started engine's guard lets through; empty for an external endpoint. */
+    Optional<EngineCredentials> engineCredentials() {
+        return engine == null ? Optional.empty() : Optional.of(engine.credentials());
+    }
 
     /**
-     * True for the embedded DynamoDB Local and for an endpoint on this machine (a DynamoDB Local the
-     * user runs): both accept any credentials, so dummy ones can stand in when none are configured.
+     * True for an endpoint on this machine (an engine the user runs): such engines accept any
+     * credentials, so dummy ones can stand in when none are configured.
      */
-    boolean local() {
-        if (embedded != null) return true;
+    boolean loopback() {
+        if (engine != null) return true;
         try {
             return InetAddress.getByName(endpoint.getHost()).isLoopbackAddress();
         } catch (UnknownHostException e) {
@@ -41,11 +59,11 @@ final class DynamoDbConnection implements AutoCloseable {
     }
 
     String description() {
-        return embedded != null ? embedded.description() : "DynamoDB at " + endpoint;
+        return engine != null ? engine.description() : "DynamoDB at " + endpoint;
     }
 
     @Override
     public void close() {
-        if (embedded != null) embedded.close();
+        if (engine != null) engine.close();
     }
 }

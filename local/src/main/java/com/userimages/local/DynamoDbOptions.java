@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Which DynamoDB the functions talk to: an external endpoint, or DynamoDB Local in this process,
+ * Which DynamoDB the functions talk to: an external endpoint, or dynalite started for this run,
  * in memory or kept on disk. Shared by the server and {@code invoke} so both read the same options.
  *
- * @param endpoint an external DynamoDB (Local or AWS), or null for the embedded one
- * @param dbPath   the embedded DynamoDB Local's directory, or null for in memory
+ * @param endpoint an external DynamoDB (another engine, or AWS), or null for the started dynalite
+ * @param dbPath   the started engine's directory, or null for in memory
  */
 record DynamoDbOptions(URI endpoint, Path dbPath) {
     static final String ENDPOINT = "--dynamodb-endpoint";
@@ -20,7 +20,7 @@ record DynamoDbOptions(URI endpoint, Path dbPath) {
         String endpointFlag = args.get(ENDPOINT);
         String dbPath = args.get(DB_PATH);
         if (endpointFlag != null && dbPath != null) {
-            throw new UsageException(DB_PATH + " keeps an in-process DynamoDB Local on disk; " + ENDPOINT
+            throw new UsageException(DB_PATH + " keeps the started dynalite on disk; " + ENDPOINT
                     + " uses another DynamoDB: give one of them");
         }
         if (dbPath != null) {

@@ -40,7 +40,7 @@ final class FunctionSettings {
     private FunctionSettings() {}
 
     /**
-     * @param dbPath where the embedded DynamoDB keeps its data (the page-token secret is kept there too), or null
+     * @param dbPath where the started engine keeps its data (the page-token secret is kept there too), or null
      * @param validated the settings that must be usable; the first that is not stops the start with one line
      * @param requestLog where the functions' request lines go: the server's console, or invoke's stderr
      */
@@ -56,10 +56,21 @@ final class FunctionSettings {
         if (problem.isPresent()) throw new StartupException(problem.get());
 
         FunctionComponents.Builder components = FunctionComponents.builder(settings).requestLogSink(requestLog);
-        if (db.embedded() || (db.local() && !credentialsConfigured(env))) {
-            // DynamoDB Local accepts any credentials but the SDK insists on some: explicit dummy ones,
-            // so a developer's real AWS keys are never sent to it.
-            components.credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        var engineKey = db.engineCredentials();
+        if (engineKey.isPresent()) {
+            // The engine's guard lets only this run's key through; a developer's real AWS keys never reach it.
+            components.credentials(StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(engineKey.get().accessKeyId(), engineKey.get().secretAccessKey())));
+        } else if (db.loopback()) {
+            String keyId = Args.env(env, "AWS_ACCESS_KEY_ID");
+            String secret = Args.env(env, "AWS_SECRET_ACCESS_KEY");
+            if (keyId != null && secret != null) {
+                // An engine on this machine behind a guard like ours checks the key id it was given.
+                components.credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)));
+            } else if (!credentialsConfigured(env)) {
+                // An unguarded engine on this machine accepts any credentials but the SDK insists on some.
+                components.credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+            }
         }
         return components.build();
     }

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * {@code invoke}: one function, one event, one response on stdout — {@code sam local invoke} without
- * Docker. Everything else (DynamoDB Local's banner, the SDK, the function's own logs) goes to stderr,
+ * Docker. Everything else (the engine's output, the SDK, the function's own logs) goes to stderr,
  * so stdout can be piped into {@code jq}.
  */
 final class InvokeCommand {

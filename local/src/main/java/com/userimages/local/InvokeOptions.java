@@ -21,9 +21,9 @@ record InvokeOptions(ApiFunction function, Path eventFile, DynamoDbOptions dynam
 
             Options (environment variable in brackets):
               -e, --event FILE            the event (payload format 2.0 JSON)
-              --db-path DIR               in-process DynamoDB Local kept on disk in DIR (keeps data between invokes)
-              --dynamodb-endpoint URL     an existing DynamoDB, Local or AWS [DYNAMODB_ENDPOINT]
-                                          (default: an empty in-memory DynamoDB Local)
+              --db-path DIR               dynalite kept on disk in DIR (keeps data between invokes)
+              --dynamodb-endpoint URL     an existing DynamoDB (another engine, or AWS) [DYNAMODB_ENDPOINT]
+                                          (default: an empty in-memory dynalite)
             The table is created first when it is absent (except when FUNCTION is create-table itself).
             """.formatted(functionNames());
 

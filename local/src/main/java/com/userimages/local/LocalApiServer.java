@@ -1,6 +1,7 @@
 package com.userimages.local;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import com.userimages.engines.EngineCredentials;
 import com.userimages.local.auth.DevelopmentIssuer;
 import com.userimages.local.auth.JwksKeySource;
 import com.userimages.local.auth.JwtAuthorizer;
@@ -23,11 +24,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
  * The local API: API Gateway's routing and JWT authorizer in front of the real handler classes, on
- * 127.0.0.1, with DynamoDB Local in the same process unless told otherwise.
+ * 127.0.0.1, with dynalite started as a child process unless told otherwise.
  *
  * <p>Each server hands its handlers its own settings, so servers in one JVM may use different DynamoDBs.
  */
@@ -51,7 +53,7 @@ final class LocalApiServer implements AutoCloseable {
     }
 
     /**
-     * Binds the port first, so a taken port fails in milliseconds rather than after DynamoDB Local has
+     * Binds the port first, so a taken port fails in milliseconds rather than after dynalite has
      * started; connections that arrive while the rest starts wait in the backlog and are then served.
      */
     static LocalApiServer start(ServerOptions options, HandlerRegistry.Factory handlers, Map<String, String> env,
@@ -63,7 +65,7 @@ final class LocalApiServer implements AutoCloseable {
     static LocalApiServer start(ServerOptions options, GatewayLimits limits, HandlerRegistry.Factory handlers, Map<String, String> env,
                                 PrintStream log, Clock clock) throws StartupException {
         // The development key's primes take a few hundred ms of CPU: found on another core while the
-        // port, DynamoDB Local and the table come up, and awaited only to build the authorizer.
+        // port, dynalite and the table come up, and awaited only to build the authorizer.
         BackgroundTask<RSAKey> developmentKey = options.developmentIssuer()
                 ? BackgroundTask.start("development-key", DevelopmentIssuer::newKey) : null;
         GatewayServer http;
@@ -148,6 +150,12 @@ final class LocalApiServer implements AutoCloseable {
     JwtAuthorizer authorizer() { return authorizer; }
 
     String dynamoDbDescription() { return dynamoDb.description(); }
+
+    /** The DynamoDB the functions use, for tests that inspect what they stored. */
+    URI dynamoDbEndpoint() { return dynamoDb.endpoint(); }
+
+    /** The started engine's key pair, for tests that inspect what the functions stored; empty for an external endpoint. */
+    Optional<EngineCredentials> engineCredentials() { return dynamoDb.engineCredentials(); }
 
     String tableStatus() { return tableStatus; }
 

@@ -96,7 +96,7 @@ public final class LocalCli {
 
     /**
      * Ctrl-C is how this server is meant to be stopped, not a failure: exit 0 (the JVM's default for
-     * SIGINT is 130). System.exit runs the shutdown hook, which stops the server and DynamoDB Local.
+     * SIGINT is 130). System.exit runs the shutdown hook, which stops the server and dynalite.
      */
     @SuppressWarnings("removal")
     private static void exitZeroOnSignal(String name) {

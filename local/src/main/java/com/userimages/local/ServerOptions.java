@@ -33,9 +33,9 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
 
             Options (environment variable in brackets):
               --port N                    port on 127.0.0.1, 0 for any free one [PORT] (default 3000)
-              --dynamodb-endpoint URL     use an existing DynamoDB, Local or AWS [DYNAMODB_ENDPOINT]
-                                          (default: DynamoDB Local in this process, in memory)
-              --db-path DIR               in-process DynamoDB Local, kept on disk in DIR
+              --dynamodb-endpoint URL     use an existing DynamoDB (another engine, or AWS) [DYNAMODB_ENDPOINT]
+                                          (default: dynalite, started by the server, in memory)
+              --db-path DIR               dynalite, kept on disk in DIR
               --jwks-file FILE            verify tokens with the keys in this JWKS file
               --jwks-url URL              verify tokens with the keys at this URL [JWKS_URL]
               --issuer ISSUER             the issuer tokens must have (with a JWKS) [JWT_ISSUER]

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The one-command default: development issuer, DynamoDB Local in memory, the real handlers. Every
+ * The one-command default: development issuer, dynalite in memory, the real handlers. Every
  * route over real HTTP with tokens from the server's own issuer, and the printed curl line run as printed.
  */
 class DevelopmentIssuerServerTest {

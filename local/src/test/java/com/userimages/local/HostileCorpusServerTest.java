@@ -50,8 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 10's hostile-input corpus (the functions' {@code hostile/corpus.json}, one file for both
  * runners; its format is in {@code generate_corpus.py} beside it) replayed through the local server
- * over real HTTP: the real handlers, the development issuer, DynamoDB Local at an endpoint this test
- * scans. Every case is written byte for byte on a socket, so what no client library would send
+ * over real HTTP: the real handlers, the development issuer, the server's own dynalite (which this test
+ * scans). Every case is written byte for byte on a socket, so what no client library would send
  * (lone surrogates as their WTF-8 bytes, CR/LF in a token's header) is sent as it is.
  *
  * <p>Each case answers its documented status and code — the function's {@code {"error": …}} with
@@ -75,7 +75,6 @@ class HostileCorpusServerTest {
             "amazonaws", "com.userimages", "Service:", "Status Code:", "Request ID:", "StackTrace", "Caused by", "jetty", "<");
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
-    static EmbeddedDynamoDb dynamoDb;
     static DynamoDbClient client;
     static InProcessServer local;
     static RSAKey key;
@@ -86,11 +85,12 @@ class HostileCorpusServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dynamoDb = EmbeddedDynamoDb.start(null);
-        client = DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        local = InProcessServer.startWithRealHandlers();
+        var engineKey = local.server.engineCredentials().orElseThrow();
+        client = DynamoDbClient.builder().endpointOverride(local.server.dynamoDbEndpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(engineKey.accessKeyId(), engineKey.secretAccessKey())))
                 .httpClient(UrlConnectionHttpClient.create()).build();
-        local = InProcessServer.startWithRealHandlers("--dynamodb-endpoint", dynamoDb.endpoint().toString());
         key = developmentKey(local.server.developmentIssuer());
 
         String owner = "corpus-owner-" + UUID.randomUUID();
@@ -117,7 +117,6 @@ class HostileCorpusServerTest {
     static void stop() {
         if (local != null) local.close();
         if (client != null) client.close();
-        if (dynamoDb != null) dynamoDb.close();
     }
 
     private static String created(Http.Reply reply) {

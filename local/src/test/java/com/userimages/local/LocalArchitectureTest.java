@@ -42,7 +42,6 @@ class LocalArchitectureTest {
 
     @Test
     void theAuthorizerAndTheServersWiringNeverSpeakJettysHttpApi() {
-        // (EmbeddedDynamoDb does touch Jetty, but DynamoDB Local's own server, not the gateway's.)
         noClasses().that().resideInAPackage("com.userimages.local.auth..")
                 .or().haveSimpleName("LocalApiServer").or().haveSimpleName("LocalCli")
                 .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")

@@ -3,6 +3,7 @@ package com.userimages.local;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The CLI in its own JVM, as a user runs it: the test's class path (real handlers, DynamoDB Local),
+ * The CLI in its own JVM, as a user runs it: the test's class path (real handlers, dynalite as its child),
  * the same JVM flags the jar's manifest gives. Output is collected line by line while it runs.
  */
 final class LocalProcess implements AutoCloseable {
@@ -32,6 +33,13 @@ final class LocalProcess implements AutoCloseable {
         this.launchedNanos = launchedNanos;
         stdoutReader = collect(process.inputReader(StandardCharsets.UTF_8), stdout);
         stderrReader = collect(process.errorReader(StandardCharsets.UTF_8), stderr);
+    }
+
+    /** A port free right now on 127.0.0.1, for a process that must be told its port in advance. */
+    static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     static List<String> command(List<String> args) {

@@ -21,7 +21,7 @@ class ProcessLifecycleTest {
 
     @Test
     void ctrlCExitsZeroAndARestartOnTheSameDbPathKeepsTheData(@TempDir Path db) throws Exception {
-        int port = EmbeddedDynamoDb.freeLoopbackPort();
+        int port = LocalProcess.freeLoopbackPort();
         List<String> args = List.of("--port", Integer.toString(port), "--db-path", db.toString());
         String id;
         String firstToken;

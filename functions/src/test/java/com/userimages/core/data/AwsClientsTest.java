@@ -3,16 +3,19 @@ package com.userimages.core.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.engines.EngineCredentials;
+import com.userimages.testing.DynamoDbExtension;
+import com.userimages.testing.Engine;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class AwsClientsTest {
 
     @Test
@@ -29,10 +32,12 @@ class AwsClientsTest {
     }
 
     @Test
-    void aClientForAPlainHttpEndpointTalksToDynamoDbLocal() {
-        try (DynamoDbClient client = AwsClients.dynamoDb(DynamoDbLocalExtension.settings(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))) {
-            String table = DynamoDbLocalExtension.tableName();
+    void aClientForAPlainHttpEndpointTalksToTheLocalEngine() {
+        Assumptions.assumeFalse(Engine.isAws(), "the plain-HTTP client is for local engines only");
+        EngineCredentials key = DynamoDbExtension.engineCredentials();
+        try (DynamoDbClient client = AwsClients.dynamoDb(DynamoDbExtension.settings(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())))) {
+            String table = DynamoDbExtension.tableName();
             assertEquals(table, client.describeTable(r -> r.tableName(table)).table().tableName());
         }
     }

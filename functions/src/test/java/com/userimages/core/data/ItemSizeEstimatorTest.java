@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.TestApi;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * an item cross 400 KB. DynamoDB charges one write unit per started KB of the item, so a rewrite of
  * the stored item with its consumed capacity bounds the real size from below.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class ItemSizeEstimatorTest {
     @ParameterizedTest(name = "{0} images with {1}-character urls")
     @CsvSource({"0, 20", "1, 2048", "10, 100", "100, 30", "100, 2040", "150, 2040", "500, 200"})
@@ -37,13 +37,13 @@ class ItemSizeEstimatorTest {
         }
         var collection = new NewCollection(collectionId, "2026-05-05T05:05:05Z", images, "digest-digest-digest-digest-digest-digest-123");
         long estimate = ItemSizeEstimator.newCollection(user, collection);
-        var repository = new CollectionRepository(DynamoDbLocalExtension.client(), DynamoDbLocalExtension.tableName());
+        var repository = new CollectionRepository(DynamoDbExtension.client(), DynamoDbExtension.tableName());
         repository.putIfAbsent(user, collection, estimate);
 
-        Map<String, AttributeValue> stored = DynamoDbLocalExtension.client().getItem(r -> r.tableName(DynamoDbLocalExtension.tableName())
+        Map<String, AttributeValue> stored = DynamoDbExtension.client().getItem(r -> r.tableName(DynamoDbExtension.tableName())
                 .consistentRead(true).key(Map.of(UserImagesTable.PARTITION_KEY, AttributeValue.fromS(user),
                         UserImagesTable.SORT_KEY, AttributeValue.fromS(collectionId)))).item();
-        ConsumedCapacity consumed = DynamoDbLocalExtension.client().putItem(r -> r.tableName(DynamoDbLocalExtension.tableName())
+        ConsumedCapacity consumed = DynamoDbExtension.client().putItem(r -> r.tableName(DynamoDbExtension.tableName())
                 .item(stored).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
         double tableUnits = consumed.table().capacityUnits();
         long realSizeAtLeast = (long) ((tableUnits - 1) * 1024);

@@ -11,7 +11,7 @@ import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.SortOrder;
 import com.userimages.core.model.Timestamps;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
 import com.userimages.core.http.ListRequests;
@@ -74,7 +74,7 @@ class ListPagePropertyTest {
 
     @BeforeContainer
     static void startDynamoDbLocal() throws Exception {
-        DynamoDbLocalExtension.ensureStarted();
+        DynamoDbExtension.ensureStarted();
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
@@ -84,9 +84,9 @@ class ListPagePropertyTest {
         SeedData.put(user, scenario.seeds());
         Statistics.label("collections per dataset").collect(scenario.seeds().size() / 50 * 50);
 
-        CollectionRepository repository = DynamoDbLocalExtension.components().collectionRepository();
-        PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(DynamoDbLocalExtension.PAGE_TOKEN_SECRET, null));
-        ReadBudget defaultBudget = ReadBudget.from(DynamoDbLocalExtension.settings());
+        CollectionRepository repository = DynamoDbExtension.components().collectionRepository();
+        PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(DynamoDbExtension.PAGE_TOKEN_SECRET, null));
+        ReadBudget defaultBudget = ReadBudget.from(DynamoDbExtension.settings());
         ListCollectionsService normal = new ListCollectionsService(repository, codec, defaultBudget);
         ListCollectionsService starved = new ListCollectionsService(repository, codec, scenario.tinyBudget());
 

@@ -8,7 +8,7 @@ import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.SortOrder;
 import com.userimages.core.model.Timestamps;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
 import com.userimages.core.service.ListCollectionsService;
@@ -24,13 +24,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (printed for the record), and checks what API.md promises for them: exact walks, no partial page
  * (the default budget is sized for 1 %), never more calls than the budget. Nothing about time is asserted.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class QueryCallsPerPageTest {
     private static final Instant BASE = Instant.parse("2025-01-01T00:00:00Z");
     private static final int LIMIT = ListRequest.DEFAULT_LIMIT;
 
-    private final ListCollectionsService service = new ListCollectionsService(DynamoDbLocalExtension.components().collectionRepository(),
-            new PageTokenCodec(PageTokenSecrets.of(DynamoDbLocalExtension.PAGE_TOKEN_SECRET, null)), ReadBudget.from(DynamoDbLocalExtension.settings()));
+    private final ListCollectionsService service = new ListCollectionsService(DynamoDbExtension.components().collectionRepository(),
+            new PageTokenCodec(PageTokenSecrets.of(DynamoDbExtension.PAGE_TOKEN_SECRET, null)), ReadBudget.from(DynamoDbExtension.settings()));
 
     @Test
     void everyCollectionMatching() {
@@ -41,7 +41,7 @@ class QueryCallsPerPageTest {
     @Test
     void oneCollectionInAHundredMatching() {
         List<Integer> calls = measure("1 %", 6_000, 100);
-        assertTrue(calls.stream().allMatch(c -> c <= ReadBudget.from(DynamoDbLocalExtension.settings()).maxQueryCalls()), calls.toString());
+        assertTrue(calls.stream().allMatch(c -> c <= ReadBudget.from(DynamoDbExtension.settings()).maxQueryCalls()), calls.toString());
     }
 
     /** Stores {@code total} collections of which every {@code every}-th has images, walks minImages=1, returns calls per page. */

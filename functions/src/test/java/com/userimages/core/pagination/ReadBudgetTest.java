@@ -11,7 +11,7 @@ import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.SortOrder;
 import com.userimages.core.model.Timestamps;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
 import com.userimages.core.service.ListCollectionsService;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The read budget's edge cases, one by one: what a partial page holds and where its token resumes. */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class ReadBudgetTest {
     private static final Instant BASE = Instant.parse("2025-06-01T00:00:00Z");
     private static final ListQuery WITH_IMAGES = new ListQuery(SortOrder.DESC, null, null, 1);
@@ -100,7 +100,7 @@ class ReadBudgetTest {
     @Test
     void withEnoughBudgetThePageReadsAheadOneMatchAndItsCursorIsTheLastReturnedItem() {
         store(30, i -> i % 3 == 0);
-        ListCollectionsService service = service(ReadBudget.from(DynamoDbLocalExtension.settings()));
+        ListCollectionsService service = service(ReadBudget.from(DynamoDbExtension.settings()));
         ListPage first = service.list(user, new ListRequest(4, WITH_IMAGES, null));
         assertFalse(first.partial());
         assertEquals(4, first.items().size());
@@ -118,8 +118,8 @@ class ReadBudgetTest {
     }
 
     private static ListCollectionsService service(ReadBudget budget) {
-        return new ListCollectionsService(DynamoDbLocalExtension.components().collectionRepository(),
-                new PageTokenCodec(PageTokenSecrets.of(DynamoDbLocalExtension.PAGE_TOKEN_SECRET, null)), budget);
+        return new ListCollectionsService(DynamoDbExtension.components().collectionRepository(),
+                new PageTokenCodec(PageTokenSecrets.of(DynamoDbExtension.PAGE_TOKEN_SECRET, null)), budget);
     }
 
     private static List<ListedCollection> concat(List<ListedCollection> a, List<ListedCollection> b) {

@@ -5,7 +5,7 @@ import com.userimages.contract.Setting;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
 import com.userimages.handlers.FunctionComponents;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 /**
  * Makes {@link ClassPreloader}'s lists: a build step (process-test-classes, before the tests and the
  * jars), not a test. For each function, a fresh JVM with Lambda's flags runs its init and one
- * request against the suite's in-memory DynamoDB Local, with {@code -Xlog:class+load}; the classes it read
+ * request against the suite's in-memory dynalite, with {@code -Xlog:class+load}; the classes it read
  * from the class path or the JDK's modules, in order, are the function's list. Classes from the
  * JDK's CDS archive (cheap already), hidden classes (lambdas, which cannot be loaded by name) and
  * this training's own are left out. A run that fails leaves its function without a list and says so
@@ -48,7 +48,7 @@ public final class PreloadListTraining {
         } catch (Exception e) {
             System.out.println("[WARNING] no preload lists (" + e + "); the jars start without them");
         }
-        // DynamoDB Local runs until the JVM exits (its shutdown hook stops it).
+        // dynalite runs until the JVM exits (its shutdown hook stops it).
         System.exit(0);
     }
 
@@ -64,14 +64,14 @@ public final class PreloadListTraining {
         String testClasses = "file:" + classes.toAbsolutePath().getParent().resolve("test-classes");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-        // The suite's own in-memory DynamoDB Local and wiring, as every functions test uses them.
-        FunctionComponents components = DynamoDbLocalExtension.components();
+        // The suite's own in-memory dynalite and wiring, as every functions test uses them.
+        FunctionComponents components = DynamoDbExtension.components();
         Map<String, String> env = new LinkedHashMap<>();
         env.put(Setting.DYNAMODB_ENDPOINT.name(), components.settings().value(Setting.DYNAMODB_ENDPOINT));
         env.put(Setting.AWS_REGION.name(), "us-east-1");
         env.put(Setting.PAGE_TOKEN_SECRET.name(), components.settings().value(Setting.PAGE_TOKEN_SECRET));
-        env.put("AWS_ACCESS_KEY_ID", "local");
-        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.put("AWS_ACCESS_KEY_ID", DynamoDbExtension.engineCredentials().accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", DynamoDbExtension.engineCredentials().secretAccessKey());
         for (ApiFunction function : ApiFunction.values()) {
             String collectionId = UUID.randomUUID().toString();
             String imageId = UUID.randomUUID().toString();

@@ -13,7 +13,7 @@ import com.userimages.handlers.AppendCollectionHandler;
 import com.userimages.handlers.DeleteItemHandler;
 import com.userimages.handlers.GetItemHandler;
 import com.userimages.handlers.ListPageHandler;
-import com.userimages.testing.DynamoDbLocalExtension;
+import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.Responses;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith(DynamoDbExtension.class)
 class SnapStartPrimingTest {
     private static APIGatewayV2HTTPResponse prime(ApiFunction function,
                                                   RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
@@ -30,14 +30,14 @@ class SnapStartPrimingTest {
 
     @Test
     void primingRunsTheRealPathAndWritesNothing() {
-        Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.APPEND_COLLECTION, new AppendCollectionHandler(DynamoDbLocalExtension.components())));
-        Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.GET_ITEM, new GetItemHandler(DynamoDbLocalExtension.components())));
+        Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.APPEND_COLLECTION, new AppendCollectionHandler(DynamoDbExtension.components())));
+        Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.GET_ITEM, new GetItemHandler(DynamoDbExtension.components())));
         // delete-item: a conditional DeleteItem refused on the reserved subject's absent collection.
-        Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.DELETE_ITEM, new DeleteItemHandler(DynamoDbLocalExtension.components())));
-        var page = Responses.expect(200, prime(ApiFunction.LIST_PAGE, new ListPageHandler(DynamoDbLocalExtension.components())));
+        Responses.expectError(404, "COLLECTION_NOT_FOUND", prime(ApiFunction.DELETE_ITEM, new DeleteItemHandler(DynamoDbExtension.components())));
+        var page = Responses.expect(200, prime(ApiFunction.LIST_PAGE, new ListPageHandler(DynamoDbExtension.components())));
         assertEquals(0, page.get("count").asInt());
 
-        int stored = DynamoDbLocalExtension.client().query(q -> q.tableName(DynamoDbLocalExtension.tableName())
+        int stored = DynamoDbExtension.client().query(q -> q.tableName(DynamoDbExtension.tableName())
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", UserImagesTable.PARTITION_KEY))
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PrimingRequests.PRIMING_SUBJECT))))
