@@ -12,6 +12,13 @@ public final class Subjects {
     /** In Unicode code points, not UTF-16 units. */
     public static final int MAX_CODE_POINTS = 256;
 
+    /**
+     * The caller of the requests a function primes itself with before its SnapStart snapshot: not a
+     * subject an identity provider issues (they are UUIDs or opaque ids, never this form). The
+     * priming code sends it and the request line leaves it out, so both read it from here.
+     */
+    public static final String PRIMING_SUBJECT = "user-images:priming";
+
     private Subjects() {}
 
     /**

@@ -1,5 +1,6 @@
 package com.userimages.core.http;
 
+import com.userimages.contract.Subjects;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -8,7 +9,6 @@ import com.userimages.core.error.ApiException;
 import com.userimages.core.observability.RequestLine;
 import com.userimages.core.observability.RequestLog;
 import com.userimages.core.observability.RequestMetrics;
-import com.userimages.core.priming.PrimingRequests;
 import java.time.Instant;
 import java.util.function.Function;
 
@@ -60,6 +60,6 @@ public final class HandlerSupport {
     /** The function's own SnapStart priming request (no Lambda context, the reserved subject): not a request of anyone's. */
     private static boolean isPriming(ApiRequest request, Context context) {
         return context == null && request.callerIfRead()
-                .filter(c -> PrimingRequests.PRIMING_SUBJECT.equals(c.userId())).isPresent();
+                .filter(c -> Subjects.PRIMING_SUBJECT.equals(c.userId())).isPresent();
     }
 }

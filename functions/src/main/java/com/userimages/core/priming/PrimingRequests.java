@@ -3,6 +3,7 @@ package com.userimages.core.priming;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
+import com.userimages.contract.Subjects;
 import com.userimages.core.http.GatewayEvents;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,6 @@ import java.util.UUID;
  * reserved subject and the collection a fresh random id, so a read finds nothing and the conditional append or delete is refused (404) without writing.
  */
 public final class PrimingRequests {
-    /** Not a subject an identity provider issues (they are UUIDs or opaque ids, never this form). */
-    public static final String PRIMING_SUBJECT = "user-images:priming";
-
     private PrimingRequests() {}
 
     /** The priming request, or empty for create-table: it runs rarely and its calls are control-plane ones. */
@@ -26,15 +24,15 @@ public final class PrimingRequests {
         String absent = UUID.randomUUID().toString();
         return switch (function) {
             case CREATE_TABLE -> Optional.empty();
-            case APPEND_COLLECTION -> Optional.of(GatewayEvents.authorized(ApiRoute.APPEND_IMAGES, PRIMING_SUBJECT,
+            case APPEND_COLLECTION -> Optional.of(GatewayEvents.authorized(ApiRoute.APPEND_IMAGES, Subjects.PRIMING_SUBJECT,
                     Map.of("collectionId", absent), Map.of(),
                     "{\"images\":[{\"imageId\":\"" + UUID.randomUUID() + "\",\"url\":\"https://priming.invalid/i.png\"}]}", null));
-            case GET_ITEM -> Optional.of(GatewayEvents.authorized(ApiRoute.GET_COLLECTION, PRIMING_SUBJECT,
+            case GET_ITEM -> Optional.of(GatewayEvents.authorized(ApiRoute.GET_COLLECTION, Subjects.PRIMING_SUBJECT,
                     Map.of("collectionId", absent), Map.of(), null, null));
-            case LIST_PAGE -> Optional.of(GatewayEvents.authorized(ApiRoute.LIST_COLLECTIONS, PRIMING_SUBJECT,
+            case LIST_PAGE -> Optional.of(GatewayEvents.authorized(ApiRoute.LIST_COLLECTIONS, Subjects.PRIMING_SUBJECT,
                     Map.of(), Map.of("limit", "1"), null, List.of()));
             // A conditional DeleteItem on a collection that does not exist: refused (404), nothing written.
-            case DELETE_ITEM -> Optional.of(GatewayEvents.authorized(ApiRoute.DELETE_COLLECTION, PRIMING_SUBJECT,
+            case DELETE_ITEM -> Optional.of(GatewayEvents.authorized(ApiRoute.DELETE_COLLECTION, Subjects.PRIMING_SUBJECT,
                     Map.of("collectionId", absent), Map.of(), null, null));
         };
     }

@@ -1,5 +1,6 @@
 package com.userimages.core.priming;
 
+import com.userimages.contract.Subjects;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class SnapStartPrimingTest {
         int stored = DynamoDbExtension.client().query(q -> q.tableName(DynamoDbExtension.tableName())
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", UserImagesTable.PARTITION_KEY))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PrimingRequests.PRIMING_SUBJECT))))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Subjects.PRIMING_SUBJECT))))
                 .count();
         assertEquals(0, stored, "priming must never store anything");
     }
