@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.handlers.AppendCollectionHandler;
 import com.userimages.handlers.DeleteItemHandler;
+import com.userimages.handlers.FunctionComponents;
 import com.userimages.handlers.GetItemHandler;
 import com.userimages.handlers.ListPageHandler;
 import java.util.UUID;
@@ -23,10 +24,23 @@ public final class TestApi {
         return user;
     }
 
-    private final AppendCollectionHandler append = new AppendCollectionHandler(DynamoDbLocalExtension.components());
-    private final GetItemHandler get = new GetItemHandler(DynamoDbLocalExtension.components());
-    private final ListPageHandler list = new ListPageHandler(DynamoDbLocalExtension.components());
-    private final DeleteItemHandler delete = new DeleteItemHandler(DynamoDbLocalExtension.components());
+    private final AppendCollectionHandler append;
+    private final GetItemHandler get;
+    private final ListPageHandler list;
+    private final DeleteItemHandler delete;
+
+    /** The handlers with the suite's shared wiring. */
+    public TestApi() {
+        this(DynamoDbLocalExtension.components());
+    }
+
+    /** The handlers with other wiring (another DynamoDB client in front of the same table, say). */
+    public TestApi(FunctionComponents components) {
+        append = new AppendCollectionHandler(components);
+        get = new GetItemHandler(components);
+        list = new ListPageHandler(components);
+        delete = new DeleteItemHandler(components);
+    }
 
     /** Request headers given as name, value, name, value, ... */
     private static GatewayEvents withHeaders(GatewayEvents event, String... headers) {

@@ -44,7 +44,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
@@ -67,9 +66,14 @@ public final class CollectionRepository {
     public record StoredState(int imageCount, long sizeBytes, Map<String, String> urlsById, String requestDigest,
                               Collection collection) {}
 
+    /** A create refused this often by an item that a read then no longer finds is answered 409: it keeps being deleted and created. */
+    static final int MAX_CREATE_ATTEMPTS = 3;
+
     /**
      * Writes a new collection unless one with that id exists. Returns empty when written, else the
-     * existing item's state (read atomically with the refusal via {@code ReturnValuesOnConditionCheckFailure}).
+     * existing item's state, from a strongly consistent read made only after a refusal (the write
+     * itself returns nothing about the item: not every engine can). An item deleted between the
+     * refusal and the read means the id is free again, so the write is tried again.
      */
     public Optional<StoredState> putIfAbsent(String userId, NewCollection collection, long sizeBytes) {
         Map<String, AttributeValue> item = CollectionItems.toItem(userId, collection, sizeBytes);
@@ -78,14 +82,20 @@ public final class CollectionRepository {
                 .item(item)
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
-        try {
-            RequestMetrics.write(call(() -> dynamoDb.putItem(request)).consumedCapacity());
-            return Optional.empty();
-        } catch (ConditionalCheckFailedException e) {
-            return Optional.of(stateOf(e.item()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                RequestMetrics.write(call(() -> dynamoDb.putItem(request)).consumedCapacity());
+                return Optional.empty();
+            } catch (ConditionalCheckFailedException e) {
+                Optional<Map<String, AttributeValue>> existing = readRefused(userId, collection.collectionId());
+                if (existing.isPresent()) return Optional.of(stateOf(existing.get()));
+                if (attempt == MAX_CREATE_ATTEMPTS) {
+                    throw new ApiException.Conflict("CONCURRENT_MODIFICATION",
+                            "The collection kept being deleted and created during the request; retry it.");
+                }
+            }
         }
     }
 
@@ -110,7 +120,7 @@ public final class CollectionRepository {
     public sealed interface AppendAttempt {
         record Appended(int imageCount, long version) implements AppendAttempt {}
 
-        /** The condition failed; {@code state} is the item as it was, or null (nullable) when there is none. */
+        /** The condition failed; {@code state} is the item as a read after the refusal found it, or null (nullable) when there is none. */
         record Refused(StoredState state) implements AppendAttempt {}
     }
 
@@ -165,7 +175,6 @@ public final class CollectionRepository {
                 // The new count comes back with the write itself (no second read); UPDATED_NEW also
                 // carries the images list, which costs transfer but no capacity.
                 .returnValues(ReturnValue.UPDATED_NEW)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         try {
@@ -175,8 +184,7 @@ public final class CollectionRepository {
             return new AppendAttempt.Appended(Integer.parseInt(updated.get(IMAGE_COUNT).n()),
                     Long.parseLong(updated.get(VERSION).n()));
         } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> old = e.item();
-            return new AppendAttempt.Refused(old == null || old.isEmpty() ? null : stateOf(old));
+            return new AppendAttempt.Refused(readRefused(userId, collectionId).map(CollectionRepository::stateOf).orElse(null));
         }
     }
 
@@ -326,14 +334,13 @@ public final class CollectionRepository {
                 .conditionExpression("attribute_exists(#pk) AND " + guard)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         try {
             RequestMetrics.write(call(() -> dynamoDb.updateItem(request)).consumedCapacity());
             return new ReorderAttempt.Reordered(readVersion + 1);
         } catch (ConditionalCheckFailedException e) {
-            return new ReorderAttempt.Refused(current(e));
+            return new ReorderAttempt.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf));
         }
     }
 
@@ -389,14 +396,13 @@ public final class CollectionRepository {
                 .conditionExpression("attribute_exists(#pk) AND " + element + ".#imageId = :id AND " + guard)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         try {
             RequestMetrics.write(call(() -> dynamoDb.updateItem(request)).consumedCapacity());
             return new RemoveAttempt.Removed(readCount - 1, readVersion + 1);
         } catch (ConditionalCheckFailedException e) {
-            return new RemoveAttempt.Refused(current(e));
+            return new RemoveAttempt.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf));
         }
     }
 
@@ -421,20 +427,34 @@ public final class CollectionRepository {
                 .key(key(userId, collectionId))
                 .conditionExpression(condition)
                 .expressionAttributeNames(names)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
         if (!values.isEmpty()) request.expressionAttributeValues(values);
         try {
             RequestMetrics.write(call(() -> dynamoDb.deleteItem(request.build())).consumedCapacity());
             return new DeleteAttempt.Deleted();
         } catch (ConditionalCheckFailedException e) {
-            return new DeleteAttempt.Refused(current(e).map(Collection::version));
+            return new DeleteAttempt.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf)
+                    .map(Collection::version));
         }
     }
 
-    private static Optional<Collection> current(ConditionalCheckFailedException e) {
-        Map<String, AttributeValue> old = e.item();
-        return old == null || old.isEmpty() ? Optional.empty() : Optional.of(collectionOf(old));
+    /**
+     * The whole item, strongly consistent, or empty when there is none: how a refused conditional
+     * write learns why it was refused. Only ever on that path, so a write that applies stays one
+     * call. (DynamoDB could return the item with the refusal, but dynalite, the engine the tests
+     * and the local server run on, cannot; one read works on both.)
+     */
+    private Optional<Map<String, AttributeValue>> readRefused(String userId, String collectionId) {
+        GetItemRequest request = GetItemRequest.builder()
+                .tableName(tableName)
+                .key(key(userId, collectionId))
+                .consistentRead(true)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .build();
+        GetItemResponse response = call(() -> dynamoDb.getItem(request));
+        RequestMetrics.read(response.consumedCapacity());
+        Map<String, AttributeValue> item = response.item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     private static boolean isValidation(DynamoDbException e) {
