@@ -72,7 +72,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
         CollectionService.Created created = service.create(userId, collection);
         String id = created.collection().collectionId();
         return ApiResponses.json(created.isNew() ? 201 : 200, ResponseBodies.collection(created.collection()),
-                Map.of("location", "/collections/" + id, "etag", EntityTags.of(created.collection().version())));
+                Map.of("location", "/collections/" + id, "etag", EntityTags.of(created.collection().tag())));
     }
 
     private APIGatewayV2HTTPResponse append(ApiRequest request) {
@@ -81,7 +81,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
         var ifMatch = EntityTags.ifMatch(request);
         var images = requests.parseAppend(request.jsonObjectBody());
         AppendResult result = service.append(userId, collectionId, images, ifMatch);
-        return ApiResponses.json(200, ResponseBodies.appendResult(result), Map.of("etag", EntityTags.of(result.version())));
+        return ApiResponses.json(200, ResponseBodies.appendResult(result), Map.of("etag", EntityTags.of(result.tag())));
     }
 
     private APIGatewayV2HTTPResponse reorder(ApiRequest request) {
@@ -90,6 +90,6 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
         var ifMatch = EntityTags.ifMatch(request);
         var imageIds = reorderRequests.parse(request.jsonObjectBody());
         Collection reordered = service.reorder(userId, collectionId, imageIds, ifMatch);
-        return ApiResponses.json(200, ResponseBodies.collection(reordered), Map.of("etag", EntityTags.of(reordered.version())));
+        return ApiResponses.json(200, ResponseBodies.collection(reordered), Map.of("etag", EntityTags.of(reordered.tag())));
     }
 }

@@ -67,6 +67,6 @@ public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPE
         String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
         String imageId = Ids.parse(request.pathParameter("imageId"), "imageId");
         RemoveResult result = service.deleteImage(userId, collectionId, imageId, EntityTags.ifMatch(request));
-        return ApiResponses.json(200, ResponseBodies.removeResult(result), Map.of("etag", EntityTags.of(result.version())));
+        return ApiResponses.json(200, ResponseBodies.removeResult(result), Map.of("etag", EntityTags.of(result.tag())));
     }
 }

@@ -60,8 +60,8 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
         String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
         Optional<VersionMatch> ifNoneMatch = EntityTags.ifNoneMatch(request);
         Collection collection = service.get(userId, collectionId);
-        String etag = EntityTags.of(collection.version());
-        if (ifNoneMatch.isPresent() && ifNoneMatch.get().matches(collection.version())) return ApiResponses.notModified(etag);
+        String etag = EntityTags.of(collection.tag());
+        if (ifNoneMatch.isPresent() && ifNoneMatch.get().matches(collection.tag())) return ApiResponses.notModified(etag);
         return ApiResponses.json(200, ResponseBodies.collection(collection), Map.of("etag", etag));
     }
 
@@ -72,8 +72,8 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
         Optional<VersionMatch> ifNoneMatch = EntityTags.ifNoneMatch(request);
         ImageInCollection image = service.getImage(userId, collectionId, imageId);
         // The image's representation changes only with its collection, so it carries the collection's ETag.
-        String etag = EntityTags.of(image.collectionVersion());
-        if (ifNoneMatch.isPresent() && ifNoneMatch.get().matches(image.collectionVersion())) return ApiResponses.notModified(etag);
+        String etag = EntityTags.of(image.collectionTag());
+        if (ifNoneMatch.isPresent() && ifNoneMatch.get().matches(image.collectionTag())) return ApiResponses.notModified(etag);
         return ApiResponses.json(200, ResponseBodies.image(image), Map.of("etag", etag));
     }
 }

@@ -2,6 +2,7 @@ package com.userimages.core.service;
 
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.CollectionRepository.AppendAttempt;
+import com.userimages.core.data.CollectionRepository.CreateAttempt;
 import com.userimages.core.data.CollectionRepository.DeleteAttempt;
 import com.userimages.core.data.CollectionRepository.RemoveAttempt;
 import com.userimages.core.data.CollectionRepository.ReorderAttempt;
@@ -45,11 +46,13 @@ public final class CollectionService {
     public Created create(String userId, NewCollection collection) {
         long size = ItemSizeEstimator.newCollection(userId, collection);
         if (size > ItemSizeEstimator.MAX_ITEM_BYTES) throw itemTooLarge();
-        Optional<StoredState> existing = repository.putIfAbsent(userId, collection, size);
-        if (existing.isEmpty()) {
-            return new Created(new Collection(collection.collectionId(), collection.timestamp(), collection.images()), true);
+        StoredState state;
+        switch (repository.putIfAbsent(userId, collection, size)) {
+            case CreateAttempt.Created created -> {
+                return new Created(created.collection(), true);
+            }
+            case CreateAttempt.Exists exists -> state = exists.state();
         }
-        StoredState state = existing.get();
         if (!collection.requestDigest().equals(state.requestDigest())) {
             throw new ApiException.Conflict("COLLECTION_EXISTS",
                     "A collection with this id exists with other content.");
@@ -78,16 +81,16 @@ public final class CollectionService {
                     bounds.maxImagesPerCollection(), ItemSizeEstimator.MAX_ITEM_BYTES, ifMatch);
             switch (outcome) {
                 case AppendAttempt.Appended appended -> {
-                    return new AppendResult(collectionId, pending.size(), appended.imageCount(), appended.version());
+                    return new AppendResult(collectionId, pending.size(), appended.imageCount(), appended.tag());
                 }
                 case AppendAttempt.Refused refused -> {
                     StoredState state = refused.state();
                     if (state == null) throw notFound();
                     List<ImageRef> fresh = withoutPresent(pending, state);
                     if (fresh.isEmpty()) {
-                        return new AppendResult(collectionId, 0, state.imageCount(), state.collection().version());
+                        return new AppendResult(collectionId, 0, state.imageCount(), state.collection().tag());
                     }
-                    if (!ifMatch.matches(state.collection().version())) throw preconditionFailed();
+                    if (!ifMatch.matches(state.collection().tag())) throw preconditionFailed();
                     if (fresh.size() == pending.size()) {
                         // None of the ids was there, so the refusal was a bound, unless the item changed meanwhile.
                         if (state.imageCount() + fresh.size() > bounds.maxImagesPerCollection()) {
@@ -130,7 +133,7 @@ public final class CollectionService {
         List<ImageRef> images = collection.images();
         for (int i = 0; i < images.size(); i++) {
             if (images.get(i).imageId().equals(imageId)) {
-                return new ImageInCollection(collectionId, imageId, images.get(i).url(), i, collection.version());
+                return new ImageInCollection(collectionId, imageId, images.get(i).url(), i, collection.tag());
             }
         }
         throw new ApiException.NotFound("IMAGE_NOT_FOUND", "No image with this id in the collection.");
@@ -146,13 +149,13 @@ public final class CollectionService {
     public Collection reorder(String userId, String collectionId, List<String> imageIds, VersionMatch ifMatch) {
         Collection current = get(userId, collectionId);
         for (int attempt = 0; ; attempt++) {
-            if (!ifMatch.matches(current.version())) throw preconditionFailed();
+            if (!ifMatch.matches(current.tag())) throw preconditionFailed();
             List<ImageRef> reordered = inOrder(current, imageIds);
             if (reordered.equals(current.images())) return current;
-            ReorderAttempt outcome = repository.replaceImages(userId, collectionId, reordered, current.version());
+            ReorderAttempt outcome = repository.replaceImages(userId, collectionId, reordered, current.tag());
             switch (outcome) {
                 case ReorderAttempt.Reordered done -> {
-                    return new Collection(collectionId, current.timestamp(), reordered, done.version());
+                    return new Collection(collectionId, current.timestamp(), reordered, done.tag());
                 }
                 case ReorderAttempt.Refused refused -> {
                     if (attempt == MAX_EDIT_RETRIES) throw concurrentModification();
@@ -186,13 +189,13 @@ public final class CollectionService {
         Collection current = get(userId, collectionId);
         for (int attempt = 0; ; attempt++) {
             int index = positionOf(current, imageId);
-            if (!ifMatch.matches(current.version())) throw preconditionFailed();
+            if (!ifMatch.matches(current.tag())) throw preconditionFailed();
             ImageRef image = current.images().get(index);
             RemoveAttempt outcome = repository.removeImage(userId, collectionId, index, image, current.imageCount(),
-                    current.version(), ItemSizeEstimator.images(List.of(image)));
+                    current.tag(), ItemSizeEstimator.images(List.of(image)));
             switch (outcome) {
                 case RemoveAttempt.Removed removed -> {
-                    return new RemoveResult(collectionId, 1, removed.imageCount(), removed.version());
+                    return new RemoveResult(collectionId, 1, removed.imageCount(), removed.tag());
                 }
                 case RemoveAttempt.Refused refused -> {
                     if (attempt == MAX_EDIT_RETRIES) throw concurrentModification();
@@ -206,7 +209,7 @@ public final class CollectionService {
     public void deleteCollection(String userId, String collectionId, VersionMatch ifMatch) {
         DeleteAttempt outcome = repository.deleteCollection(userId, collectionId, ifMatch);
         if (outcome instanceof DeleteAttempt.Refused refused) {
-            if (refused.currentVersion().isEmpty()) throw notFound();
+            if (refused.current().isEmpty()) throw notFound();
             throw preconditionFailed();
         }
     }
