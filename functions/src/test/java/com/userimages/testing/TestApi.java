@@ -79,6 +79,16 @@ public final class TestApi {
                 .path("collectionId", collectionId).path("imageId", imageId), headers).build(), null);
     }
 
+    public APIGatewayV2HTTPResponse createWith(String user, String json, String... headers) {
+        return append.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body(json), headers)
+                .build(), null);
+    }
+
+    /** {@code GET /collections} with request headers (name, value, ...), no query. */
+    public APIGatewayV2HTTPResponse listWith(String user, String... headers) {
+        return list.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user), headers).build(), null);
+    }
+
     public APIGatewayV2HTTPResponse create(String user, String json) {
         return append.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body(json).build(), null);
     }

@@ -24,6 +24,7 @@ import com.userimages.core.model.IndexKey;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.NewCollection;
+import com.userimages.core.model.Preconditions;
 import com.userimages.core.model.VersionMatch;
 import com.userimages.core.observability.RequestMetrics;
 import java.security.SecureRandom;
@@ -154,12 +155,12 @@ public final class CollectionRepository {
      */
     public AppendAttempt appendImages(String userId, String collectionId, List<ImageRef> images, long addedBytes,
                                       int maxImages, long maxBytes) {
-        return appendImages(userId, collectionId, images, addedBytes, maxImages, maxBytes, VersionMatch.ANY);
+        return appendImages(userId, collectionId, images, addedBytes, maxImages, maxBytes, Preconditions.NONE);
     }
 
-    /** As above, and only while the collection's state is one {@code ifMatch} names (in the same condition). */
+    /** As above, and only while the collection's state is one {@code guard} accepts (in the same condition). */
     public AppendAttempt appendImages(String userId, String collectionId, List<ImageRef> images, long addedBytes,
-                                      int maxImages, long maxBytes, VersionMatch ifMatch) {
+                                      int maxImages, long maxBytes, Preconditions guard) {
         Map<String, String> names = new HashMap<>();
         names.put("#pk", PARTITION_KEY);
         names.put("#images", IMAGES);
@@ -177,7 +178,7 @@ public final class CollectionRepository {
         values.put(":maxMinusDelta", n(maxBytes - addedBytes));
         names.put("#version", VERSION);
         values.put(":one", n(1));
-        String versionGuard = tagGuard(ifMatch, "m", names, values);
+        String versionGuard = preconditionGuard(guard, names, values);
         // One OR-ed NOT: a hundred separate NOT contains(...) terms would pass DynamoDB's 300-operator limit.
         StringBuilder anyPresent = new StringBuilder();
         for (int i = 0; i < images.size(); i++) {
@@ -300,6 +301,26 @@ public final class CollectionRepository {
 
     /** Every write that changes a collection: an item stored before versions existed counts as version 1. */
     private static final String BUMP_VERSION = "#version = if_not_exists(#version, :one) + :one";
+
+    /**
+     * The condition that the item's state is one {@code guard} accepts, or null for any state: the
+     * {@code If-Match} states, and none of the {@code If-None-Match} ones ({@code *}: no item at all,
+     * which no write of an existing collection can meet).
+     */
+    private static String preconditionGuard(Preconditions guard, Map<String, String> names, Map<String, AttributeValue> values) {
+        List<String> terms = new ArrayList<>();
+        guard.ifMatch().map(m -> tagGuard(m, "m", names, values)).ifPresent(terms::add);
+        guard.ifNoneMatch().ifPresent(m -> {
+            if (m instanceof VersionMatch.Any) {
+                terms.add("attribute_not_exists(#pk)");
+            } else {
+                String named = tagGuard(m, "n", names, values);
+                // Naming nothing, If-None-Match holds for every state.
+                if (named != null && !((VersionMatch.OneOf) m).tags().isEmpty()) terms.add("NOT " + named);
+            }
+        });
+        return terms.isEmpty() ? null : String.join(" AND ", terms);
+    }
 
     /**
      * The condition that the item's state is one {@code match} names, or null for any state.
@@ -458,14 +479,14 @@ public final class CollectionRepository {
         record Refused(Optional<CollectionTag> current) implements DeleteAttempt {}
     }
 
-    /** Deletes the collection in one {@code DeleteItem}, if it exists and its state is one {@code ifMatch} names. */
-    public DeleteAttempt deleteCollection(String userId, String collectionId, VersionMatch ifMatch) {
+    /** Deletes the collection in one {@code DeleteItem}, if it exists and its state is one {@code guard} accepts. */
+    public DeleteAttempt deleteCollection(String userId, String collectionId, Preconditions guard) {
         Map<String, String> names = new HashMap<>();
         names.put("#pk", PARTITION_KEY);
         Map<String, AttributeValue> values = new HashMap<>();
         String condition = "attribute_exists(#pk)";
-        String guard = tagGuard(ifMatch, "m", names, values);
-        if (guard != null) condition += " AND " + guard;
+        String guarded = preconditionGuard(guard, names, values);
+        if (guarded != null) condition += " AND " + guarded;
         DeleteItemRequest.Builder request = DeleteItemRequest.builder()
                 .tableName(tableName)
                 .key(key(userId, collectionId))
@@ -488,6 +509,11 @@ public final class CollectionRepository {
      * call. (DynamoDB could return the item with the refusal, but dynalite, the engine the tests
      * and the local server run on, cannot; one read works on both.)
      */
+    /** The collection's whole state, strongly consistent (a create that must not write, a guard too long for a condition). */
+    public Optional<StoredState> readState(String userId, String collectionId) {
+        return readRefused(userId, collectionId).map(CollectionRepository::stateOf);
+    }
+
     private Optional<Map<String, AttributeValue>> readRefused(String userId, String collectionId) {
         GetItemRequest request = GetItemRequest.builder()
                 .tableName(tableName)

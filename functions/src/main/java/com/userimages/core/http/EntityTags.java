@@ -3,6 +3,7 @@ package com.userimages.core.http;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.CollectionTag;
 import com.userimages.core.model.Incarnations;
+import com.userimages.core.model.Preconditions;
 import com.userimages.core.model.VersionMatch;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,6 +51,12 @@ public final class EntityTags {
     /** {@code If-None-Match} by weak comparison; empty when the request has none. */
     public static Optional<VersionMatch> ifNoneMatch(ApiRequest request) {
         return request.header(IF_NONE_MATCH).map(v -> toMatch(parse(v, "If-None-Match"), true));
+    }
+
+    /** Both precondition headers, each parsed strictly (malformed: 400) whether or not the other decides. */
+    public static Preconditions preconditions(ApiRequest request) {
+        return new Preconditions(request.header(IF_MATCH).map(v -> toMatch(parse(v, "If-Match"), false)),
+                ifNoneMatch(request));
     }
 
     private static VersionMatch toMatch(TagList list, boolean weakComparison) {
