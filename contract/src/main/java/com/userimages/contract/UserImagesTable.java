@@ -21,6 +21,8 @@ public final class UserImagesTable {
     public static final String SIZE_BYTES = "sizeBytes";
     /** N: 1 when created, plus 1 per change; absent on collections stored before versions existed (= 1). */
     public static final String VERSION = "version";
+    /** S: 8 random base32 characters chosen at create; absent on collections stored before it existed (= "0"). */
+    public static final String INCARNATION = "incarnation";
 
     /** Non-key attributes the LSI projects (INCLUDE): what a listing returns, nothing more. */
     public static final List<String> TIMESTAMP_INDEX_PROJECTION = List.of(IMAGE_COUNT, COVER_URL);

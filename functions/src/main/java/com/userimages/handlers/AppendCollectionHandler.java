@@ -68,28 +68,29 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
 
     private APIGatewayV2HTTPResponse create(ApiRequest request) {
         String userId = request.caller().userId();
+        var preconditions = EntityTags.preconditions(request);
         var collection = requests.parseCreate(request.jsonObjectBody());
-        CollectionService.Created created = service.create(userId, collection);
+        CollectionService.Created created = service.create(userId, collection, preconditions);
         String id = created.collection().collectionId();
         return ApiResponses.json(created.isNew() ? 201 : 200, ResponseBodies.collection(created.collection()),
-                Map.of("location", "/collections/" + id, "etag", EntityTags.of(created.collection().version())));
+                Map.of("location", "/collections/" + id, "etag", EntityTags.of(created.collection().tag())));
     }
 
     private APIGatewayV2HTTPResponse append(ApiRequest request) {
         String userId = request.caller().userId();
         String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
-        var ifMatch = EntityTags.ifMatch(request);
+        var preconditions = EntityTags.preconditions(request);
         var images = requests.parseAppend(request.jsonObjectBody());
-        AppendResult result = service.append(userId, collectionId, images, ifMatch);
-        return ApiResponses.json(200, ResponseBodies.appendResult(result), Map.of("etag", EntityTags.of(result.version())));
+        AppendResult result = service.append(userId, collectionId, images, preconditions);
+        return ApiResponses.json(200, ResponseBodies.appendResult(result), Map.of("etag", EntityTags.of(result.tag())));
     }
 
     private APIGatewayV2HTTPResponse reorder(ApiRequest request) {
         String userId = request.caller().userId();
         String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
-        var ifMatch = EntityTags.ifMatch(request);
+        var preconditions = EntityTags.preconditions(request);
         var imageIds = reorderRequests.parse(request.jsonObjectBody());
-        Collection reordered = service.reorder(userId, collectionId, imageIds, ifMatch);
-        return ApiResponses.json(200, ResponseBodies.collection(reordered), Map.of("etag", EntityTags.of(reordered.version())));
+        Collection reordered = service.reorder(userId, collectionId, imageIds, preconditions);
+        return ApiResponses.json(200, ResponseBodies.collection(reordered), Map.of("etag", EntityTags.of(reordered.tag())));
     }
 }

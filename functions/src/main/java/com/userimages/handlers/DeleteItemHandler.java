@@ -58,7 +58,7 @@ public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPE
     private APIGatewayV2HTTPResponse deleteCollection(ApiRequest request) {
         String userId = request.caller().userId();
         String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
-        service.deleteCollection(userId, collectionId, EntityTags.ifMatch(request));
+        service.deleteCollection(userId, collectionId, EntityTags.preconditions(request));
         return ApiResponses.noContent();
     }
 
@@ -66,7 +66,7 @@ public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPE
         String userId = request.caller().userId();
         String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
         String imageId = Ids.parse(request.pathParameter("imageId"), "imageId");
-        RemoveResult result = service.deleteImage(userId, collectionId, imageId, EntityTags.ifMatch(request));
-        return ApiResponses.json(200, ResponseBodies.removeResult(result), Map.of("etag", EntityTags.of(result.version())));
+        RemoveResult result = service.deleteImage(userId, collectionId, imageId, EntityTags.preconditions(request));
+        return ApiResponses.json(200, ResponseBodies.removeResult(result), Map.of("etag", EntityTags.of(result.tag())));
     }
 }

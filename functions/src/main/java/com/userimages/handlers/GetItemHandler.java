@@ -16,9 +16,8 @@ import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.model.Collection;
 import com.userimages.core.model.Ids;
 import com.userimages.core.model.ImageInCollection;
-import com.userimages.core.model.VersionMatch;
+import com.userimages.core.model.Preconditions;
 import java.util.Map;
-import java.util.Optional;
 import com.userimages.core.service.CollectionService;
 
 /** {@code GET /collections/{collectionId}} and {@code GET /collections/{collectionId}/images/{imageId}}. */
@@ -58,22 +57,22 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
     private APIGatewayV2HTTPResponse getCollection(ApiRequest request) {
         String userId = request.caller().userId();
         String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
-        Optional<VersionMatch> ifNoneMatch = EntityTags.ifNoneMatch(request);
-        Collection collection = service.get(userId, collectionId);
-        String etag = EntityTags.of(collection.version());
-        if (ifNoneMatch.isPresent() && ifNoneMatch.get().matches(collection.version())) return ApiResponses.notModified(etag);
-        return ApiResponses.json(200, ResponseBodies.collection(collection), Map.of("etag", etag));
+        Preconditions preconditions = EntityTags.preconditions(request);
+        CollectionService.Read<Collection> read = service.get(userId, collectionId, preconditions);
+        String etag = EntityTags.of(read.tag());
+        if (read.notModified()) return ApiResponses.notModified(etag);
+        return ApiResponses.json(200, ResponseBodies.collection(read.value()), Map.of("etag", etag));
     }
 
     private APIGatewayV2HTTPResponse getImage(ApiRequest request) {
         String userId = request.caller().userId();
         String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
         String imageId = Ids.parse(request.pathParameter("imageId"), "imageId");
-        Optional<VersionMatch> ifNoneMatch = EntityTags.ifNoneMatch(request);
-        ImageInCollection image = service.getImage(userId, collectionId, imageId);
+        Preconditions preconditions = EntityTags.preconditions(request);
         // The image's representation changes only with its collection, so it carries the collection's ETag.
-        String etag = EntityTags.of(image.collectionVersion());
-        if (ifNoneMatch.isPresent() && ifNoneMatch.get().matches(image.collectionVersion())) return ApiResponses.notModified(etag);
-        return ApiResponses.json(200, ResponseBodies.image(image), Map.of("etag", etag));
+        CollectionService.Read<ImageInCollection> read = service.getImage(userId, collectionId, imageId, preconditions);
+        String etag = EntityTags.of(read.tag());
+        if (read.notModified()) return ApiResponses.notModified(etag);
+        return ApiResponses.json(200, ResponseBodies.image(read.value()), Map.of("etag", etag));
     }
 }

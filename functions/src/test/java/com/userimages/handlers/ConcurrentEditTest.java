@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.core.model.ImageRef;
 import com.userimages.testing.CollectionAudit;
 import com.userimages.testing.DynamoDbExtension;
+import com.userimages.testing.ETags;
 import com.userimages.testing.Responses;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.Race;
@@ -149,24 +150,28 @@ class ConcurrentEditTest {
         for (int round = 0; round < 3; round++) {
             List<String> ids = ids(writers + 1);
             String onAppend = collectionWith(ids);
+            String onAppendTag = ETags.of(user, onAppend, 1);
             assertOneWins(race(writers, i -> api.appendWith(user, onAppend,
-                    "{\"images\":" + images(List.of(id()), "https://c.example/") + "}", "if-match", "\"1\"")), 200, 412);
+                    "{\"images\":" + images(List.of(id()), "https://c.example/") + "}", "if-match", onAppendTag)), 200, 412);
             assertEquals(writers + 2, CollectionAudit.assertConsistent(user, onAppend).size());
 
             String onReorder = collectionWith(ids);
+            String onReorderTag = ETags.of(user, onReorder, 1);
             assertOneWins(race(writers, i -> {
                 List<String> rotated = new ArrayList<>(ids);
                 Collections.rotate(rotated, i + 1);
-                return api.reorder(user, onReorder, order(rotated), "if-match", "\"1\"");
+                return api.reorder(user, onReorder, order(rotated), "if-match", onReorderTag);
             }), 200, 412);
             assertEquals(2, CollectionAudit.version(user, onReorder));
 
             String onDeleteImage = collectionWith(ids);
-            assertOneWins(race(writers, i -> api.deleteImage(user, onDeleteImage, ids.get(i), "if-match", "\"1\"")), 200, 412);
+            String onDeleteImageTag = ETags.of(user, onDeleteImage, 1);
+            assertOneWins(race(writers, i -> api.deleteImage(user, onDeleteImage, ids.get(i), "if-match", onDeleteImageTag)), 200, 412);
             assertEquals(writers, CollectionAudit.assertConsistent(user, onDeleteImage).size());
 
             String onDelete = collectionWith(ids);
-            assertOneWins(race(writers, i -> api.deleteCollection(user, onDelete, "if-match", "\"1\"")), 204, 404);
+            String onDeleteTag = ETags.of(user, onDelete, 1);
+            assertOneWins(race(writers, i -> api.deleteCollection(user, onDelete, "if-match", onDeleteTag)), 204, 404);
         }
         System.out.printf("If-Match races: 3 rounds x 4 write kinds x %d writers on %d threads; exactly one winner each%n",
                 writers, THREADS);

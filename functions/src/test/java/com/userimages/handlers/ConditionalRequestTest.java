@@ -9,6 +9,7 @@ import static com.userimages.testing.Responses.expect;
 import static com.userimages.testing.Responses.expectError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,9 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.testing.CollectionAudit;
 import com.userimages.testing.DynamoDbExtension;
+import com.userimages.testing.ETags;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.TestApi;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,7 +42,8 @@ class ConditionalRequestTest {
         APIGatewayV2HTTPResponse created = api.create(user, "{\"imagesCollectionId\":\"" + cid + "\",\"images\":"
                 + images(imageIds, "https://e.example/") + "}");
         expect(201, created);
-        assertEquals("\"1\"", created.getHeaders().get("etag"));
+        String inc = ETags.incarnation(user, cid);
+        assertEquals("\"1." + inc + "\"", created.getHeaders().get("etag"));
         return cid;
     }
 
@@ -52,69 +56,104 @@ class ConditionalRequestTest {
         List<String> ids = ids(2);
         String cid = id();
         String create = "{\"imagesCollectionId\":\"" + cid + "\",\"images\":" + images(ids, "https://e.example/") + "}";
-        assertEquals("\"1\"", api.create(user, create).getHeaders().get("etag"));
-        assertEquals("\"1\"", api.get(user, cid).getHeaders().get("etag"));
-        assertEquals("\"1\"", api.getImage(user, cid, ids.get(1)).getHeaders().get("etag"), "the image GET carries the collection's");
+        APIGatewayV2HTTPResponse first = api.create(user, create);
+        String inc = ETags.incarnation(user, cid);
+        assertEquals("\"1." + inc + "\"", first.getHeaders().get("etag"));
+        assertEquals("\"1." + inc + "\"", api.get(user, cid).getHeaders().get("etag"));
+        assertEquals("\"1." + inc + "\"", api.getImage(user, cid, ids.get(1)).getHeaders().get("etag"), "the image GET carries the collection's");
         String extra = id();
-        assertEquals("\"2\"", api.append(user, cid, appendBody(extra)).getHeaders().get("etag"));
-        assertEquals("\"2\"", api.append(user, cid, appendBody(extra)).getHeaders().get("etag"), "a retried append changes nothing");
-        assertEquals("\"2\"", api.create(user, create).getHeaders().get("etag"), "a replay answers the version as it is now");
-        assertEquals("\"3\"", api.reorder(user, cid, order(List.of(extra, ids.get(0), ids.get(1)))).getHeaders().get("etag"));
-        assertEquals("\"4\"", api.deleteImage(user, cid, ids.get(0)).getHeaders().get("etag"));
-        assertEquals("\"4\"", api.get(user, cid).getHeaders().get("etag"));
+        assertEquals("\"2." + inc + "\"", api.append(user, cid, appendBody(extra)).getHeaders().get("etag"));
+        assertEquals("\"2." + inc + "\"", api.append(user, cid, appendBody(extra)).getHeaders().get("etag"), "a retried append changes nothing");
+        assertEquals("\"2." + inc + "\"", api.create(user, create).getHeaders().get("etag"), "a replay answers the version as it is now");
+        assertEquals("\"3." + inc + "\"", api.reorder(user, cid, order(List.of(extra, ids.get(0), ids.get(1)))).getHeaders().get("etag"));
+        assertEquals("\"4." + inc + "\"", api.deleteImage(user, cid, ids.get(0)).getHeaders().get("etag"));
+        assertEquals("\"4." + inc + "\"", api.get(user, cid).getHeaders().get("etag"));
         assertEquals(4, CollectionAudit.version(user, cid));
         assertFalse(api.deleteImage(user, cid, id()).getHeaders().containsKey("etag"), "errors carry no ETag");
+    }
+
+    @Test
+    void aCollectionDeletedAndCreatedAgainUnderItsIdHasAnotherETag() {
+        List<String> ids = ids(2);
+        String cid = id();
+        String create = "{\"imagesCollectionId\":\"" + cid + "\",\"images\":" + images(ids, "https://e.example/") + "}";
+        String old = api.create(user, create).getHeaders().get("etag");
+        assertTrue(storedItem(user, cid).get(UserImagesTable.INCARNATION).s().matches("[0-9a-hjkmnp-tv-z]{8}"), "8 base32 characters");
+        assertEquals(204, api.deleteCollection(user, cid).getStatusCode());
+        APIGatewayV2HTTPResponse again = api.create(user, create);
+        expect(201, again);
+        String fresh = again.getHeaders().get("etag");
+        assertTrue(old.startsWith("\"1.") && fresh.startsWith("\"1."), old + " " + fresh);
+        assertNotEquals(old, fresh, "the same id at the same version, but another incarnation");
+        assertEquals(fresh, ETags.current(user, cid));
+        CollectionAudit.assertConsistent(user, cid);
+
+        // A copy cached before the delete is stale: no 304 for it.
+        expect(200, api.getWith(user, cid, "if-none-match", old));
+        expect(200, api.getImageWith(user, cid, ids.get(0), "if-none-match", old));
+        assertEquals(304, api.getWith(user, cid, "if-none-match", fresh).getStatusCode());
+        // A writer holding the old ETag is refused, whatever it writes, and nothing changes.
+        Map<String, AttributeValue> before = storedItem(user, cid);
+        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", old));
+        expectError(412, "PRECONDITION_FAILED", api.reorder(user, cid, order(List.of(ids.get(1), ids.get(0))), "if-match", old));
+        expectError(412, "PRECONDITION_FAILED", api.deleteImage(user, cid, ids.get(0), "if-match", old));
+        expectError(412, "PRECONDITION_FAILED", api.deleteCollection(user, cid, "if-match", old));
+        assertEquals(before, storedItem(user, cid));
+        expect(200, api.appendWith(user, cid, appendBody(id()), "if-match", fresh));
     }
 
     @Test
     void ifNoneMatchAnswers304WithTheETagAndNoBodyOnBothGets() {
         List<String> ids = ids(1);
         String cid = collectionWith(ids);
+        String inc = ETags.incarnation(user, cid);
         List<Function<String, APIGatewayV2HTTPResponse>> gets = List.of(
                 tag -> api.getWith(user, cid, "if-none-match", tag),
                 tag -> api.getImageWith(user, cid, ids.get(0), "if-none-match", tag));
         for (var get : gets) {
-            for (String matching : List.of("\"1\"", "W/\"1\"", "\"7\", \"1\"", "\"7\",W/\"1\"", " * ", ",\"1\",")) {
+            for (String matching : List.of("\"1." + inc + "\"", "W/\"1." + inc + "\"", "\"7." + inc + "\", \"1." + inc + "\"", "\"7." + inc + "\",W/\"1." + inc + "\"", " * ", ",\"1." + inc + "\",")) {
                 APIGatewayV2HTTPResponse r = get.apply(matching);
                 assertEquals(304, r.getStatusCode(), matching);
                 assertNull(r.getBody(), matching);
-                assertEquals("\"1\"", r.getHeaders().get("etag"), matching);
+                assertEquals("\"1." + inc + "\"", r.getHeaders().get("etag"), matching);
                 assertFalse(r.getHeaders().containsKey("content-type"), matching);
             }
-            for (String other : List.of("\"2\"", "W/\"2\"", "\"01\"", "\"\"", "\"one\"", "\"99999999999999999999999\"")) {
+            for (String other : List.of("\"2." + inc + "\"", "W/\"2." + inc + "\"", "\"01." + inc + "\"", "\"\"", "\"one\"",
+                    "\"99999999999999999999999." + inc + "\"", "\"1\"", "\"1.0\"", "\"1." + inc.toUpperCase(Locale.ROOT) + "\"")) {
                 APIGatewayV2HTTPResponse r = get.apply(other);
                 expect(200, r);
-                assertEquals("\"1\"", r.getHeaders().get("etag"), other);
+                assertEquals("\"1." + inc + "\"", r.getHeaders().get("etag"), other);
             }
         }
         // A missing collection or image is 404 whatever the precondition.
         expectError(404, "COLLECTION_NOT_FOUND", api.getWith(user, id(), "if-none-match", "*"));
-        expectError(404, "IMAGE_NOT_FOUND", api.getImageWith(user, cid, id(), "if-none-match", "\"1\""));
+        expectError(404, "IMAGE_NOT_FOUND", api.getImageWith(user, cid, id(), "if-none-match", "\"1." + inc + "\""));
         // A change makes the cached copy stale.
         expect(200, api.append(user, cid, appendBody(id())));
-        assertEquals(200, api.getWith(user, cid, "if-none-match", "\"1\"").getStatusCode());
-        assertEquals(304, api.getWith(user, cid, "If-None-Match", "\"2\"").getStatusCode(), "any letter case of the name");
+        assertEquals(200, api.getWith(user, cid, "if-none-match", "\"1." + inc + "\"").getStatusCode());
+        assertEquals(304, api.getWith(user, cid, "If-None-Match", "\"2." + inc + "\"").getStatusCode(), "any letter case of the name");
     }
 
     @Test
     void ifMatchGuardsAnAppendInItsOwnCondition() {
         String cid = collectionWith(ids(1));
+        String inc = ETags.incarnation(user, cid);
         Map<String, AttributeValue> before = storedItem(user, cid);
-        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", "\"2\""));
-        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", "W/\"1\""));
+        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", "\"2." + inc + "\""));
+        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", "W/\"1." + inc + "\""));
         expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", "\"\""));
         assertEquals(before, storedItem(user, cid));
-        expectError(404, "COLLECTION_NOT_FOUND", api.appendWith(user, id(), appendBody(id()), "if-match", "\"2\""));
+        expectError(404, "COLLECTION_NOT_FOUND", api.appendWith(user, id(), appendBody(id()), "if-match", "\"2." + inc + "\""));
 
         String first = id();
-        APIGatewayV2HTTPResponse r = api.appendWith(user, cid, appendBody(first), "if-match", "\"1\"");
+        APIGatewayV2HTTPResponse r = api.appendWith(user, cid, appendBody(first), "if-match", "\"1." + inc + "\"");
         assertEquals(1, expect(200, r).get("appended").asInt());
-        assertEquals("\"2\"", r.getHeaders().get("etag"));
+        assertEquals("\"2." + inc + "\"", r.getHeaders().get("etag"));
         // The same request again: it succeeded already, so 200 whatever If-Match says.
-        APIGatewayV2HTTPResponse retried = api.appendWith(user, cid, appendBody(first), "if-match", "\"1\"");
+        APIGatewayV2HTTPResponse retried = api.appendWith(user, cid, appendBody(first), "if-match", "\"1." + inc + "\"");
         assertEquals(0, expect(200, retried).get("appended").asInt());
-        assertEquals("\"2\"", retried.getHeaders().get("etag"));
-        expect(200, api.appendWith(user, cid, appendBody(id()), "if-match", "\"5\", \"2\""));
+        assertEquals("\"2." + inc + "\"", retried.getHeaders().get("etag"));
+        expect(200, api.appendWith(user, cid, appendBody(id()), "if-match", "\"5." + inc + "\", \"2." + inc + "\""));
         expect(200, api.appendWith(user, cid, appendBody(id()), "if-match", "*"));
         assertEquals(4, CollectionAudit.assertConsistent(user, cid).size());
         assertEquals(4, CollectionAudit.version(user, cid));
@@ -124,10 +163,11 @@ class ConditionalRequestTest {
     void aPartlyAppliedAppendStillHonoursIfMatch() {
         List<String> ids = ids(1);
         String cid = collectionWith(ids);
+        String inc = ETags.incarnation(user, cid);
         expect(200, api.append(user, cid, appendBody(id())));
         // One image is there already, the other is new: not a retry of a change that succeeded.
         String body = "{\"images\":" + images(List.of(ids.get(0), id()), "https://e.example/") + "}";
-        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, body, "if-match", "\"1\""));
+        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, body, "if-match", "\"1." + inc + "\""));
         assertEquals(2, CollectionAudit.assertConsistent(user, cid).size());
     }
 
@@ -162,20 +202,24 @@ class ConditionalRequestTest {
         SeedData.putWithoutVersion(user, List.of(seed));
         String cid = seed.collectionId();
         assertFalse(storedItem(user, cid).containsKey(UserImagesTable.VERSION), "seeded the old way");
+        assertFalse(storedItem(user, cid).containsKey(UserImagesTable.INCARNATION), "seeded the old way");
+        // Stored before incarnations existed: it reads as incarnation 0, and no write adds one.
+        String inc = "0";
 
         APIGatewayV2HTTPResponse get = api.get(user, cid);
         JsonNode body = expect(200, get);
-        assertEquals("\"1\"", get.getHeaders().get("etag"));
-        assertEquals(304, api.getWith(user, cid, "if-none-match", "\"1\"").getStatusCode());
+        assertEquals("\"1." + inc + "\"", get.getHeaders().get("etag"));
+        assertEquals(304, api.getWith(user, cid, "if-none-match", "\"1." + inc + "\"").getStatusCode());
         String firstImage = body.get("images").get(0).get("imageId").asText();
-        assertEquals("\"1\"", api.getImage(user, cid, firstImage).getHeaders().get("etag"));
-        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", "\"2\""));
-        expectError(412, "PRECONDITION_FAILED", api.deleteCollection(user, cid, "if-match", "\"2\""));
+        assertEquals("\"1." + inc + "\"", api.getImage(user, cid, firstImage).getHeaders().get("etag"));
+        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", "\"2." + inc + "\""));
+        expectError(412, "PRECONDITION_FAILED", api.deleteCollection(user, cid, "if-match", "\"2." + inc + "\""));
 
-        APIGatewayV2HTTPResponse appended = api.appendWith(user, cid, appendBody(id()), "if-match", "\"1\"");
+        APIGatewayV2HTTPResponse appended = api.appendWith(user, cid, appendBody(id()), "if-match", "\"1." + inc + "\"");
         expect(200, appended);
-        assertEquals("\"2\"", appended.getHeaders().get("etag"));
+        assertEquals("\"2." + inc + "\"", appended.getHeaders().get("etag"));
         assertEquals("2", storedItem(user, cid).get(UserImagesTable.VERSION).n(), "the first write sets the version");
+        assertFalse(storedItem(user, cid).containsKey(UserImagesTable.INCARNATION), "and leaves the incarnation missing");
         CollectionAudit.assertConsistent(user, cid);
 
         // Each write accepts If-Match: "1" on a collection seeded the old way.
@@ -185,16 +229,16 @@ class ConditionalRequestTest {
             String oid = old.collectionId();
             List<String> stored = CollectionAudit.assertConsistent(user, oid).stream().map(i -> i.imageId()).toList();
             APIGatewayV2HTTPResponse r = switch (kind) {
-                case 0 -> api.reorder(user, oid, order(List.of(stored.get(1), stored.get(0))), "if-match", "\"1\"");
-                case 1 -> api.deleteImage(user, oid, stored.get(0), "if-match", "\"1\"");
-                default -> api.deleteCollection(user, oid, "if-match", "\"1\"");
+                case 0 -> api.reorder(user, oid, order(List.of(stored.get(1), stored.get(0))), "if-match", "\"1." + inc + "\"");
+                case 1 -> api.deleteImage(user, oid, stored.get(0), "if-match", "\"1." + inc + "\"");
+                default -> api.deleteCollection(user, oid, "if-match", "\"1." + inc + "\"");
             };
             if (kind == 2) {
                 assertEquals(204, r.getStatusCode());
                 assertTrue(CollectionAudit.item(user, oid).isEmpty());
             } else {
                 expect(200, r);
-                assertEquals("\"2\"", r.getHeaders().get("etag"));
+                assertEquals("\"2." + inc + "\"", r.getHeaders().get("etag"));
                 assertEquals(2, CollectionAudit.version(user, oid));
                 CollectionAudit.assertConsistent(user, oid);
             }

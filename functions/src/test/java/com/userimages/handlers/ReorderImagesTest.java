@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.Setting;
 import com.userimages.testing.CollectionAudit;
 import com.userimages.testing.DynamoDbExtension;
+import com.userimages.testing.ETags;
 import com.userimages.testing.TestApi;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,11 +45,12 @@ class ReorderImagesTest {
     void reorderAnswersTheCollectionAsGetReturnsItAndMovesTheCover() {
         List<String> ids = ids(4);
         String cid = collectionWith(ids);
+        String inc = ETags.incarnation(user, cid);
         List<String> reversed = new ArrayList<>(ids);
         Collections.reverse(reversed);
         APIGatewayV2HTTPResponse r = api.reorder(user, cid, order(reversed));
         JsonNode body = expect(200, r);
-        assertEquals("\"2\"", r.getHeaders().get("etag"));
+        assertEquals("\"2." + inc + "\"", r.getHeaders().get("etag"));
         assertEquals(reversed, idsOf(body));
         assertEquals(expect(200, api.get(user, cid)), body, "as GET returns it");
         assertEquals("https://o.example/" + reversed.getFirst(), CollectionAudit.assertConsistent(user, cid).getFirst().url());
@@ -61,19 +63,21 @@ class ReorderImagesTest {
     void theCurrentOrderIsANoOpThatKeepsTheVersion() {
         List<String> ids = ids(3);
         String cid = collectionWith(ids);
+        String inc = ETags.incarnation(user, cid);
         Map<String, AttributeValue> before = storedItem(user, cid);
         APIGatewayV2HTTPResponse r = api.reorder(user, cid, order(ids));
         assertEquals(ids, idsOf(expect(200, r)));
-        assertEquals("\"1\"", r.getHeaders().get("etag"));
+        assertEquals("\"1." + inc + "\"", r.getHeaders().get("etag"));
         assertEquals(before, storedItem(user, cid));
     }
 
     @Test
     void anEmptyCollectionTakesTheEmptyOrder() {
         String cid = collectionWith(List.of());
+        String inc = ETags.incarnation(user, cid);
         APIGatewayV2HTTPResponse r = api.reorder(user, cid, "{\"imageIds\":[]}");
         assertEquals(0, expect(200, r).get("imageCount").asInt());
-        assertEquals("\"1\"", r.getHeaders().get("etag"));
+        assertEquals("\"1." + inc + "\"", r.getHeaders().get("etag"));
         expectError(409, "IMAGE_SET_MISMATCH", api.reorder(user, cid, order(List.of(id()))));
     }
 
@@ -81,6 +85,7 @@ class ReorderImagesTest {
     void idsThatAreNotExactlyTheCollectionsAnswer409AndChangeNothing() {
         List<String> ids = ids(3);
         String cid = collectionWith(ids);
+        String inc = ETags.incarnation(user, cid);
         Map<String, AttributeValue> before = storedItem(user, cid);
         String a = ids.get(0), b = ids.get(1), c = ids.get(2);
         for (List<String> wrong : List.of(
@@ -99,6 +104,7 @@ class ReorderImagesTest {
     void malformedBodiesAnswer400() {
         List<String> ids = ids(2);
         String cid = collectionWith(ids);
+        String inc = ETags.incarnation(user, cid);
         Map<String, AttributeValue> before = storedItem(user, cid);
         expectError(400, "INVALID_JSON", api.reorder(user, cid, ""));
         expectError(400, "INVALID_JSON", api.reorder(user, cid, "[]"));
@@ -121,6 +127,7 @@ class ReorderImagesTest {
     void upperCaseIdsAreTheSameIds() {
         List<String> ids = ids(2);
         String cid = collectionWith(ids);
+        String inc = ETags.incarnation(user, cid);
         JsonNode body = expect(200, api.reorder(user, cid.toUpperCase(), order(List.of(ids.get(1).toUpperCase(), ids.get(0).toUpperCase()))));
         assertEquals(List.of(ids.get(1), ids.get(0)), idsOf(body));
     }
@@ -128,23 +135,24 @@ class ReorderImagesTest {
     @Test
     void missingCollectionsAnswer404() {
         expectError(404, "COLLECTION_NOT_FOUND", api.reorder(user, id(), order(List.of(id()))));
-        expectError(404, "COLLECTION_NOT_FOUND", api.reorder(user, id(), order(List.of()), "if-match", "\"1\""));
+        expectError(404, "COLLECTION_NOT_FOUND", api.reorder(user, id(), order(List.of()), "if-match", "\"1.ab12cd34\""));
     }
 
     @Test
     void ifMatchGuardsAReorder() {
         List<String> ids = ids(3);
         String cid = collectionWith(ids);
+        String inc = ETags.incarnation(user, cid);
         List<String> rotated = List.of(ids.get(1), ids.get(2), ids.get(0));
         Map<String, AttributeValue> before = storedItem(user, cid);
-        expectError(412, "PRECONDITION_FAILED", api.reorder(user, cid, order(rotated), "if-match", "\"2\""));
-        expectError(412, "PRECONDITION_FAILED", api.reorder(user, cid, order(rotated), "if-match", "W/\"1\""));
+        expectError(412, "PRECONDITION_FAILED", api.reorder(user, cid, order(rotated), "if-match", "\"2." + inc + "\""));
+        expectError(412, "PRECONDITION_FAILED", api.reorder(user, cid, order(rotated), "if-match", "W/\"1." + inc + "\""));
         expectError(400, "INVALID_PRECONDITION", api.reorder(user, cid, order(rotated), "if-match", "1"));
         assertEquals(before, storedItem(user, cid));
-        APIGatewayV2HTTPResponse r = api.reorder(user, cid, order(rotated), "if-match", "\"1\"");
+        APIGatewayV2HTTPResponse r = api.reorder(user, cid, order(rotated), "if-match", "\"1." + inc + "\"");
         assertEquals(rotated, idsOf(expect(200, r)));
-        assertEquals("\"2\"", r.getHeaders().get("etag"));
-        expectError(412, "PRECONDITION_FAILED", api.reorder(user, cid, order(ids), "if-match", "\"1\""));
+        assertEquals("\"2." + inc + "\"", r.getHeaders().get("etag"));
+        expectError(412, "PRECONDITION_FAILED", api.reorder(user, cid, order(ids), "if-match", "\"1." + inc + "\""));
         expect(200, api.reorder(user, cid, order(ids), "if-match", "*"));
         assertEquals(3, CollectionAudit.version(user, cid));
     }

@@ -21,6 +21,7 @@ import com.userimages.core.pagination.PageTokenSecrets;
 import com.userimages.core.pagination.ReadBudget;
 import com.userimages.core.service.CollectionService;
 import com.userimages.testing.DynamoDbExtension;
+import com.userimages.testing.ETags;
 import com.userimages.testing.Responses;
 import com.userimages.testing.TestApi;
 import java.time.Clock;
@@ -182,15 +183,16 @@ class ResponsesMatchOpenApiTest {
 
         // Conditional GETs and appends (a collection of its own, so its version stays 1)
         String cached = id(api.create(user, images(URL, "https://img.example/second.jpg")));
+        String cachedInc = ETags.incarnation(user, cached);
         String cachedImage = Responses.body(api.get(user, cached)).get("images").get(0).get("imageId").asText();
-        cases.add(getWith("get, If-None-Match current", 304, user, cached, RequestSchema.ACCEPTS, "if-none-match", "\"1\""));
-        cases.add(getWith("get, If-None-Match weak and in a list", 304, user, cached, RequestSchema.ACCEPTS, "if-none-match", "\"7\", W/\"1\""));
-        cases.add(getWith("get, If-None-Match stale", 200, user, cached, RequestSchema.ACCEPTS, "if-none-match", "\"9\""));
+        cases.add(getWith("get, If-None-Match current", 304, user, cached, RequestSchema.ACCEPTS, "if-none-match", "\"1." + cachedInc + "\""));
+        cases.add(getWith("get, If-None-Match weak and in a list", 304, user, cached, RequestSchema.ACCEPTS, "if-none-match", "\"7." + cachedInc + "\", W/\"1." + cachedInc + "\""));
+        cases.add(getWith("get, If-None-Match stale", 200, user, cached, RequestSchema.ACCEPTS, "if-none-match", "\"9." + cachedInc + "\""));
         cases.add(getWith("get, If-None-Match malformed", 400, user, cached, RequestSchema.NOT_CHECKED, "if-none-match", "1"));
         cases.add(getImageWith("get image, If-None-Match *", 304, user, cached, cachedImage, RequestSchema.ACCEPTS, "if-none-match", "*"));
         cases.add(getImageWith("get image, If-None-Match malformed", 400, user, cached, cachedImage, RequestSchema.NOT_CHECKED, "if-none-match", "W/"));
-        cases.add(appendWith("append, If-Match stale", 412, user, cached, images("https://img.example/c.jpg"), RequestSchema.ACCEPTS, "if-match", "\"9\""));
-        cases.add(appendWith("append, If-Match weak (never matches)", 412, user, cached, images("https://img.example/c.jpg"), RequestSchema.ACCEPTS, "if-match", "W/\"1\""));
+        cases.add(appendWith("append, If-Match stale", 412, user, cached, images("https://img.example/c.jpg"), RequestSchema.ACCEPTS, "if-match", "\"9." + cachedInc + "\""));
+        cases.add(appendWith("append, If-Match weak (never matches)", 412, user, cached, images("https://img.example/c.jpg"), RequestSchema.ACCEPTS, "if-match", "W/\"1." + cachedInc + "\""));
         cases.add(appendWith("append, If-Match malformed", 400, user, cached, images("https://img.example/c.jpg"), RequestSchema.NOT_CHECKED, "if-match", "1"));
         cases.add(appendWith("append to a missing collection, If-Match", 404, user, missing, images("https://img.example/c.jpg"), RequestSchema.ACCEPTS, "if-match", "\"1\""));
 
@@ -198,8 +200,9 @@ class ResponsesMatchOpenApiTest {
         String a = UUID.randomUUID().toString(), b = UUID.randomUUID().toString();
         String ordered = id(api.create(user, "{\"images\":[{\"imageId\":\"" + a + "\",\"url\":\"" + URL + "\"},{\"imageId\":\"" + b
                 + "\",\"url\":\"https://img.example/b.jpg\"}]}"));
-        cases.add(reorder("reorder, stale If-Match", 412, user, ordered, order(b, a), RequestSchema.ACCEPTS, "if-match", "\"9\""));
-        cases.add(reorder("reorder", 200, user, ordered, order(b, a), RequestSchema.ACCEPTS, "if-match", "\"1\""));
+        String orderedInc = ETags.incarnation(user, ordered);
+        cases.add(reorder("reorder, stale If-Match", 412, user, ordered, order(b, a), RequestSchema.ACCEPTS, "if-match", "\"9." + orderedInc + "\""));
+        cases.add(reorder("reorder", 200, user, ordered, order(b, a), RequestSchema.ACCEPTS, "if-match", "\"1." + orderedInc + "\""));
         cases.add(reorder("reorder, the current order (no-op)", 200, user, ordered, order(b, a), RequestSchema.ACCEPTS));
         cases.add(reorder("reorder, an id missing", 409, user, ordered, order(a), RequestSchema.ACCEPTS));
         cases.add(reorder("reorder, an id twice", 409, user, ordered, order(a, a, b), RequestSchema.ACCEPTS));
@@ -225,8 +228,9 @@ class ResponsesMatchOpenApiTest {
         String x = UUID.randomUUID().toString(), y = UUID.randomUUID().toString();
         String trimmed = id(api.create(user, "{\"images\":[{\"imageId\":\"" + x + "\",\"url\":\"" + URL + "\"},{\"imageId\":\"" + y
                 + "\",\"url\":\"https://img.example/y.jpg\"}]}"));
-        cases.add(deleteImage("delete image, stale If-Match", 412, user, trimmed, x, RequestSchema.ACCEPTS, "if-match", "\"9\""));
-        cases.add(deleteImage("delete image", 200, user, trimmed, x, RequestSchema.ACCEPTS, "if-match", "\"1\""));
+        String trimmedInc = ETags.incarnation(user, trimmed);
+        cases.add(deleteImage("delete image, stale If-Match", 412, user, trimmed, x, RequestSchema.ACCEPTS, "if-match", "\"9." + trimmedInc + "\""));
+        cases.add(deleteImage("delete image", 200, user, trimmed, x, RequestSchema.ACCEPTS, "if-match", "\"1." + trimmedInc + "\""));
         cases.add(deleteImage("delete image, retried", 404, user, trimmed, x, RequestSchema.ACCEPTS));
         cases.add(deleteImage("delete image of a missing collection", 404, user, missing, y, RequestSchema.ACCEPTS));
         cases.add(deleteImage("delete image of another user's collection", 404, TestApi.newUser(), trimmed, y, RequestSchema.ACCEPTS));
@@ -242,10 +246,11 @@ class ResponsesMatchOpenApiTest {
 
         // DELETE /collections/{collectionId}
         String doomed = id(api.create(user, images(URL)));
-        cases.add(deleteCollection("delete, stale If-Match", 412, user, doomed, RequestSchema.ACCEPTS, "if-match", "\"9\""));
+        String doomedInc = ETags.incarnation(user, doomed);
+        cases.add(deleteCollection("delete, stale If-Match", 412, user, doomed, RequestSchema.ACCEPTS, "if-match", "\"9." + doomedInc + "\""));
         cases.add(deleteCollection("delete, malformed If-Match", 400, user, doomed, RequestSchema.NOT_CHECKED, "if-match", "\"1"));
         cases.add(deleteCollection("delete another user's", 404, TestApi.newUser(), doomed, RequestSchema.ACCEPTS));
-        cases.add(deleteCollection("delete", 204, user, doomed, RequestSchema.ACCEPTS, "if-match", "\"1\""));
+        cases.add(deleteCollection("delete", 204, user, doomed, RequestSchema.ACCEPTS, "if-match", "\"1." + doomedInc + "\""));
         cases.add(deleteCollection("delete, retried", 404, user, doomed, RequestSchema.ACCEPTS));
         cases.add(deleteCollection("delete by a malformed id", 400, user, "123", RequestSchema.REJECTS));
         cases.add(call("delete without claims", ApiRoute.DELETE_COLLECTION, 401, () -> new DeleteItemHandler(DynamoDbExtension.components())

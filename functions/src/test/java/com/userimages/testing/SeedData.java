@@ -4,7 +4,9 @@ import com.userimages.contract.UserImagesTable;
 import com.userimages.core.data.CollectionItems;
 import com.userimages.core.data.ItemSizeEstimator;
 import com.userimages.core.model.ImageRef;
+import com.userimages.core.model.Incarnations;
 import com.userimages.core.model.NewCollection;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class SeedData {
     private static final int BATCH = 25;
+    private static final Incarnations INCARNATIONS = new Incarnations(new SecureRandom());
 
     private SeedData() {}
 
@@ -43,11 +46,12 @@ public final class SeedData {
         write(seeds.stream().map(seed -> storedItem(userId, seed)).toList());
     }
 
-    /** As {@link #put}, in the shape stored before {@code version} existed: the item has no version attribute. */
+    /** As {@link #put}, in the shape stored before {@code version} existed: the item has no version (and no incarnation). */
     public static void putWithoutVersion(String userId, List<Seed> seeds) {
         write(seeds.stream().map(seed -> {
             Map<String, AttributeValue> item = new HashMap<>(storedItem(userId, seed));
             item.remove(UserImagesTable.VERSION);
+            item.remove(UserImagesTable.INCARNATION);
             return Map.copyOf(item);
         }).toList());
     }
@@ -71,6 +75,6 @@ public final class SeedData {
         List<ImageRef> images = new ArrayList<>(seed.imageCount());
         for (int i = 0; i < seed.imageCount(); i++) images.add(new ImageRef(UUID.randomUUID().toString(), seed.url(i)));
         NewCollection collection = new NewCollection(seed.collectionId(), seed.timestamp(), images, "seed");
-        return CollectionItems.toItem(userId, collection, ItemSizeEstimator.newCollection(userId, collection));
+        return CollectionItems.toItem(userId, collection, ItemSizeEstimator.newCollection(userId, collection), INCARNATIONS.next());
     }
 }

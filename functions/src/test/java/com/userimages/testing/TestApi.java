@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.handlers.AppendCollectionHandler;
 import com.userimages.handlers.DeleteItemHandler;
+import com.userimages.handlers.FunctionComponents;
 import com.userimages.handlers.GetItemHandler;
 import com.userimages.handlers.ListPageHandler;
 import java.util.UUID;
@@ -23,10 +24,23 @@ public final class TestApi {
         return user;
     }
 
-    private final AppendCollectionHandler append = new AppendCollectionHandler(DynamoDbExtension.components());
-    private final GetItemHandler get = new GetItemHandler(DynamoDbExtension.components());
-    private final ListPageHandler list = new ListPageHandler(DynamoDbExtension.components());
-    private final DeleteItemHandler delete = new DeleteItemHandler(DynamoDbExtension.components());
+    private final AppendCollectionHandler append;
+    private final GetItemHandler get;
+    private final ListPageHandler list;
+    private final DeleteItemHandler delete;
+
+    /** The handlers with the suite's shared wiring. */
+    public TestApi() {
+        this(DynamoDbExtension.components());
+    }
+
+    /** The handlers with other wiring (another DynamoDB client in front of the same table, say). */
+    public TestApi(FunctionComponents components) {
+        append = new AppendCollectionHandler(components);
+        get = new GetItemHandler(components);
+        list = new ListPageHandler(components);
+        delete = new DeleteItemHandler(components);
+    }
 
     /** Request headers given as name, value, name, value, ... */
     private static GatewayEvents withHeaders(GatewayEvents event, String... headers) {
@@ -63,6 +77,16 @@ public final class TestApi {
     public APIGatewayV2HTTPResponse deleteImage(String user, String collectionId, String imageId, String... headers) {
         return delete.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.DELETE_IMAGE).as(user)
                 .path("collectionId", collectionId).path("imageId", imageId), headers).build(), null);
+    }
+
+    public APIGatewayV2HTTPResponse createWith(String user, String json, String... headers) {
+        return append.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body(json), headers)
+                .build(), null);
+    }
+
+    /** {@code GET /collections} with request headers (name, value, ...), no query. */
+    public APIGatewayV2HTTPResponse listWith(String user, String... headers) {
+        return list.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user), headers).build(), null);
     }
 
     public APIGatewayV2HTTPResponse create(String user, String json) {

@@ -30,37 +30,41 @@ class OpenApiContractTest {
 
     @Test
     void aConformingCreatedResponsePasses() {
-        assertEquals(List.of(), created(headers("etag", "\"1\"", "location", "/collections/" + ID), COLLECTION));
+        assertEquals(List.of(), created(headers("etag", "\"1.ab12cd34\"", "location", "/collections/" + ID), COLLECTION));
     }
 
     @Test
     void headerNamesAreComparedIgnoringCase() {
-        assertEquals(List.of(), created(headers("ETag", "\"1\"", "LOCATION", "/collections/" + ID), COLLECTION));
+        assertEquals(List.of(), created(headers("ETag", "\"1.ab12cd34\"", "LOCATION", "/collections/" + ID), COLLECTION));
     }
 
     @Test
     void aMissingRequiredHeaderIsNamed() {
-        assertProblem(created(headers("etag", "\"1\""), COLLECTION), "required header Location is missing");
+        assertProblem(created(headers("etag", "\"1.ab12cd34\""), COLLECTION), "required header Location is missing");
         assertProblem(created(headers("location", "/collections/" + ID), COLLECTION), "required header ETag is missing");
     }
 
     @Test
     void aHeaderValueOutsideItsSchemaIsNamed() {
         assertProblem(created(headers("etag", "1", "location", "/collections/" + ID), COLLECTION), "header ETag");
-        assertProblem(created(headers("etag", "\"1\"", "location", "https://evil.example/"), COLLECTION), "header Location");
+        // v4's bare version, and incarnations this API never chooses.
+        for (String etag : new String[] {"\"1\"", "\"1.\"", "\"1.ab12cd3\"", "\"1.AB12CD34\"", "\"1.ab12cd3u\"", "\"1.00\""}) {
+            assertProblem(created(headers("etag", etag, "location", "/collections/" + ID), COLLECTION), "header ETag");
+        }
+        assertProblem(created(headers("etag", "\"1.ab12cd34\"", "location", "https://evil.example/"), COLLECTION), "header Location");
         assertProblem(CONTRACT.problems("GET", "/collections", 429, headers("retry-after", "soon"), ERROR), "header Retry-After");
     }
 
     @Test
     void aBodyOutsideItsSchemaIsNamed() {
-        var h = headers("etag", "\"1\"", "location", "/collections/" + ID);
+        var h = headers("etag", "\"1.ab12cd34\"", "location", "/collections/" + ID);
         assertProblem(created(h, COLLECTION.replace("\"imageCount\":1,", "")), "imageCount");
         assertProblem(created(h, COLLECTION.replace("}]}", "}],\"extra\":true}")), "extra");
         assertProblem(created(h, COLLECTION.replace(ID, ID.toUpperCase())), "imagesCollectionId");
         assertProblem(created(h, COLLECTION.replace("2026-05-01T12:00:00Z", "2026-05-01T12:00:00.5Z")), "timestamp");
         assertProblem(created(h, "not json"), "not JSON");
         assertProblem(created(h, null), "there is none");
-        assertProblem(created(Map.of("etag", "\"1\"", "location", "/collections/" + ID), COLLECTION), "content-type");
+        assertProblem(created(Map.of("etag", "\"1.ab12cd34\"", "location", "/collections/" + ID), COLLECTION), "content-type");
     }
 
     @Test
@@ -74,7 +78,7 @@ class OpenApiContractTest {
         assertEquals(List.of(), CONTRACT.problems("DELETE", "/collections/{collectionId}", 204, Map.of(), null));
         assertEquals(List.of(), CONTRACT.problems("DELETE", "/collections/{collectionId}", 204, Map.of(), ""));
         assertProblem(CONTRACT.problems("DELETE", "/collections/{collectionId}", 204, Map.of(), "{}"), "no body");
-        assertEquals(List.of(), CONTRACT.problems("GET", "/collections/{collectionId}", 304, Map.of("etag", "\"3\""), null));
+        assertEquals(List.of(), CONTRACT.problems("GET", "/collections/{collectionId}", 304, Map.of("etag", "\"3.0\""), null));
         assertProblem(CONTRACT.problems("GET", "/collections/{collectionId}", 304, Map.of(), null), "ETag is missing");
     }
 
@@ -103,7 +107,7 @@ class OpenApiContractTest {
     void aPendingHeaderMustBeAbsentAndSaysSoOnceItIsSent() {
         OpenApiContract pending = CONTRACT.withPendingHeaders("ETag");
         assertEquals(List.of(), pending.problems("POST", "/collections", 201, headers("location", "/collections/" + ID), COLLECTION));
-        assertProblem(pending.problems("POST", "/collections", 201, headers("etag", "\"1\"", "location", "/collections/" + ID), COLLECTION),
+        assertProblem(pending.problems("POST", "/collections", 201, headers("etag", "\"1.ab12cd34\"", "location", "/collections/" + ID), COLLECTION),
                 "no longer pending");
     }
 
@@ -137,7 +141,7 @@ class OpenApiContractTest {
         assertProblem(CONTRACT.requestProblems(new OpenApiContract.Request("GET", "/collections", null, null, null, "{}")),
                 "takes no request body");
         assertEquals(List.of(), CONTRACT.requestProblems(new OpenApiContract.Request("DELETE", "/collections/{collectionId}",
-                Map.of("collectionId", ID), null, Map.of("If-Match", "\"3\""), null)));
+                Map.of("collectionId", ID), null, Map.of("If-Match", "\"3.ab12cd34\""), null)));
     }
 
     private static List<String> requestProblems(String method, String template, Map<String, String> path, Map<String, String> query) {

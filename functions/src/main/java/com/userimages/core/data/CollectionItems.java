@@ -5,6 +5,7 @@ import static com.userimages.contract.UserImagesTable.IMAGES;
 import static com.userimages.contract.UserImagesTable.IMAGE_COUNT;
 import static com.userimages.contract.UserImagesTable.IMAGE_ID;
 import static com.userimages.contract.UserImagesTable.IMAGE_IDS;
+import static com.userimages.contract.UserImagesTable.INCARNATION;
 import static com.userimages.contract.UserImagesTable.PARTITION_KEY;
 import static com.userimages.contract.UserImagesTable.REQUEST_DIGEST;
 import static com.userimages.contract.UserImagesTable.SIZE_BYTES;
@@ -14,6 +15,8 @@ import static com.userimages.contract.UserImagesTable.URL;
 import static com.userimages.contract.UserImagesTable.VERSION;
 
 import com.userimages.core.model.Collection;
+import com.userimages.core.model.CollectionTag;
+import com.userimages.core.model.Incarnations;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
 import java.util.ArrayList;
@@ -29,8 +32,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class CollectionItems {
     private CollectionItems() {}
 
-    /** The item a new collection is stored as; {@code sizeBytes} is its {@link ItemSizeEstimator} size. */
-    public static Map<String, AttributeValue> toItem(String userId, NewCollection collection, long sizeBytes) {
+    /**
+     * The item a new collection is stored as; {@code sizeBytes} is its {@link ItemSizeEstimator} size,
+     * {@code incarnation} the one chosen for it ({@link Incarnations#next}).
+     */
+    public static Map<String, AttributeValue> toItem(String userId, NewCollection collection, long sizeBytes,
+                                                     String incarnation) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PARTITION_KEY, AttributeValue.fromS(userId));
         item.put(SORT_KEY, AttributeValue.fromS(collection.collectionId()));
@@ -40,6 +47,7 @@ public final class CollectionItems {
         item.put(REQUEST_DIGEST, AttributeValue.fromS(collection.requestDigest()));
         item.put(SIZE_BYTES, AttributeValue.fromN(Long.toString(sizeBytes)));
         item.put(VERSION, AttributeValue.fromN(Long.toString(Collection.FIRST_VERSION)));
+        item.put(INCARNATION, AttributeValue.fromS(incarnation));
         if (!collection.images().isEmpty()) {
             // DynamoDB has no empty set and no empty cover: both are absent until there is an image.
             item.put(IMAGE_IDS, imageIds(collection.images()));
@@ -48,7 +56,7 @@ public final class CollectionItems {
         return item;
     }
 
-    /** The collection a stored item (or the projection of its id, timestamp, images and version) holds. */
+    /** The collection a stored item (or the projection of its id, timestamp, images, version and incarnation) holds. */
     public static Collection fromItem(Map<String, AttributeValue> item) {
         List<AttributeValue> list = item.get(IMAGES).l();
         List<ImageRef> images = new ArrayList<>(list.size());
@@ -56,10 +64,18 @@ public final class CollectionItems {
             Map<String, AttributeValue> m = element.m();
             images.add(new ImageRef(m.get(IMAGE_ID).s(), m.get(URL).s()));
         }
+        return new Collection(item.get(SORT_KEY).s(), item.get(TIMESTAMP_INDEX_SORT_KEY).s(), images, tagOf(item));
+    }
+
+    /**
+     * The item's tag. Stored before versions existed: version 1; before incarnations existed:
+     * incarnation {@code 0} (API.md, "Data model"); no write ever adds either afterwards but the version.
+     */
+    static CollectionTag tagOf(Map<String, AttributeValue> item) {
         AttributeValue version = item.get(VERSION);
-        // Stored before versions existed: version 1 (API.md, "Data model").
-        return new Collection(item.get(SORT_KEY).s(), item.get(TIMESTAMP_INDEX_SORT_KEY).s(), images,
-                version == null ? Collection.FIRST_VERSION : Long.parseLong(version.n()));
+        AttributeValue incarnation = item.get(INCARNATION);
+        return new CollectionTag(version == null ? Collection.FIRST_VERSION : Long.parseLong(version.n()),
+                incarnation == null ? Incarnations.LEGACY : incarnation.s());
     }
 
     /** The images list attribute, in order. */

@@ -5,6 +5,7 @@ import static com.userimages.contract.UserImagesTable.IMAGES;
 import static com.userimages.contract.UserImagesTable.IMAGE_COUNT;
 import static com.userimages.contract.UserImagesTable.IMAGE_ID;
 import static com.userimages.contract.UserImagesTable.IMAGE_IDS;
+import static com.userimages.contract.UserImagesTable.INCARNATION;
 import static com.userimages.contract.UserImagesTable.PARTITION_KEY;
 import static com.userimages.contract.UserImagesTable.REQUEST_DIGEST;
 import static com.userimages.contract.UserImagesTable.SIZE_BYTES;
@@ -16,13 +17,17 @@ import static com.userimages.contract.UserImagesTable.VERSION;
 
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.Collection;
+import com.userimages.core.model.CollectionTag;
+import com.userimages.core.model.Incarnations;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.IndexKey;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.NewCollection;
+import com.userimages.core.model.Preconditions;
 import com.userimages.core.model.VersionMatch;
 import com.userimages.core.observability.RequestMetrics;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,7 +51,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
@@ -57,35 +63,63 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class CollectionRepository {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    private final Incarnations incarnations;
 
     public CollectionRepository(DynamoDbClient dynamoDb, String tableName) {
+        this(dynamoDb, tableName, new Incarnations(new SecureRandom()));
+    }
+
+    public CollectionRepository(DynamoDbClient dynamoDb, String tableName, Incarnations incarnations) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
+        this.incarnations = incarnations;
     }
 
     /** What the item held when a conditional write was refused; absent when there was no item. */
     public record StoredState(int imageCount, long sizeBytes, Map<String, String> urlsById, String requestDigest,
                               Collection collection) {}
 
+    /** A create refused this often by an item that a read then no longer finds is answered 409: it keeps being deleted and created. */
+    static final int MAX_CREATE_ATTEMPTS = 3;
+
+    /** The outcome of a create. */
+    public sealed interface CreateAttempt {
+        /** Written, as {@code collection}: version 1 under a newly chosen incarnation. */
+        record Created(Collection collection) implements CreateAttempt {}
+
+        /** A collection with that id exists; {@code state} is it as a read after the refusal found it. */
+        record Exists(StoredState state) implements CreateAttempt {}
+    }
+
     /**
-     * Writes a new collection unless one with that id exists. Returns empty when written, else the
-     * existing item's state (read atomically with the refusal via {@code ReturnValuesOnConditionCheckFailure}).
+     * Writes a new collection, under a newly chosen incarnation, unless one with that id exists.
+     * When one does, its state comes from a strongly consistent read made only after the refusal
+     * (the write itself returns nothing about the item: not every engine can). An item deleted
+     * between the refusal and the read means the id is free again, so the write is tried again.
      */
-    public Optional<StoredState> putIfAbsent(String userId, NewCollection collection, long sizeBytes) {
-        Map<String, AttributeValue> item = CollectionItems.toItem(userId, collection, sizeBytes);
+    public CreateAttempt putIfAbsent(String userId, NewCollection collection, long sizeBytes) {
+        String incarnation = incarnations.next();
+        Map<String, AttributeValue> item = CollectionItems.toItem(userId, collection, sizeBytes, incarnation);
         PutItemRequest request = PutItemRequest.builder()
                 .tableName(tableName)
                 .item(item)
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
-        try {
-            RequestMetrics.write(call(() -> dynamoDb.putItem(request)).consumedCapacity());
-            return Optional.empty();
-        } catch (ConditionalCheckFailedException e) {
-            return Optional.of(stateOf(e.item()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                RequestMetrics.write(call(() -> dynamoDb.putItem(request)).consumedCapacity());
+                return new CreateAttempt.Created(new Collection(collection.collectionId(), collection.timestamp(),
+                        collection.images(), new CollectionTag(Collection.FIRST_VERSION, incarnation)));
+            } catch (ConditionalCheckFailedException e) {
+                Optional<Map<String, AttributeValue>> existing = readRefused(userId, collection.collectionId());
+                if (existing.isPresent()) return new CreateAttempt.Exists(stateOf(existing.get()));
+                if (attempt == MAX_CREATE_ATTEMPTS) {
+                    throw new ApiException.Conflict("CONCURRENT_MODIFICATION",
+                            "The collection kept being deleted and created during the request; retry it.");
+                }
+            }
         }
     }
 
@@ -95,9 +129,9 @@ public final class CollectionRepository {
                 .tableName(tableName)
                 .key(key(userId, collectionId))
                 .consistentRead(true)
-                .projectionExpression("#sk, #ts, #images, #version")
+                .projectionExpression("#sk, #ts, #images, #version, #inc")
                 .expressionAttributeNames(Map.of("#sk", SORT_KEY, "#ts", TIMESTAMP_INDEX_SORT_KEY, "#images", IMAGES,
-                        "#version", VERSION))
+                        "#version", VERSION, "#inc", INCARNATION))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         GetItemResponse response = call(() -> dynamoDb.getItem(request));
@@ -108,9 +142,9 @@ public final class CollectionRepository {
 
     /** The outcome of one conditional append. */
     public sealed interface AppendAttempt {
-        record Appended(int imageCount, long version) implements AppendAttempt {}
+        record Appended(int imageCount, CollectionTag tag) implements AppendAttempt {}
 
-        /** The condition failed; {@code state} is the item as it was, or null (nullable) when there is none. */
+        /** The condition failed; {@code state} is the item as a read after the refusal found it, or null (nullable) when there is none. */
         record Refused(StoredState state) implements AppendAttempt {}
     }
 
@@ -121,12 +155,12 @@ public final class CollectionRepository {
      */
     public AppendAttempt appendImages(String userId, String collectionId, List<ImageRef> images, long addedBytes,
                                       int maxImages, long maxBytes) {
-        return appendImages(userId, collectionId, images, addedBytes, maxImages, maxBytes, VersionMatch.ANY);
+        return appendImages(userId, collectionId, images, addedBytes, maxImages, maxBytes, Preconditions.NONE);
     }
 
-    /** As above, and only while the collection's version is one {@code ifMatch} accepts (in the same condition). */
+    /** As above, and only while the collection's state is one {@code guard} accepts (in the same condition). */
     public AppendAttempt appendImages(String userId, String collectionId, List<ImageRef> images, long addedBytes,
-                                      int maxImages, long maxBytes, VersionMatch ifMatch) {
+                                      int maxImages, long maxBytes, Preconditions guard) {
         Map<String, String> names = new HashMap<>();
         names.put("#pk", PARTITION_KEY);
         names.put("#images", IMAGES);
@@ -144,7 +178,7 @@ public final class CollectionRepository {
         values.put(":maxMinusDelta", n(maxBytes - addedBytes));
         names.put("#version", VERSION);
         values.put(":one", n(1));
-        String versionGuard = versionGuard(ifMatch, names, values);
+        String versionGuard = preconditionGuard(guard, names, values);
         // One OR-ed NOT: a hundred separate NOT contains(...) terms would pass DynamoDB's 300-operator limit.
         StringBuilder anyPresent = new StringBuilder();
         for (int i = 0; i < images.size(); i++) {
@@ -162,21 +196,19 @@ public final class CollectionRepository {
                         + " AND NOT (" + anyPresent + ")" + (versionGuard == null ? "" : " AND " + versionGuard))
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
-                // The new count comes back with the write itself (no second read); UPDATED_NEW also
-                // carries the images list, which costs transfer but no capacity.
-                .returnValues(ReturnValue.UPDATED_NEW)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                // The new count, version and incarnation come back with the write itself (no second
+                // read); ALL_NEW, because the incarnation is not among what the write updates. The
+                // whole item costs transfer, no capacity.
+                .returnValues(ReturnValue.ALL_NEW)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         try {
             UpdateItemResponse response = call(() -> dynamoDb.updateItem(request));
             RequestMetrics.write(response.consumedCapacity());
             Map<String, AttributeValue> updated = response.attributes();
-            return new AppendAttempt.Appended(Integer.parseInt(updated.get(IMAGE_COUNT).n()),
-                    Long.parseLong(updated.get(VERSION).n()));
+            return new AppendAttempt.Appended(Integer.parseInt(updated.get(IMAGE_COUNT).n()), CollectionItems.tagOf(updated));
         } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> old = e.item();
-            return new AppendAttempt.Refused(old == null || old.isEmpty() ? null : stateOf(old));
+            return new AppendAttempt.Refused(readRefused(userId, collectionId).map(CollectionRepository::stateOf).orElse(null));
         }
     }
 
@@ -271,32 +303,73 @@ public final class CollectionRepository {
     private static final String BUMP_VERSION = "#version = if_not_exists(#version, :one) + :one";
 
     /**
-     * The condition that the stored version is one {@code match} accepts, or null for any version.
-     * Version 1 is also an item without the attribute; an empty set accepts nothing. Adds the names
-     * and values it uses (DynamoDB refuses unused ones); {@code #pk} must be there already.
+     * The condition that the item's state is one {@code guard} accepts, or null for any state: the
+     * {@code If-Match} states, and none of the {@code If-None-Match} ones ({@code *}: no item at all,
+     * which no write of an existing collection can meet).
      */
-    private static String versionGuard(VersionMatch match, Map<String, String> names, Map<String, AttributeValue> values) {
-        if (!(match instanceof VersionMatch.OneOf oneOf)) return null;
-        if (oneOf.versions().isEmpty()) return "attribute_not_exists(#pk)";
-        names.put("#version", VERSION);
+    private static String preconditionGuard(Preconditions guard, Map<String, String> names, Map<String, AttributeValue> values) {
         List<String> terms = new ArrayList<>();
-        int k = 0;
-        for (long version : oneOf.versions()) {
-            if (version == Collection.FIRST_VERSION) {
-                values.put(":one", n(1));
-                terms.add("attribute_not_exists(#version) OR #version = :one");
+        guard.ifMatch().map(m -> tagGuard(m, "m", names, values)).ifPresent(terms::add);
+        guard.ifNoneMatch().ifPresent(m -> {
+            if (m instanceof VersionMatch.Any) {
+                terms.add("attribute_not_exists(#pk)");
             } else {
-                String placeholder = ":v" + k++;
-                values.put(placeholder, n(version));
-                terms.add("#version = " + placeholder);
+                String named = tagGuard(m, "n", names, values);
+                // Naming nothing, If-None-Match holds for every state.
+                if (named != null && !((VersionMatch.OneOf) m).tags().isEmpty()) terms.add("NOT " + named);
             }
+        });
+        return terms.isEmpty() ? null : String.join(" AND ", terms);
+    }
+
+    /**
+     * The condition that the item's state is one {@code match} names, or null for any state.
+     * Version 1 is also an item without the attribute, incarnation {@code 0} an item without that
+     * one; an empty set names nothing. The tags are grouped by incarnation (a client's list almost
+     * always holds one), each group one {@code IN} of versions, so a long list stays a short
+     * expression. Adds the names and values it uses (DynamoDB refuses unused ones), its values
+     * under {@code prefix} so two guards can share a request; {@code #pk} must be there already.
+     * Every value is a placeholder: the tags come from a header.
+     */
+    private static String tagGuard(VersionMatch match, String prefix, Map<String, String> names,
+                                   Map<String, AttributeValue> values) {
+        if (!(match instanceof VersionMatch.OneOf oneOf)) return null;
+        if (oneOf.tags().isEmpty()) return "attribute_not_exists(#pk)";
+        names.put("#version", VERSION);
+        names.put("#inc", INCARNATION);
+        Map<String, TreeSet<Long>> byIncarnation = new TreeMap<>();
+        for (CollectionTag tag : oneOf.tags()) byIncarnation.computeIfAbsent(tag.incarnation(), k -> new TreeSet<>()).add(tag.version());
+        List<String> groups = new ArrayList<>();
+        int g = 0;
+        int v = 0;
+        for (Map.Entry<String, TreeSet<Long>> group : byIncarnation.entrySet()) {
+            String incarnation;
+            if (group.getKey().equals(Incarnations.LEGACY)) {
+                incarnation = "attribute_not_exists(#inc)";
+            } else {
+                String placeholder = ":" + prefix + "i" + g;
+                values.put(placeholder, s(group.getKey()));
+                incarnation = "#inc = " + placeholder;
+            }
+            List<String> placeholders = new ArrayList<>();
+            for (long version : group.getValue()) {
+                String placeholder = ":" + prefix + "v" + v++;
+                values.put(placeholder, n(version));
+                placeholders.add(placeholder);
+            }
+            String versions = placeholders.size() == 1 ? "#version = " + placeholders.getFirst()
+                    : "#version IN (" + String.join(", ", placeholders) + ")";
+            if (group.getValue().contains(Collection.FIRST_VERSION)) versions = "(attribute_not_exists(#version) OR " + versions + ")";
+            groups.add(incarnation + " AND " + versions);
+            g++;
         }
-        return "(" + String.join(" OR ", terms) + ")";
+        // DynamoDB refuses redundant parentheses: a group is wrapped only when it is one of several.
+        return groups.size() == 1 ? "(" + groups.getFirst() + ")" : "((" + String.join(") OR (", groups) + "))";
     }
 
     /** The outcome of one conditional reorder. */
     public sealed interface ReorderAttempt {
-        record Reordered(long version) implements ReorderAttempt {}
+        record Reordered(CollectionTag tag) implements ReorderAttempt {}
 
         /** The collection changed since it was read; {@code current} is it now, or empty if it is gone. */
         record Refused(Optional<Collection> current) implements ReorderAttempt {}
@@ -307,7 +380,7 @@ public final class CollectionRepository {
      * {@code UpdateItem} guarded by the version that was read: any change since makes it fail
      * instead of losing that change. Count, ids and size are unchanged by a reorder.
      */
-    public ReorderAttempt replaceImages(String userId, String collectionId, List<ImageRef> images, long readVersion) {
+    public ReorderAttempt replaceImages(String userId, String collectionId, List<ImageRef> images, CollectionTag read) {
         if (images.isEmpty()) throw new IllegalArgumentException("an empty collection has no order to change");
         Map<String, String> names = new HashMap<>();
         names.put("#pk", PARTITION_KEY);
@@ -318,7 +391,7 @@ public final class CollectionRepository {
         values.put(":images", imageList(images));
         values.put(":cover", s(images.getFirst().url()));
         values.put(":one", n(1));
-        String guard = versionGuard(VersionMatch.oneOf(Set.of(readVersion)), names, values);
+        String guard = tagGuard(VersionMatch.oneOf(Set.of(read)), "r", names, values);
         UpdateItemRequest request = UpdateItemRequest.builder()
                 .tableName(tableName)
                 .key(key(userId, collectionId))
@@ -326,20 +399,19 @@ public final class CollectionRepository {
                 .conditionExpression("attribute_exists(#pk) AND " + guard)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         try {
             RequestMetrics.write(call(() -> dynamoDb.updateItem(request)).consumedCapacity());
-            return new ReorderAttempt.Reordered(readVersion + 1);
+            return new ReorderAttempt.Reordered(read.next());
         } catch (ConditionalCheckFailedException e) {
-            return new ReorderAttempt.Refused(current(e));
+            return new ReorderAttempt.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf));
         }
     }
 
     /** The outcome of one conditional image removal. */
     public sealed interface RemoveAttempt {
-        record Removed(int imageCount, long version) implements RemoveAttempt {}
+        record Removed(int imageCount, CollectionTag tag) implements RemoveAttempt {}
 
         /** The collection changed since it was read; {@code current} is it now, or empty if it is gone. */
         record Refused(Optional<Collection> current) implements RemoveAttempt {}
@@ -355,7 +427,7 @@ public final class CollectionRepository {
      * number computed from the read, never text from a request.
      */
     public RemoveAttempt removeImage(String userId, String collectionId, int index, ImageRef image, int readCount,
-                                     long readVersion, long removedBytes) {
+                                     CollectionTag read, long removedBytes) {
         if (index < 0 || index >= readCount) throw new IllegalArgumentException("index outside the collection as read");
         Map<String, String> names = new HashMap<>();
         names.put("#pk", PARTITION_KEY);
@@ -370,7 +442,7 @@ public final class CollectionRepository {
         values.put(":idSet", AttributeValue.fromSs(List.of(image.imageId())));
         values.put(":one", n(1));
         values.put(":delta", n(removedBytes));
-        String guard = versionGuard(VersionMatch.oneOf(Set.of(readVersion)), names, values);
+        String guard = tagGuard(VersionMatch.oneOf(Set.of(read)), "r", names, values);
         String element = "#images[" + index + "]";
         StringBuilder update = new StringBuilder("SET #count = #count - :one, #size = #size - :delta, ").append(BUMP_VERSION);
         // DynamoDB refuses names an expression does not use: #cover and #url only when the cover changes.
@@ -389,14 +461,13 @@ public final class CollectionRepository {
                 .conditionExpression("attribute_exists(#pk) AND " + element + ".#imageId = :id AND " + guard)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         try {
             RequestMetrics.write(call(() -> dynamoDb.updateItem(request)).consumedCapacity());
-            return new RemoveAttempt.Removed(readCount - 1, readVersion + 1);
+            return new RemoveAttempt.Removed(readCount - 1, read.next());
         } catch (ConditionalCheckFailedException e) {
-            return new RemoveAttempt.Refused(current(e));
+            return new RemoveAttempt.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf));
         }
     }
 
@@ -404,37 +475,56 @@ public final class CollectionRepository {
     public sealed interface DeleteAttempt {
         record Deleted() implements DeleteAttempt {}
 
-        /** Nothing deleted: the version the collection has (when {@code ifMatch} refused it), or empty if there is none. */
-        record Refused(Optional<Long> currentVersion) implements DeleteAttempt {}
+        /** Nothing deleted: the tag the collection has (when {@code ifMatch} refused it), or empty if there is none. */
+        record Refused(Optional<CollectionTag> current) implements DeleteAttempt {}
     }
 
-    /** Deletes the collection in one {@code DeleteItem}, if it exists and its version is one {@code ifMatch} accepts. */
-    public DeleteAttempt deleteCollection(String userId, String collectionId, VersionMatch ifMatch) {
+    /** Deletes the collection in one {@code DeleteItem}, if it exists and its state is one {@code guard} accepts. */
+    public DeleteAttempt deleteCollection(String userId, String collectionId, Preconditions guard) {
         Map<String, String> names = new HashMap<>();
         names.put("#pk", PARTITION_KEY);
         Map<String, AttributeValue> values = new HashMap<>();
         String condition = "attribute_exists(#pk)";
-        String guard = versionGuard(ifMatch, names, values);
-        if (guard != null) condition += " AND " + guard;
+        String guarded = preconditionGuard(guard, names, values);
+        if (guarded != null) condition += " AND " + guarded;
         DeleteItemRequest.Builder request = DeleteItemRequest.builder()
                 .tableName(tableName)
                 .key(key(userId, collectionId))
                 .conditionExpression(condition)
                 .expressionAttributeNames(names)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
         if (!values.isEmpty()) request.expressionAttributeValues(values);
         try {
             RequestMetrics.write(call(() -> dynamoDb.deleteItem(request.build())).consumedCapacity());
             return new DeleteAttempt.Deleted();
         } catch (ConditionalCheckFailedException e) {
-            return new DeleteAttempt.Refused(current(e).map(Collection::version));
+            return new DeleteAttempt.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf)
+                    .map(Collection::tag));
         }
     }
 
-    private static Optional<Collection> current(ConditionalCheckFailedException e) {
-        Map<String, AttributeValue> old = e.item();
-        return old == null || old.isEmpty() ? Optional.empty() : Optional.of(collectionOf(old));
+    /**
+     * The whole item, strongly consistent, or empty when there is none: how a refused conditional
+     * write learns why it was refused. Only ever on that path, so a write that applies stays one
+     * call. (DynamoDB could return the item with the refusal, but dynalite, the engine the tests
+     * and the local server run on, cannot; one read works on both.)
+     */
+    /** The collection's whole state, strongly consistent (a create that must not write, a guard too long for a condition). */
+    public Optional<StoredState> readState(String userId, String collectionId) {
+        return readRefused(userId, collectionId).map(CollectionRepository::stateOf);
+    }
+
+    private Optional<Map<String, AttributeValue>> readRefused(String userId, String collectionId) {
+        GetItemRequest request = GetItemRequest.builder()
+                .tableName(tableName)
+                .key(key(userId, collectionId))
+                .consistentRead(true)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .build();
+        GetItemResponse response = call(() -> dynamoDb.getItem(request));
+        RequestMetrics.read(response.consumedCapacity());
+        Map<String, AttributeValue> item = response.item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     private static boolean isValidation(DynamoDbException e) {

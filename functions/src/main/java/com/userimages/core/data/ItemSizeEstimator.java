@@ -2,6 +2,7 @@ package com.userimages.core.data;
 
 import com.userimages.contract.UserImagesTable;
 import com.userimages.core.model.ImageRef;
+import com.userimages.core.model.Incarnations;
 import com.userimages.core.model.NewCollection;
 import com.userimages.core.model.Urls;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,7 @@ public final class ItemSizeEstimator {
                 + attr(UserImagesTable.SIZE_BYTES) + NUMBER_BYTES
                 // Collections stored before versions existed get theirs from their next write, within the slack.
                 + attr(UserImagesTable.VERSION) + NUMBER_BYTES
+                + attr(UserImagesTable.INCARNATION) + Incarnations.LENGTH
                 + SLACK_PER_ITEM;
         long indexEntry = keys + attr(UserImagesTable.IMAGE_COUNT) + NUMBER_BYTES + coverReserve + SLACK_PER_ITEM;
         return item + indexEntry + images(collection.images());

@@ -1,17 +1,21 @@
 package com.userimages.core.http;
 
 import com.userimages.core.error.ApiException;
+import com.userimages.core.model.CollectionTag;
+import com.userimages.core.model.Incarnations;
+import com.userimages.core.model.Preconditions;
 import com.userimages.core.model.VersionMatch;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Entity tags (RFC 9110 §8.8.3, §13.1.1–2): a collection's {@code ETag} is its version in quotes,
- * and {@code If-Match} / {@code If-None-Match} are parsed strictly — {@code *} alone, or a
+ * Entity tags (RFC 9110 §8.8.3, §13.1.1–2): a collection's {@code ETag} is
+ * {@code "<version>.<incarnation>"}, and {@code If-Match} / {@code If-None-Match} are parsed strictly — {@code *} alone, or a
  * comma-separated list of {@code "tag"} / {@code W/"tag"} — anything else is a 400
  * {@code INVALID_PRECONDITION} whose message never repeats what was sent.
  */
@@ -23,14 +27,14 @@ public final class EntityTags {
     static final int MAX_HEADER_LENGTH = 4096;
     static final int MAX_TAGS = 64;
 
-    /** The versions this API issues: 1 and up, canonical decimal, within a long. */
-    private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,17}");
+    /** The tags this API issues: a version (1 and up, canonical decimal, within a long), a dot, an incarnation. */
+    private static final Pattern ISSUED = Pattern.compile("([1-9][0-9]{0,17})\\.([0-9a-z]+)");
 
     private EntityTags() {}
 
-    /** The {@code ETag} of a collection at this version. */
-    public static String of(long version) {
-        return "\"" + version + "\"";
+    /** The {@code ETag} of a collection in this state. */
+    public static String of(CollectionTag tag) {
+        return "\"" + tag.version() + "." + tag.incarnation() + "\"";
     }
 
     /** A parsed precondition header: {@code *}, or its tags in order. */
@@ -49,16 +53,27 @@ public final class EntityTags {
         return request.header(IF_NONE_MATCH).map(v -> toMatch(parse(v, "If-None-Match"), true));
     }
 
+    /** Both precondition headers, each parsed strictly (malformed: 400) whether or not the other decides. */
+    public static Preconditions preconditions(ApiRequest request) {
+        return new Preconditions(request.header(IF_MATCH).map(v -> toMatch(parse(v, "If-Match"), false)),
+                ifNoneMatch(request));
+    }
+
     private static VersionMatch toMatch(TagList list, boolean weakComparison) {
         if (list.any()) return VersionMatch.ANY;
-        Set<Long> versions = new LinkedHashSet<>();
+        Set<CollectionTag> tags = new LinkedHashSet<>();
         for (Tag tag : list.tags()) {
-            // Strong comparison: a weak tag never matches. Tags this API never issued match no version.
-            if ((weakComparison || !tag.weak()) && VERSION.matcher(tag.opaque()).matches()) {
-                versions.add(Long.parseLong(tag.opaque()));
-            }
+            // Strong comparison: a weak tag never matches. Tags this API never issued (v4's bare
+            // versions among them) match no state.
+            if (weakComparison || !tag.weak()) issued(tag.opaque()).ifPresent(tags::add);
         }
-        return VersionMatch.oneOf(versions);
+        return VersionMatch.oneOf(tags);
+    }
+
+    private static Optional<CollectionTag> issued(String opaque) {
+        Matcher m = ISSUED.matcher(opaque);
+        if (!m.matches() || !Incarnations.isWellFormed(m.group(2))) return Optional.empty();
+        return Optional.of(new CollectionTag(Long.parseLong(m.group(1)), m.group(2)));
     }
 
     static TagList parse(String value, String header) {
@@ -113,6 +128,6 @@ public final class EntityTags {
 
     private static ApiException malformed(String header, String problem) {
         return new ApiException.BadRequest("INVALID_PRECONDITION",
-                header + " " + problem + ": send * or quoted entity tags such as \"3\", comma-separated.");
+                header + " " + problem + ": send * or quoted entity tags such as \"3.ab12cd34\", comma-separated.");
     }
 }

@@ -3,32 +3,32 @@ package com.userimages.core.model;
 import java.util.Set;
 
 /**
- * Which versions of a collection a conditional request accepts: any (no {@code If-Match}, or
- * {@code *}) or exactly those listed. A listed set may be empty: tags that can never match (weak
- * ones under strong comparison, tags this API never issues) leave nothing to accept.
+ * Which states of a collection a conditional request names: any ({@code *}) or exactly the listed
+ * tags. A listed set may be empty: tags that can never match (weak ones under strong comparison,
+ * tags this API never issues) leave nothing to name.
  */
 public sealed interface VersionMatch {
     VersionMatch ANY = new Any();
 
-    boolean matches(long version);
+    boolean matches(CollectionTag tag);
 
-    static VersionMatch oneOf(Set<Long> versions) {
-        return new OneOf(versions);
+    static VersionMatch oneOf(Set<CollectionTag> tags) {
+        return new OneOf(tags);
     }
 
-    /** Whatever version is current. */
+    /** Whatever state is current (of an existing collection). */
     record Any() implements VersionMatch {
         @Override
-        public boolean matches(long version) { return true; }
+        public boolean matches(CollectionTag tag) { return true; }
     }
 
-    /** Only these versions. */
-    record OneOf(Set<Long> versions) implements VersionMatch {
+    /** Only these states. */
+    record OneOf(Set<CollectionTag> tags) implements VersionMatch {
         public OneOf {
-            versions = Set.copyOf(versions);
+            tags = Set.copyOf(tags);
         }
 
         @Override
-        public boolean matches(long version) { return versions.contains(version); }
+        public boolean matches(CollectionTag tag) { return tags.contains(tag); }
     }
 }

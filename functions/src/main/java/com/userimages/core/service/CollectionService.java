@@ -2,6 +2,7 @@ package com.userimages.core.service;
 
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.CollectionRepository.AppendAttempt;
+import com.userimages.core.data.CollectionRepository.CreateAttempt;
 import com.userimages.core.data.CollectionRepository.DeleteAttempt;
 import com.userimages.core.data.CollectionRepository.RemoveAttempt;
 import com.userimages.core.data.CollectionRepository.ReorderAttempt;
@@ -11,11 +12,12 @@ import com.userimages.core.error.ApiException;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.model.Collection;
+import com.userimages.core.model.CollectionTag;
 import com.userimages.core.model.ImageInCollection;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
+import com.userimages.core.model.Preconditions;
 import com.userimages.core.model.RemoveResult;
-import com.userimages.core.model.VersionMatch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,13 +45,33 @@ public final class CollectionService {
     public record Created(Collection collection, boolean isNew) {}
 
     public Created create(String userId, NewCollection collection) {
+        return create(userId, collection, Preconditions.NONE);
+    }
+
+    /**
+     * Creates the collection, or answers a replay with it as it is now (same fields) — 409 for other
+     * content. The preconditions name the body's collection: {@code If-None-Match: *} creates only
+     * if absent (412 when it exists, replay or not); with {@code If-Match} nothing is ever created:
+     * 412 unless the collection exists in a listed state, and then the replay rules apply. (Without
+     * an id in the body the id is new, so {@code If-Match} is a 412 and {@code *} holds.)
+     */
+    public Created create(String userId, NewCollection collection, Preconditions preconditions) {
         long size = ItemSizeEstimator.newCollection(userId, collection);
         if (size > ItemSizeEstimator.MAX_ITEM_BYTES) throw itemTooLarge();
-        Optional<StoredState> existing = repository.putIfAbsent(userId, collection, size);
-        if (existing.isEmpty()) {
-            return new Created(new Collection(collection.collectionId(), collection.timestamp(), collection.images()), true);
+        StoredState state;
+        if (preconditions.ifMatch().isPresent()) {
+            state = repository.readState(userId, collection.collectionId())
+                    .orElseThrow(() -> new ApiException.PreconditionFailed(
+                            "If-Match names a state of an existing collection, and there is no collection with this id."));
+        } else {
+            switch (repository.putIfAbsent(userId, collection, size)) {
+                case CreateAttempt.Created created -> {
+                    return new Created(created.collection(), true);
+                }
+                case CreateAttempt.Exists exists -> state = exists.state();
+            }
         }
-        StoredState state = existing.get();
+        requireHeld(preconditions, state.collection().tag());
         if (!collection.requestDigest().equals(state.requestDigest())) {
             throw new ApiException.Conflict("COLLECTION_EXISTS",
                     "A collection with this id exists with other content.");
@@ -62,48 +84,67 @@ public final class CollectionService {
      * retried request adds nothing twice; the same id with another url refuses the whole request.
      */
     public AppendResult append(String userId, String collectionId, List<ImageRef> images) {
-        return append(userId, collectionId, images, VersionMatch.ANY);
+        return append(userId, collectionId, images, Preconditions.NONE);
     }
 
     /**
-     * As above, only onto a version {@code ifMatch} accepts (checked in the write's own condition):
+     * As above, only onto a state the preconditions accept, checked in the write's own condition:
      * else 412 — unless every image is there already with its url, the retry of an append that
-     * succeeded, which answers 200 whatever the version.
+     * succeeded, which answers 200 whatever {@code If-Match} says. Preconditions too long for a
+     * condition are evaluated on a strongly consistent read, and the write is pinned to that state.
      */
-    public AppendResult append(String userId, String collectionId, List<ImageRef> images, VersionMatch ifMatch) {
+    public AppendResult append(String userId, String collectionId, List<ImageRef> images, Preconditions preconditions) {
         List<ImageRef> pending = images;
+        boolean guardAsSent = preconditions.fitsACondition();
+        StoredState known = guardAsSent ? null : repository.readState(userId, collectionId).orElseThrow(CollectionService::notFound);
         for (int attempt = 0; attempt <= MAX_APPEND_RETRIES; attempt++) {
+            if (known != null) {
+                List<ImageRef> fresh = stillToAppend(pending, known, preconditions);
+                if (fresh.isEmpty()) {
+                    return new AppendResult(collectionId, 0, known.imageCount(), known.collection().tag());
+                }
+                pending = fresh;
+            }
             long addedBytes = ItemSizeEstimator.images(pending);
+            Preconditions guard = guardAsSent ? preconditions : Preconditions.pinnedTo(known.collection().tag());
             AppendAttempt outcome = repository.appendImages(userId, collectionId, pending, addedBytes,
-                    bounds.maxImagesPerCollection(), ItemSizeEstimator.MAX_ITEM_BYTES, ifMatch);
+                    bounds.maxImagesPerCollection(), ItemSizeEstimator.MAX_ITEM_BYTES, guard);
             switch (outcome) {
                 case AppendAttempt.Appended appended -> {
-                    return new AppendResult(collectionId, pending.size(), appended.imageCount(), appended.version());
+                    return new AppendResult(collectionId, pending.size(), appended.imageCount(), appended.tag());
                 }
                 case AppendAttempt.Refused refused -> {
-                    StoredState state = refused.state();
-                    if (state == null) throw notFound();
-                    List<ImageRef> fresh = withoutPresent(pending, state);
-                    if (fresh.isEmpty()) {
-                        return new AppendResult(collectionId, 0, state.imageCount(), state.collection().version());
-                    }
-                    if (!ifMatch.matches(state.collection().version())) throw preconditionFailed();
-                    if (fresh.size() == pending.size()) {
-                        // None of the ids was there, so the refusal was a bound, unless the item changed meanwhile.
-                        if (state.imageCount() + fresh.size() > bounds.maxImagesPerCollection()) {
-                            throw new ApiException.PayloadTooLarge("COLLECTION_TOO_LARGE",
-                                    "A collection holds at most " + bounds.maxImagesPerCollection() + " images.");
-                        }
-                        if (state.sizeBytes() + ItemSizeEstimator.images(fresh) > ItemSizeEstimator.MAX_ITEM_BYTES) {
-                            throw itemTooLarge();
-                        }
-                    }
-                    pending = fresh;
+                    known = refused.state();
+                    if (known == null) throw notFound();
                 }
             }
         }
         throw new ApiException.Conflict("CONCURRENT_MODIFICATION",
                 "The collection kept changing during the append; retry the request.");
+    }
+
+    /**
+     * What of {@code pending} an append must still write onto {@code state} (empty: all there, a
+     * retry of one that succeeded), or why it cannot: 412, 409 or 413. When none of the ids is
+     * there and the preconditions hold, a refusal over a bound is told from a concurrent change by
+     * the numbers the state holds.
+     */
+    private List<ImageRef> stillToAppend(List<ImageRef> pending, StoredState state, Preconditions preconditions) {
+        CollectionTag current = state.collection().tag();
+        if (!preconditions.ifNoneMatchHolds(current)) throw ifNoneMatchFailed();
+        List<ImageRef> fresh = withoutPresent(pending, state);
+        if (fresh.isEmpty()) return fresh;
+        if (!preconditions.ifMatchHolds(current)) throw preconditionFailed();
+        if (fresh.size() == pending.size()) {
+            if (state.imageCount() + fresh.size() > bounds.maxImagesPerCollection()) {
+                throw new ApiException.PayloadTooLarge("COLLECTION_TOO_LARGE",
+                        "A collection holds at most " + bounds.maxImagesPerCollection() + " images.");
+            }
+            if (state.sizeBytes() + ItemSizeEstimator.images(fresh) > ItemSizeEstimator.MAX_ITEM_BYTES) {
+                throw itemTooLarge();
+            }
+        }
+        return fresh;
     }
 
     /** The images not yet in the collection; an id there with another url is a conflict for the whole request. */
@@ -125,15 +166,31 @@ public final class CollectionService {
         return repository.get(userId, collectionId).orElseThrow(CollectionService::notFound);
     }
 
-    public ImageInCollection getImage(String userId, String collectionId, String imageId) {
+    /** A conditional read: what was read, its tag, and whether the client's copy is current ({@code If-None-Match} matched: 304). */
+    public record Read<T>(T value, CollectionTag tag, boolean notModified) {}
+
+    /** The collection, 404 when there is none; then 412 when {@code If-Match} names another state; then 304 by {@code If-None-Match}. */
+    public Read<Collection> get(String userId, String collectionId, Preconditions preconditions) {
         Collection collection = get(userId, collectionId);
-        List<ImageRef> images = collection.images();
-        for (int i = 0; i < images.size(); i++) {
-            if (images.get(i).imageId().equals(imageId)) {
-                return new ImageInCollection(collectionId, imageId, images.get(i).url(), i, collection.version());
-            }
-        }
-        throw new ApiException.NotFound("IMAGE_NOT_FOUND", "No image with this id in the collection.");
+        return conditionalRead(collection, collection.tag(), preconditions);
+    }
+
+    public ImageInCollection getImage(String userId, String collectionId, String imageId) {
+        return getImage(userId, collectionId, imageId, Preconditions.NONE).value();
+    }
+
+    /** One image, as {@link #get(String, String, Preconditions)}; the preconditions name its collection, after the image is found. */
+    public Read<ImageInCollection> getImage(String userId, String collectionId, String imageId, Preconditions preconditions) {
+        Collection collection = get(userId, collectionId);
+        int position = positionOf(collection, imageId);
+        ImageInCollection image = new ImageInCollection(collectionId, imageId, collection.images().get(position).url(), position,
+                collection.tag());
+        return conditionalRead(image, collection.tag(), preconditions);
+    }
+
+    private static <T> Read<T> conditionalRead(T value, CollectionTag tag, Preconditions preconditions) {
+        if (!preconditions.ifMatchHolds(tag)) throw preconditionFailed();
+        return new Read<>(value, tag, !preconditions.ifNoneMatchHolds(tag));
     }
 
     /**
@@ -141,18 +198,19 @@ public final class CollectionService {
      * exactly once. One conditional write guarded by the version read; a concurrent change refuses
      * it and it is re-read and retried (at most {@link #MAX_EDIT_RETRIES} times) — after a
      * concurrent append or delete the ids no longer match, which is a 409. The current order is a
-     * no-op that leaves the version alone.
+     * no-op that leaves the version alone. The preconditions are evaluated on each read, before
+     * anything else, and the write is pinned to the state read.
      */
-    public Collection reorder(String userId, String collectionId, List<String> imageIds, VersionMatch ifMatch) {
+    public Collection reorder(String userId, String collectionId, List<String> imageIds, Preconditions preconditions) {
         Collection current = get(userId, collectionId);
         for (int attempt = 0; ; attempt++) {
-            if (!ifMatch.matches(current.version())) throw preconditionFailed();
+            requireHeld(preconditions, current.tag());
             List<ImageRef> reordered = inOrder(current, imageIds);
             if (reordered.equals(current.images())) return current;
-            ReorderAttempt outcome = repository.replaceImages(userId, collectionId, reordered, current.version());
+            ReorderAttempt outcome = repository.replaceImages(userId, collectionId, reordered, current.tag());
             switch (outcome) {
                 case ReorderAttempt.Reordered done -> {
-                    return new Collection(collectionId, current.timestamp(), reordered, done.version());
+                    return new Collection(collectionId, current.timestamp(), reordered, done.tag());
                 }
                 case ReorderAttempt.Refused refused -> {
                     if (attempt == MAX_EDIT_RETRIES) throw concurrentModification();
@@ -182,17 +240,17 @@ public final class CollectionService {
      * that holds that position's id and the version read. A concurrent change refuses it; it is
      * re-read and retried at most {@link #MAX_EDIT_RETRIES} times, then 409.
      */
-    public RemoveResult deleteImage(String userId, String collectionId, String imageId, VersionMatch ifMatch) {
+    public RemoveResult deleteImage(String userId, String collectionId, String imageId, Preconditions preconditions) {
         Collection current = get(userId, collectionId);
         for (int attempt = 0; ; attempt++) {
             int index = positionOf(current, imageId);
-            if (!ifMatch.matches(current.version())) throw preconditionFailed();
+            requireHeld(preconditions, current.tag());
             ImageRef image = current.images().get(index);
             RemoveAttempt outcome = repository.removeImage(userId, collectionId, index, image, current.imageCount(),
-                    current.version(), ItemSizeEstimator.images(List.of(image)));
+                    current.tag(), ItemSizeEstimator.images(List.of(image)));
             switch (outcome) {
                 case RemoveAttempt.Removed removed -> {
-                    return new RemoveResult(collectionId, 1, removed.imageCount(), removed.version());
+                    return new RemoveResult(collectionId, 1, removed.imageCount(), removed.tag());
                 }
                 case RemoveAttempt.Refused refused -> {
                     if (attempt == MAX_EDIT_RETRIES) throw concurrentModification();
@@ -202,13 +260,34 @@ public final class CollectionService {
         }
     }
 
-    /** Deletes the collection: 404 when there is none (a retried delete too), 412 when {@code ifMatch} refuses its version. */
-    public void deleteCollection(String userId, String collectionId, VersionMatch ifMatch) {
-        DeleteAttempt outcome = repository.deleteCollection(userId, collectionId, ifMatch);
-        if (outcome instanceof DeleteAttempt.Refused refused) {
-            if (refused.currentVersion().isEmpty()) throw notFound();
-            throw preconditionFailed();
+    /**
+     * Deletes the collection: 404 when there is none (a retried delete too), 412 when the
+     * preconditions refuse its state — in the delete's own condition ({@code If-None-Match: *}
+     * never deletes). Preconditions too long for a condition are evaluated on a read and the
+     * delete pinned to that state, re-read at most {@link #MAX_EDIT_RETRIES} times.
+     */
+    public void deleteCollection(String userId, String collectionId, Preconditions preconditions) {
+        boolean guardAsSent = preconditions.fitsACondition();
+        for (int attempt = 0; ; attempt++) {
+            Preconditions guard = preconditions;
+            if (!guardAsSent) {
+                CollectionTag current = repository.get(userId, collectionId).orElseThrow(CollectionService::notFound).tag();
+                requireHeld(preconditions, current);
+                guard = Preconditions.pinnedTo(current);
+            }
+            DeleteAttempt outcome = repository.deleteCollection(userId, collectionId, guard);
+            if (!(outcome instanceof DeleteAttempt.Refused refused)) return;
+            CollectionTag current = refused.current().orElseThrow(CollectionService::notFound);
+            requireHeld(preconditions, current);
+            // They hold now, so the state changed between the write and the read: try again.
+            if (attempt == MAX_EDIT_RETRIES) throw concurrentModification();
         }
+    }
+
+    /** 412 unless both preconditions hold for an existing collection in state {@code current}; If-Match first. */
+    private static void requireHeld(Preconditions preconditions, CollectionTag current) {
+        if (!preconditions.ifMatchHolds(current)) throw preconditionFailed();
+        if (!preconditions.ifNoneMatchHolds(current)) throw ifNoneMatchFailed();
     }
 
     private static int positionOf(Collection collection, String imageId) {
@@ -225,6 +304,10 @@ public final class CollectionService {
 
     private static ApiException preconditionFailed() {
         return new ApiException.PreconditionFailed("The collection's current ETag matches none that If-Match names.");
+    }
+
+    private static ApiException ifNoneMatchFailed() {
+        return new ApiException.PreconditionFailed("The collection's current ETag matches one that If-None-Match names (or it is *).");
     }
 
     private static ApiException imageSetMismatch() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.userimages.core.error.ApiException;
+import com.userimages.core.model.CollectionTag;
 import com.userimages.core.model.VersionMatch;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,13 @@ class EntityTagsTest {
     }
 
     @Test
-    void anETagIsTheVersionQuoted() {
-        assertEquals("\"1\"", EntityTags.of(1));
-        assertEquals("\"42\"", EntityTags.of(42));
+    void anETagIsTheVersionAndTheIncarnationQuoted() {
+        assertEquals("\"1.ab12cd34\"", EntityTags.of(new CollectionTag(1, "ab12cd34")));
+        assertEquals("\"42.0\"", EntityTags.of(new CollectionTag(42, "0")));
+    }
+
+    private static CollectionTag tag(long version, String incarnation) {
+        return new CollectionTag(version, incarnation);
     }
 
     @Test
@@ -34,14 +39,24 @@ class EntityTagsTest {
 
     @Test
     void ifMatchComparesStronglyAndIfNoneMatchWeakly() {
-        assertEquals(VersionMatch.oneOf(Set.of(3L)), EntityTags.ifMatch(withHeader("if-match", "W/\"2\", \"3\", \"x\", \"03\"")));
-        assertEquals(VersionMatch.oneOf(Set.of(2L, 3L)),
-                EntityTags.ifNoneMatch(withHeader("if-none-match", "W/\"2\", \"3\"")).orElseThrow());
+        assertEquals(VersionMatch.oneOf(Set.of(tag(3, "ab12cd34"))),
+                EntityTags.ifMatch(withHeader("if-match", "W/\"2.ab12cd34\", \"3.ab12cd34\", \"x\", \"03.ab12cd34\"")));
+        assertEquals(VersionMatch.oneOf(Set.of(tag(2, "ab12cd34"), tag(3, "0"))),
+                EntityTags.ifNoneMatch(withHeader("if-none-match", "W/\"2.ab12cd34\", \"3.0\"")).orElseThrow());
         assertEquals(VersionMatch.ANY, EntityTags.ifMatch(withHeader("if-match", "*")));
         assertEquals(VersionMatch.ANY, EntityTags.ifMatch(withHeader("x-other", "\"1\"")), "absent: any version");
         assertTrue(EntityTags.ifNoneMatch(withHeader("x-other", "\"1\"")).isEmpty());
         assertEquals(VersionMatch.oneOf(Set.of()), EntityTags.ifMatch(withHeader("if-match", "\"0\", \"-1\", \"1e3\", \"9999999999999999999\"")));
-        assertEquals(VersionMatch.oneOf(Set.of(7L)), EntityTags.ifMatch(withHeader("If-Match", "\"7\"")));
+        assertEquals(VersionMatch.oneOf(Set.of(tag(7, "ab12cd34"))), EntityTags.ifMatch(withHeader("If-Match", "\"7.ab12cd34\"")));
+    }
+
+    @Test
+    void onlyTagsThisApiIssuesNameAState() {
+        // v4's bare versions, a wrong incarnation length or letter, a version without a tag: none names a state.
+        for (String never : List.of("\"7\"", "\"7.\"", "\".ab12cd34\"", "\"7.ab12cd3\"", "\"7.ab12cd345\"", "\"7.AB12CD34\"",
+                "\"7.ab12cd3i\"", "\"7.ab12cd3u\"", "\"7.00\"", "\"0.ab12cd34\"", "\"07.ab12cd34\"", "\"7.ab12cd34.1\"")) {
+            assertEquals(VersionMatch.oneOf(Set.of()), EntityTags.ifMatch(withHeader("if-match", never)), never);
+        }
     }
 
     @Test

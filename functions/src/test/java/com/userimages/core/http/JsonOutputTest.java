@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Collection;
+import com.userimages.core.model.CollectionTag;
 import com.userimages.core.model.ImageInCollection;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.ListedCollection;
@@ -33,7 +34,7 @@ class JsonOutputTest {
     void responseBodiesAreWhatTheTreeWriterWrote(int index) {
         String s = STRINGS[index];
         Collection collection = new Collection("c" + s, "t" + s,
-                List.of(new ImageRef("i" + s, "u" + s), new ImageRef("j", "https://a.example/2")), 7);
+                List.of(new ImageRef("i" + s, "u" + s), new ImageRef("j", "https://a.example/2")), new CollectionTag(7, "ab12cd34"));
         ObjectNode expected = Json.object();
         expected.put("imagesCollectionId", "c" + s).put("timestamp", "t" + s).put("imageCount", 2);
         ArrayNode images = expected.putArray("images");
@@ -42,11 +43,11 @@ class JsonOutputTest {
         assertEquals(Json.write(expected), ResponseBodies.collection(collection).text());
 
         assertEquals(Json.write(Json.object().put("imagesCollectionId", s).put("appended", 3).put("imageCount", 9)),
-                ResponseBodies.appendResult(new AppendResult(s, 3, 9, 2)).text());
+                ResponseBodies.appendResult(new AppendResult(s, 3, 9, new CollectionTag(2, "0"))).text());
         assertEquals(Json.write(Json.object().put("imagesCollectionId", s).put("removed", 0).put("imageCount", 1000)),
-                ResponseBodies.removeResult(new RemoveResult(s, 0, 1000, 2)).text());
+                ResponseBodies.removeResult(new RemoveResult(s, 0, 1000, new CollectionTag(2, "0"))).text());
         assertEquals(Json.write(Json.object().put("imagesCollectionId", s).put("imageId", s).put("url", s).put("position", 41)),
-                ResponseBodies.image(new ImageInCollection(s, s, s, 41)).text());
+                ResponseBodies.image(new ImageInCollection(s, s, s, 41, new CollectionTag(1, "0"))).text());
 
         ObjectNode error = Json.object();
         error.putObject("error").put("code", "INVALID_BODY").put("message", "m" + s).put("requestId", s);
