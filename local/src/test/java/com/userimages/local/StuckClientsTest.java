@@ -61,6 +61,81 @@ class StuckClientsTest {
     }
 
     @Test
+    void everyRequestOnAKeptAliveConnectionMeetsTheHeaderDeadline() throws Exception {
+        // The first requests' headers come whole; the third one's dribble in, each byte well within the
+        // idle timeout: only a deadline counted from that request's first byte ends it.
+        try (RawHttp http = new RawHttp(local.base())) {
+            assertEquals(200, http.send(get("/collections")).read().status());
+            assertEquals(200, http.send(get("/collections")).read().status(), "kept alive between requests");
+            long started = System.nanoTime();
+            boolean closed = dribble(http, "GET /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(200), started);
+            RawHttp.ClosedOutcome outcome = http.awaitClose(2_000);
+            assertTrue(closed || outcome.closed(), "a dribbling client kept its kept-alive connection");
+            assertEquals("", outcome.sent());
+            assertTrue((System.nanoTime() - started) / 1_000_000 < 4_000, "closed late");
+        }
+    }
+
+    /** Sends one byte every 100 ms for at most 6 s; true when the server closed the connection meanwhile. */
+    private static boolean dribble(RawHttp http, String text, long started) throws InterruptedException {
+        for (int i = 0; i < text.length(); i++) {
+            try {
+                http.send(text.substring(i, i + 1));
+            } catch (IOException reset) {
+                return true;
+            }
+            Thread.sleep(100);
+            if (System.nanoTime() - started > 6_000_000_000L) break;
+        }
+        return false;
+    }
+
+    private static void dribbleUntilInterrupted(RawHttp http, String text, long started) {
+        try {
+            dribble(http, text, started);
+        } catch (InterruptedException stopped) {
+            // the test has its answer
+        }
+    }
+
+    @Test
+    void aBodyThatTricklesPastTheDeadlineIsA408() throws Exception {
+        // One byte every 100 ms never trips the idle timeout; 200 bytes would take 20 s.
+        try (RawHttp http = new RawHttp(local.base())) {
+            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n");
+            long started = System.nanoTime();
+            Thread trickle = Thread.ofVirtual().start(() -> dribbleUntilInterrupted(http, "x".repeat(200), started));
+            try {
+                RawHttp.Response response = http.read();
+                assertEquals(408, response.status(), response.raw());
+                assertEquals("{\"message\":\"Request Timeout\"}", response.body());
+                assertTrue((System.nanoTime() - started) / 1_000_000 < 5_000, "answered late");
+            } finally {
+                trickle.interrupt();
+            }
+        }
+    }
+
+    @Test
+    void aChunkedBodyThatTricklesPastTheDeadlineIsA408() throws Exception {
+        try (RawHttp http = new RawHttp(local.base())) {
+            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            long started = System.nanoTime();
+            Thread trickle = Thread.ofVirtual().start(() -> dribbleUntilInterrupted(http, "1\r\nx\r\n".repeat(60), started));
+            try {
+                RawHttp.Response response = http.read();
+                assertEquals(408, response.status(), response.raw());
+                assertEquals("{\"message\":\"Request Timeout\"}", response.body());
+                assertTrue((System.nanoTime() - started) / 1_000_000 < 5_000, "answered late");
+            } finally {
+                trickle.interrupt();
+            }
+        }
+    }
+
+    @Test
     void aBodyThatStallsIsA408() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
             http.send("POST /collections HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + local.token("alice", null)

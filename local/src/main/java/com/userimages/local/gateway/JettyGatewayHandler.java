@@ -3,14 +3,14 @@ package com.userimages.local.gateway;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -39,17 +41,14 @@ final class JettyGatewayHandler extends Handler.Abstract {
 
     private final List<GatewayEndpoint> endpoints;
     private final GatewayLimits limits;
-    private final HeaderDeadline headerDeadline;
 
-    JettyGatewayHandler(List<GatewayEndpoint> endpoints, GatewayLimits limits, HeaderDeadline headerDeadline) {
+    JettyGatewayHandler(List<GatewayEndpoint> endpoints, GatewayLimits limits) {
         this.endpoints = List.copyOf(endpoints);
         this.limits = limits;
-        this.headerDeadline = headerDeadline;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        headerDeadline.headersComplete(request.getConnectionMetaData().getConnection());
         String requestId = newRequestId();
         GatewayEndpoint.Handled handled;
         try {
@@ -96,23 +95,49 @@ final class JettyGatewayHandler extends Handler.Abstract {
     }
 
     /**
-     * The body, or null when it is larger than the gateway accepts. While it is read the connection's
-     * idle timeout is the body timeout: a client that stops sending gets a 408.
+     * The body, or null when it is larger than the gateway accepts. It must arrive whole within the
+     * body timeout of the end of the headers however it trickles (the idle timeout alone restarts with
+     * every byte), and a stall past the idle timeout ends it too: either is a {@link TimeoutException}.
      */
     private byte[] readBody(Request request) throws IOException, TimeoutException {
-        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
-        long idle = endPoint.getIdleTimeout();
-        endPoint.setIdleTimeout(limits.bodyTimeout().toMillis());
-        try (InputStream in = Request.asInputStream(request)) {
-            byte[] body = in.readNBytes(GatewayLimits.MAX_BODY_BYTES + 1);
-            return body.length > GatewayLimits.MAX_BODY_BYTES ? null : body;
-        } catch (IOException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof TimeoutException timeout) throw timeout;
+        long deadline = request.getHeadersNanoTime() + limits.bodyTimeout().toNanos();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                awaitContent(request, deadline);
+                continue;
             }
-            throw e;
-        } finally {
-            endPoint.setIdleTimeout(idle);
+            try {
+                if (Content.Chunk.isFailure(chunk)) {
+                    Throwable failure = chunk.getFailure();
+                    if (failure instanceof TimeoutException timeout) throw timeout;
+                    throw failure instanceof IOException io ? io : new IOException(failure);
+                }
+                ByteBuffer bytes = chunk.getByteBuffer();
+                if (body.size() + bytes.remaining() > GatewayLimits.MAX_BODY_BYTES) return null;
+                byte[] copy = new byte[bytes.remaining()];
+                bytes.get(copy);
+                body.write(copy);
+                if (chunk.isLast()) return body.toByteArray();
+            } finally {
+                chunk.release();
+            }
+            if (System.nanoTime() - deadline >= 0) throw new TimeoutException("the body did not arrive in time");
+        }
+    }
+
+    /** Blocks (a virtual thread) until more of the body is there, or throws at the deadline. */
+    private static void awaitContent(Request request, long deadline) throws IOException, TimeoutException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) throw new TimeoutException("the body did not arrive in time");
+        CountDownLatch available = new CountDownLatch(1);
+        request.demand(available::countDown);
+        try {
+            if (!available.await(left, TimeUnit.NANOSECONDS)) throw new TimeoutException("the body did not arrive in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the body", e);
         }
     }
 
