@@ -40,16 +40,20 @@ class MalformedHttpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "GET /collections?order=%zz HTTP/1.1\r\nHost: x\r\n\r\n",
-            "GET /collections/% HTTP/1.1\r\nHost: x\r\n\r\n",
-            "GET /collections/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
-            "GET /collections?a=%4 HTTP/1.1\r\nHost: x\r\n\r\n",
-            "POST /collections HTTP/1.1\r\nHost: x\r\nContent-Length: 9223372036854775808\r\n\r\n",
-            "POST /collections HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
-            "POST /collections HTTP/1.1\r\nHost: x\r\nContent-Length: 12abc\r\n\r\n",
-            "POST /collections HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nabc",
-            "POST /collections HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n",
-            "POST /collections HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcdef\r\n0\r\n\r\n",
+            "GET /collections?order=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+            "GET /collections/% HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+            "GET /collections/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+            "GET /collections?a=%4 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+            "POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 9223372036854775808\r\n\r\n",
+            "POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -1\r\n\r\n",
+            "POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 12abc\r\n\r\n",
+            "POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nabc",
+            "POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n",
+            "POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcdef\r\n0\r\n\r\n",
+            // Refused while the headers are parsed: the 400 must still be written before the connection closes.
+            "POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked, chunked\r\n\r\n0\r\n\r\n",
+            "POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: foo\r\n\r\n{}",
+            "GET /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: a\u0000b\r\n\r\n",
     })
     void malformedHttpIsAJson400(String request) throws Exception {
         assertGatewayJson(exchange(request), 400, "Bad Request");
@@ -65,7 +69,7 @@ class MalformedHttpTest {
         for (String kidJson : List.of("\"pwned\\r\\nSet-Cookie: pwned=1\"", "\"pwned\\u2028line\"", "\"pwned\\nGET /forged -> 200\"",
                 "\"pwned" + "K".repeat(5_000) + "\"")) {
             String token = b64("{\"alg\":\"RS256\",\"kid\":" + kidJson + "}") + "." + payload + "." + b64("signature");
-            RawHttp.Response response = exchange("GET /collections HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+            RawHttp.Response response = exchange("GET /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
                     + "\r\nConnection: close\r\n\r\n");
             assertGatewayJson(response, 401, "Unauthorized");
             String challenge = response.header("www-authenticate");
@@ -81,7 +85,7 @@ class MalformedHttpTest {
     @Test
     void nothingOfTheRequestLineForgesAConsoleLine() throws Exception {
         // %0a stays escaped on the console: it is the path as sent, not decoded into a line break.
-        RawHttp.Response response = exchange("GET /nowhere%0aGET%20/forged%20-%3E%20200 HTTP/1.1\r\nHost: x\r\n\r\n");
+        RawHttp.Response response = exchange("GET /nowhere%0aGET%20/forged%20-%3E%20200 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         assertGatewayJson(response, 404, "Not Found");
         for (String line : local.console().split("\n")) {
             assertFalse(line.startsWith("GET /forged"), line);
@@ -92,13 +96,13 @@ class MalformedHttpTest {
     void theTokenEndpointRefusesAnUnusableSubAndNeverLogsTheSub() throws Exception {
         for (String sub : List.of("mallory\\ud800", "line\\nbreak", "\\u0000")) {
             String body = "{\"sub\":\"" + sub + "\"}";
-            RawHttp.Response response = exchange("POST /local/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            RawHttp.Response response = exchange("POST /local/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
             assertEquals(400, response.status(), response.raw());
             assertTrue(response.body().contains("well-formed Unicode"), response.body());
         }
         String body = "{\"sub\":\"sub-not-for-the-console\"}";
-        RawHttp.Response minted = exchange("POST /local/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        RawHttp.Response minted = exchange("POST /local/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
         assertEquals(200, minted.status(), minted.raw());
         assertFalse(local.console().contains("sub-not-for-the-console"), "the sub reached the console");
@@ -107,11 +111,11 @@ class MalformedHttpTest {
     /** Each kind of request the gateway itself refuses gets a JSON request line of the functions' shape (API.md). */
     @ParameterizedTest
     @ValueSource(strings = {
-            "400|GET /collections?order=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-            "400|POST /collections HTTP/1.1\r\nHost: x\r\nContent-Length: 12abc\r\nConnection: close\r\n\r\n",
-            "401|GET /collections HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-            "404|GET /nowhere-json-line HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-            "413|POST /collections HTTP/1.1\r\nHost: x\r\nContent-Length: 20000000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n",
+            "400|GET /collections?order=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+            "400|POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 12abc\r\nConnection: close\r\n\r\n",
+            "401|GET /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+            "404|GET /nowhere-json-line HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+            "413|POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 20000000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n",
     })
     void everyGatewayRefusalGetsAJsonRequestLine(String statusAndRequest) throws Exception {
         int status = Integer.parseInt(statusAndRequest.substring(0, 3));

@@ -24,13 +24,13 @@ class StuckClientsTest {
     static final InProcessServerExtension local = InProcessServerExtension.withEchoHandlers(new GatewayLimits(LIMIT, LIMIT, LIMIT, MAX_CONNECTIONS));
 
     private String get(String path) {
-        return "GET " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + local.token("alice", null) + "\r\n\r\n";
+        return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null) + "\r\n\r\n";
     }
 
     @Test
     void headersThatNeverEndAreClosedWithoutAResponse() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
-            http.send("GET /collections HTTP/1.1\r\nHost: x\r\n");
+            http.send("GET /collections HTTP/1.1\r\nHost: 127.0.0.1\r\n");
             RawHttp.ClosedOutcome outcome = http.awaitClose(5_000);
             assertTrue(outcome.closed(), "still open after 5 s");
             assertEquals("", outcome.sent());
@@ -43,7 +43,7 @@ class StuckClientsTest {
         try (RawHttp http = new RawHttp(local.base())) {
             long started = System.nanoTime();
             boolean closed = false;
-            String header = "GET /collections HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(200);
+            String header = "GET /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(200);
             for (int i = 0; i < header.length() && !closed; i++) {
                 try {
                     http.send(header.substring(i, i + 1));
@@ -138,7 +138,7 @@ class StuckClientsTest {
     @Test
     void aBodyThatStallsIsA408() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
-            http.send("POST /collections HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + local.token("alice", null)
+            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
                     + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"images\":");
             long started = System.nanoTime();
             RawHttp.Response response = http.read();
@@ -151,7 +151,7 @@ class StuckClientsTest {
     @Test
     void aMissingChunkIsA408Too() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
-            http.send("POST /collections HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + local.token("alice", null)
+            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
                     + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"ima\r\n");
             RawHttp.Response response = http.read();
             assertEquals(408, response.status(), response.raw());
@@ -203,7 +203,7 @@ class StuckClientsTest {
     @Test
     void expectContinueWithAnOversizedLengthIsRefusedAtOnce() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
-            http.send("POST /collections HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + local.token("alice", null)
+            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
                     + "\r\nContent-Type: application/json\r\nContent-Length: 52428800\r\nExpect: 100-continue\r\n\r\n");
             RawHttp.Response response = http.read();
             assertEquals(413, response.status(), "no 100 Continue first: " + response.raw());
@@ -215,7 +215,7 @@ class StuckClientsTest {
     void expectContinueWithinTheLimitIsServed() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
             String body = "{\"images\":[]}";
-            http.send("POST /collections HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + local.token("alice", null)
+            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\nExpect: 100-continue\r\n\r\n");
             RawHttp.Response interim = http.read();
             assertEquals(100, interim.status(), interim.raw());

@@ -88,10 +88,16 @@ final class HeaderDeadlineConnectionFactory extends HttpConnectionFactory {
             super(configuration, connector, endPoint);
         }
 
-        /** Jetty's own parser, made as {@link HttpConnection#newHttpParser} makes it, with the timer around it. */
+        /**
+         * Jetty's own parser, configured as {@link HttpConnection#newHttpParser} configures it, with the
+         * timer around it. It must report to the connection's one request handler (the connection reads
+         * a bad message's failure from it): taken from the parser Jetty makes, as newRequestHandler()
+         * would make another.
+         */
         @Override
         protected HttpParser newHttpParser(HttpCompliance compliance) {
-            HttpParser parser = new DeadlineParser(newRequestHandler(), getHttpConfiguration().getRequestHeaderSize(), compliance, deadline);
+            var handler = (HttpParser.RequestHandler) super.newHttpParser(compliance).getHandler();
+            HttpParser parser = new DeadlineParser(handler, getHttpConfiguration().getRequestHeaderSize(), compliance, deadline);
             parser.setHeaderCacheSize(getHttpConfiguration().getHeaderCacheSize());
             parser.setHeaderCacheCaseSensitive(getHttpConfiguration().isHeaderCacheCaseSensitive());
             return parser;
