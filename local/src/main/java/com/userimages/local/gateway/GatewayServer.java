@@ -2,6 +2,7 @@ package com.userimages.local.gateway;
 
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
@@ -70,10 +71,16 @@ public final class GatewayServer implements AutoCloseable {
         return new GatewayServer(server, connector, limits);
     }
 
-    /** Serves: each request to the first endpoint that answers it, one console line each. */
-    public void start(List<GatewayEndpoint> endpoints, PrintStream log) throws IOException {
-        server.setErrorHandler(new JsonErrorHandler(log));
-        server.setHandler(new RequestLogHandler(new JettyGatewayHandler(endpoints, limits), log));
+    /**
+     * Serves: each request to the first endpoint that answers it, one console line each.
+     *
+     * @param hosts the Host names answered; any other is refused before routing
+     * @param cors  CORS is on: every response varies on Origin
+     */
+    public void start(List<GatewayEndpoint> endpoints, AllowedHosts hosts, boolean cors, PrintStream log) throws IOException {
+        server.setErrorHandler(new JsonErrorHandler(log, cors));
+        Handler routing = new AllowedHostsHandler(hosts, new TransferCodingHandler(new JettyGatewayHandler(endpoints, limits)));
+        server.setHandler(new RequestLogHandler(new RequestIdHandler(cors ? new VaryOriginHandler(routing) : routing), log));
         try {
             server.start();
         } catch (Exception e) {

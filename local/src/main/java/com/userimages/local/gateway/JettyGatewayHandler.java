@@ -2,7 +2,6 @@ package com.userimages.local.gateway;
 
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -12,15 +11,12 @@ import org.eclipse.jetty.util.Callback;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,9 +28,6 @@ import java.util.concurrent.TimeoutException;
  * {@code 100 Continue}), a body that stalls (408), bad percent-encoding (400) — is answered here.
  */
 final class JettyGatewayHandler extends Handler.Abstract {
-    /** Hop-by-hop or length headers the gateway computes itself; a function cannot set them. */
-    private static final Set<String> GATEWAY_OWNED_HEADERS = Set.of("content-length", "transfer-encoding", "connection", "date");
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Declared or read, a body over the limit gets the same answer. */
     private static final GatewayEndpoint.Handled TOO_LARGE =
             new GatewayEndpoint.Handled(GatewayReply.message(413, "Request Entity Too Large"), "(the body is over 10 MB)");
@@ -49,17 +42,13 @@ final class JettyGatewayHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String requestId = newRequestId();
         GatewayEndpoint.Handled handled;
         try {
-            handled = serve(request, requestId);
+            handled = serve(request, RequestIdHandler.of(request));
         } catch (RuntimeException e) {
             handled = new GatewayEndpoint.Handled(GatewayReply.internalServerError(), e.toString());
         }
-        if (!handled.note().isEmpty()) request.setAttribute(RequestLogHandler.NOTE, handled.note());
-        String code = RequestLogHandler.errorCode(handled.reply());
-        if (!code.isEmpty()) request.setAttribute(RequestLogHandler.CODE, code);
-        write(request, response, callback, handled.reply(), requestId);
+        GatewayResponses.answer(request, response, callback, handled);
         return true;
     }
 
@@ -158,29 +147,5 @@ final class JettyGatewayHandler extends Handler.Abstract {
             headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(field.getValue());
         }
         return headers;
-    }
-
-    private static void write(Request request, Response response, Callback callback, GatewayReply reply, String requestId) {
-        response.setStatus(reply.status());
-        HttpFields.Mutable headers = response.getHeaders();
-        reply.headers().forEach((name, values) -> {
-            if (!GATEWAY_OWNED_HEADERS.contains(name)) values.forEach(v -> headers.add(name, v));
-        });
-        headers.put("apigw-requestid", requestId);
-        byte[] body = reply.body();
-        boolean noBody = body.length == 0 || reply.status() == 204 || reply.status() == 304 || request.getMethod().equals("HEAD");
-        if (noBody) {
-            response.write(true, null, callback);
-        } else {
-            headers.put(HttpHeader.CONTENT_LENGTH, body.length);
-            response.write(true, ByteBuffer.wrap(body), callback);
-        }
-    }
-
-    /** Shaped like API Gateway's request ids (e.g. "Mc7UVioPPHcEKPA="). */
-    static String newRequestId() {
-        byte[] bytes = new byte[10];
-        RANDOM.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes).replace('/', 'A').replace('+', 'B');
     }
 }
