@@ -5,6 +5,7 @@ import com.userimages.contract.Setting;
 import com.userimages.contract.Settings;
 import com.userimages.core.data.AwsClients;
 import com.userimages.handlers.FunctionComponents;
+import com.userimages.local.gateway.ConsoleText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,24 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 final class FunctionSettings {
     static final String SECRET_FILE = "page-token-secret";
 
+    /**
+     * Read by every function's shared wiring (its request log, FunctionComponents.requestLog) rather
+     * than by one function's own code, so no {@link ApiFunction#settings()} lists it.
+     */
+    private static final Set<Setting> EVERY_FUNCTIONS_WIRING = EnumSet.of(Setting.LOG_LEVEL);
+
     /** Every setting any hosted function reads: the server checks them all before it is ready. */
     static final Set<Setting> EVERY_FUNCTION = Arrays.stream(ApiFunction.values())
-            .flatMap(f -> f.settings().stream()).collect(Collectors.toCollection(() -> EnumSet.noneOf(Setting.class)));
+            .flatMap(f -> readBy(f).stream()).collect(Collectors.toCollection(() -> EnumSet.noneOf(Setting.class)));
 
     private FunctionSettings() {}
+
+    /** The settings this function reads when it runs: its own and its wiring's. */
+    static Set<Setting> readBy(ApiFunction function) {
+        Set<Setting> settings = EnumSet.copyOf(EVERY_FUNCTIONS_WIRING);
+        settings.addAll(function.settings());
+        return settings;
+    }
 
     /**
      * @param dbPath where the started engine keeps its data (the page-token secret is kept there too), or null
@@ -53,7 +67,8 @@ final class FunctionSettings {
             settings = settings.with(Setting.PAGE_TOKEN_SECRET, dbPath == null ? newSecret() : persistentSecret(dbPath));
         }
         var problem = settings.problem(validated);
-        if (problem.isPresent()) throw new StartupException(problem.get());
+        // The message quotes the value as the environment gave it: escaped, it stays one printable line.
+        if (problem.isPresent()) throw new StartupException(ConsoleText.escape(problem.get(), 300));
 
         FunctionComponents.Builder components = FunctionComponents.builder(settings).requestLogSink(requestLog);
         var engineKey = db.engineCredentials();

@@ -6,7 +6,6 @@ import com.userimages.contract.Setting;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +32,8 @@ final class InvokeCommand {
         System.setOut(stderr);
         try (DynamoDbConnection dynamoDb = DynamoDbConnection.open(options.dynamoDb())) {
             // What this run executes must be usable: the function, and create-table for the table check.
-            Set<Setting> used = EnumSet.copyOf(options.function().settings());
-            used.addAll(ApiFunction.CREATE_TABLE.settings());
+            Set<Setting> used = FunctionSettings.readBy(options.function());
+            used.addAll(FunctionSettings.readBy(ApiFunction.CREATE_TABLE));
             // The function's request line on stderr: stdout holds the response alone.
             var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), env, used, stderr::println);
             FunctionInvoker invoker = new FunctionInvoker(new HandlerRegistry(handlers, components), stderr);

@@ -108,7 +108,8 @@ final class LocalApiServer implements AutoCloseable {
             if (developmentIssuer != null) endpoints.add(new DevelopmentIssuerEndpoints(developmentIssuer));
             endpoints.add(new DocsEndpoints(OpenApiDocument.load(URI.create("http://127.0.0.1:" + port)), developmentIssuer));
             endpoints.add(new ApiGatewayHandler(RouteMatcher.forApi(), authorizer, integration(invoker), clock));
-            http.start(options.cors() == null ? endpoints : List.of(new CorsEndpoint(options.cors(), endpoints)), log);
+            http.start(options.cors() == null ? endpoints : List.of(new CorsEndpoint(options.cors(), endpoints)), options.allowedHosts(),
+                    options.cors() != null, log);
             return new LocalApiServer(http, dynamoDb, authorizer, developmentIssuer, tableStatus, options.cors());
         } catch (StartupException e) {
             stop(http, dynamoDb);

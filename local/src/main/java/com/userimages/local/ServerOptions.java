@@ -1,5 +1,6 @@
 package com.userimages.local;
 
+import com.userimages.local.gateway.AllowedHosts;
 import com.userimages.local.gateway.CorsPolicy;
 
 import java.net.URI;
@@ -20,9 +21,10 @@ import java.util.Set;
  * @param issuer    the expected {@code iss} (required with a JWKS)
  * @param audiences accepted {@code aud}/{@code client_id} values (required with a JWKS)
  * @param cors      the browser origins CORS is on for, or null for no CORS (the deployed default)
+ * @param allowedHosts the Host names served: the loopback ones and those of --allowed-hosts
  */
 record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwksUrl, String issuer,
-                     List<String> audiences, CorsPolicy cors, List<String> notes) {
+                     List<String> audiences, CorsPolicy cors, AllowedHosts allowedHosts, List<String> notes) {
     static final int DEFAULT_PORT = 3000;
 
     static final String USAGE = """
@@ -42,6 +44,8 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
               --audience A[,B...]         accepted audiences / client ids (with a JWKS) [JWT_AUDIENCE]
               --cors-allow-origins O[,O]  answer browsers from these origins (scheme://host[:port]) with the
                                           deployed stack's CORS headers [CORS_ALLOW_ORIGINS] (default: no CORS)
+              --allowed-hosts H[,H]       more Host names to answer, e.g. a LAN name or a tunnel
+                                          (default: 127.0.0.1, localhost and [::1] only)
               -h, --help                  this text
 
             Without a JWKS the server is its own development issuer: it prints a ready token, and
@@ -50,7 +54,7 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
             """;
 
     private static final Set<String> KNOWN = Set.of("--port", DynamoDbOptions.ENDPOINT, DynamoDbOptions.DB_PATH,
-            "--jwks-file", "--jwks-url", "--issuer", "--audience", "--cors-allow-origins");
+            "--jwks-file", "--jwks-url", "--issuer", "--audience", "--cors-allow-origins", "--allowed-hosts");
 
     /** Null means help was asked for. */
     static ServerOptions parse(List<String> argv, Map<String, String> env) throws UsageException {
@@ -70,6 +74,7 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
 
         DynamoDbOptions dynamoDb = DynamoDbOptions.from(args, env);
         CorsPolicy cors = cors(args, env);
+        AllowedHosts allowedHosts = allowedHosts(args);
 
         Path jwksFile = args.get("--jwks-file") == null ? null : Args.path(args.get("--jwks-file"));
         String jwksUrlFlag = args.get("--jwks-url");
@@ -98,7 +103,7 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
             if (Args.env(env, "JWT_ISSUER") != null || Args.env(env, "JWT_AUDIENCE") != null) {
                 notes.add("JWT_ISSUER/JWT_AUDIENCE ignored: no JWKS given, so the development issuer is used");
             }
-            return new ServerOptions(port, dynamoDb, null, null, null, List.of(), cors, List.copyOf(notes));
+            return new ServerOptions(port, dynamoDb, null, null, null, List.of(), cors, allowedHosts, List.copyOf(notes));
         }
         String issuer = issuerFlag != null ? issuerFlag : Args.env(env, "JWT_ISSUER");
         String audience = audienceFlag != null ? audienceFlag : Args.env(env, "JWT_AUDIENCE");
@@ -108,7 +113,7 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
         }
         List<String> audiences = Arrays.stream(audience.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (audiences.isEmpty()) throw new UsageException("the audience is empty");
-        return new ServerOptions(port, dynamoDb, jwksFile, jwksUrl, issuer, audiences, cors, List.copyOf(notes));
+        return new ServerOptions(port, dynamoDb, jwksFile, jwksUrl, issuer, audiences, cors, allowedHosts, List.copyOf(notes));
     }
 
     /** The flag wins over the variable; neither (or blank) means no CORS. */
@@ -120,6 +125,16 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
             return CorsPolicy.parse(value);
         } catch (IllegalArgumentException e) {
             throw new UsageException(source + ": " + e.getMessage());
+        }
+    }
+
+    private static AllowedHosts allowedHosts(Args args) throws UsageException {
+        String value = args.get("--allowed-hosts");
+        if (value == null) return AllowedHosts.LOOPBACK_ONLY;
+        try {
+            return AllowedHosts.loopbackAnd(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--allowed-hosts: " + e.getMessage());
         }
     }
 

@@ -113,6 +113,44 @@ class CorsServerTest {
         assertEquals(Map.of(), corsHeaders(call("GET", "/collections", null, token, null)), "no Origin, no CORS headers");
     }
 
+    /**
+     * A cache (the browser's included) must not hand one origin's response to another: with CORS on,
+     * every response varies on Origin — with or without one, allowed or not, a 304 and the gateway's
+     * own refusals included.
+     */
+    @Test
+    void everyResponseVariesOnOrigin() throws Exception {
+        String token = local.token("cors-vary-" + UUID.randomUUID(), null);
+        Http.Reply created = call("POST", "/collections", APP, token, "{\"images\":[{\"url\":\"https://example.com/v.jpg\"}]}");
+        assertEquals(201, created.status(), created.body());
+        String location = created.header("location");
+        HttpRequest conditional = HttpRequest.newBuilder(local.base().resolve(location)).timeout(Duration.ofSeconds(30))
+                .header("Origin", APP).header("Authorization", "Bearer " + token).header("If-None-Match", created.header("etag")).GET().build();
+        Http.Reply notModified = Http.send(conditional);
+        assertEquals(304, notModified.status(), notModified.body());
+        List<Http.Reply> replies = List.of(created, notModified,
+                call("GET", location, DEV, token, null),
+                call("GET", location, EVIL, token, null),
+                call("GET", location, null, token, null),
+                call("GET", "/collections", APP, null, null),
+                call("GET", "/nothing-here", null, null, null),
+                preflight("/collections", APP, "POST", "content-type"),
+                preflight("/collections", EVIL, "POST", "content-type"));
+        for (Http.Reply reply : replies) {
+            assertTrue(reply.headers().allValues("vary").stream().anyMatch(v -> Arrays.asList(v.split("\\s*,\\s*")).contains("Origin")),
+                    reply.status() + " " + reply.headers().map());
+        }
+        for (String raw : List.of("GET /collections?order=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: " + APP + "\r\nConnection: close\r\n\r\n",
+                "POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 12abc\r\nConnection: close\r\n\r\n",
+                "GET /collections HTTP/1.1\r\nHost: evil.example\r\nOrigin: " + APP + "\r\nConnection: close\r\n\r\n")) {
+            try (RawHttp http = new RawHttp(local.base())) {
+                RawHttp.Response response = http.send(raw).read();
+                assertTrue(response.status() >= 400, response.raw());
+                assertEquals("Origin", response.header("vary"), response.raw());
+            }
+        }
+    }
+
     @Test
     void anOptionsRequestThatIsNoPreflightIsAnUnknownRoute() {
         Http.Reply reply = call("OPTIONS", "/collections", APP, null, null);

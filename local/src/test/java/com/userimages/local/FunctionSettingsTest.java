@@ -48,6 +48,19 @@ class FunctionSettingsTest {
         }
     }
 
+    /** LOG_LEVEL is read by every function's request log, though no function lists it among its own settings. */
+    @Test
+    void aBadLogLevelStopsTheStartWithOneEscapedLineNamingIt() {
+        for (String value : List.of("verbose", "DEBUG", "info\u001b[2J", "WARN\nGET /forged -> 200")) {
+            StartupException e = assertThrows(StartupException.class,
+                    () -> start(Map.of("LOG_LEVEL", value), new ByteArrayOutputStream()).close(), value);
+            assertTrue(e.getMessage().contains("LOG_LEVEL") && e.getMessage().contains("INFO or WARN"), e.getMessage());
+            assertTrue(e.getMessage().chars().allMatch(c -> c >= 0x20 && c < 0x7f), "one printable line: " + e.getMessage());
+        }
+        assertTrue(FunctionSettings.EVERY_FUNCTION.contains(Setting.LOG_LEVEL));
+        for (ApiFunction function : ApiFunction.values()) assertTrue(FunctionSettings.readBy(function).contains(Setting.LOG_LEVEL));
+    }
+
     @Test
     void usableSettingsStart() throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();

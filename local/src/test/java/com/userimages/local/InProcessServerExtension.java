@@ -31,10 +31,15 @@ final class InProcessServerExtension implements BeforeAllCallback, AfterAllCallb
         return new InProcessServerExtension(() -> InProcessServer.startWithRealHandlers(args));
     }
 
-    /** Every function the test's {@link EchoHandler}; no DynamoDB is needed, so the endpoint is one never called. */
-    static InProcessServerExtension withEchoHandlers(GatewayLimits limits) {
-        return new InProcessServerExtension(() -> InProcessServer.start(limits, (f, components) -> new EchoHandler(),
-                "--dynamodb-endpoint", "http://127.0.0.1:9"));
+    /**
+     * Every function the test's {@link EchoHandler}; no DynamoDB is needed, so the endpoint is one never called.
+     *
+     * @param args more server options
+     */
+    static InProcessServerExtension withEchoHandlers(GatewayLimits limits, String... args) {
+        String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("--dynamodb-endpoint", "http://127.0.0.1:9"),
+                java.util.Arrays.stream(args)).toArray(String[]::new);
+        return new InProcessServerExtension(() -> InProcessServer.start(limits, (f, components) -> new EchoHandler(), all));
     }
 
     @Override

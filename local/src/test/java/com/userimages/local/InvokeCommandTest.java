@@ -191,6 +191,22 @@ class InvokeCommandTest {
     }
 
     @Test
+    void aBadLogLevelStopsTheRunWithOneLine(@TempDir Path dir) throws Exception {
+        Path event = write(dir, event("GET /collections", "/collections", "alice", null));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = LocalCli.invoke(List.of("get-item", "-e", event.toString()), Map.of("LOG_LEVEL", "verbose"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                HandlerRegistry.DEPLOYED);
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, stderr);
+        assertEquals(List.of("error: setting LOG_LEVEL must be INFO or WARN, was 'verbose'"),
+                stderr.lines().filter(l -> l.startsWith("error:")).toList(), stderr);
+        assertFalse(stderr.contains("Exception") || stderr.contains("\tat "), stderr);
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing ran, so nothing is on stdout");
+    }
+
+    @Test
     void anUnknownFunctionIsAUsageError(@TempDir Path dir) throws Exception {
         Result result = invoke("delete-everything", "-e", write(dir, event("GET /x", "/x", "a", null)).toString());
         assertEquals(2, result.exitCode());

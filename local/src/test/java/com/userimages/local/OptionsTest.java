@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,6 +88,17 @@ class OptionsTest {
         assertThrows(UsageException.class, () -> InvokeOptions.parse(List.of("nope", "-e", event.toString()), Map.of()));
         assertThrows(UsageException.class, () -> InvokeOptions.parse(List.of("get-item"), Map.of()));
         assertThrows(UsageException.class, () -> InvokeOptions.parse(List.of("get-item", "-e", dir.resolve("missing.json").toString()), Map.of()));
+    }
+
+    @Test
+    void allowedHostsAreTheLoopbackNamesUnlessMoreAreGiven() throws Exception {
+        assertEquals(com.userimages.local.gateway.AllowedHosts.LOOPBACK_ONLY, ServerOptions.parse(List.of(), Map.of()).allowedHosts());
+        var hosts = ServerOptions.parse(List.of("--allowed-hosts", "Laptop.Lan,tunnel.example.test"), Map.of()).allowedHosts();
+        assertTrue(hosts.allows("laptop.lan:3000") && hosts.allows("tunnel.example.test") && hosts.allows("127.0.0.1:3000"));
+        assertFalse(hosts.allows("evil.example.test"));
+        UsageException bad = assertThrows(UsageException.class,
+                () -> ServerOptions.parse(List.of("--allowed-hosts", "laptop.lan:3000\u001b[2J"), Map.of()));
+        assertTrue(bad.getMessage().startsWith("--allowed-hosts: 'laptop.lan:3000\\u001b[2J' is not a host name"), bad.getMessage());
     }
 
     @Test

@@ -105,6 +105,16 @@ class ProcessLifecycleTest {
     }
 
     @Test
+    void aBadLogLevelStopsTheStartWithOneLineAndExitCode1() throws Exception {
+        try (LocalProcess process = LocalProcess.launch(List.of("--port", "0"), Map.of("LOG_LEVEL", "verbose"))) {
+            assertEquals(1, process.exitCode(), process.output());
+            assertEquals(List.of("error: setting LOG_LEVEL must be INFO or WARN, was 'verbose'"), process.stderr, process.output());
+            assertFalse(process.output().contains("Exception") || process.output().contains("\tat "), process.output());
+            assertFalse(process.stdout.stream().anyMatch(line -> line.startsWith("Ctrl-C stops")), "it never said it was ready");
+        }
+    }
+
+    @Test
     void anUnusableSettingStopsTheStartWithOneLineAndExitCode1() throws Exception {
         // The in-process tests hold the message; this one holds what a shell sees: the exit code, one
         // line naming the setting, no stack trace, the secret never repeated, and no server left.

@@ -24,13 +24,13 @@ class StuckClientsTest {
     static final InProcessServerExtension local = InProcessServerExtension.withEchoHandlers(new GatewayLimits(LIMIT, LIMIT, LIMIT, MAX_CONNECTIONS));
 
     private String get(String path) {
-        return "GET " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + local.token("alice", null) + "\r\n\r\n";
+        return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null) + "\r\n\r\n";
     }
 
     @Test
     void headersThatNeverEndAreClosedWithoutAResponse() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
-            http.send("GET /collections HTTP/1.1\r\nHost: x\r\n");
+            http.send("GET /collections HTTP/1.1\r\nHost: 127.0.0.1\r\n");
             RawHttp.ClosedOutcome outcome = http.awaitClose(5_000);
             assertTrue(outcome.closed(), "still open after 5 s");
             assertEquals("", outcome.sent());
@@ -43,7 +43,7 @@ class StuckClientsTest {
         try (RawHttp http = new RawHttp(local.base())) {
             long started = System.nanoTime();
             boolean closed = false;
-            String header = "GET /collections HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(200);
+            String header = "GET /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(200);
             for (int i = 0; i < header.length() && !closed; i++) {
                 try {
                     http.send(header.substring(i, i + 1));
@@ -61,9 +61,84 @@ class StuckClientsTest {
     }
 
     @Test
+    void everyRequestOnAKeptAliveConnectionMeetsTheHeaderDeadline() throws Exception {
+        // The first requests' headers come whole; the third one's dribble in, each byte well within the
+        // idle timeout: only a deadline counted from that request's first byte ends it.
+        try (RawHttp http = new RawHttp(local.base())) {
+            assertEquals(200, http.send(get("/collections")).read().status());
+            assertEquals(200, http.send(get("/collections")).read().status(), "kept alive between requests");
+            long started = System.nanoTime();
+            boolean closed = dribble(http, "GET /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(200), started);
+            RawHttp.ClosedOutcome outcome = http.awaitClose(2_000);
+            assertTrue(closed || outcome.closed(), "a dribbling client kept its kept-alive connection");
+            assertEquals("", outcome.sent());
+            assertTrue((System.nanoTime() - started) / 1_000_000 < 4_000, "closed late");
+        }
+    }
+
+    /** Sends one byte every 100 ms for at most 6 s; true when the server closed the connection meanwhile. */
+    private static boolean dribble(RawHttp http, String text, long started) throws InterruptedException {
+        for (int i = 0; i < text.length(); i++) {
+            try {
+                http.send(text.substring(i, i + 1));
+            } catch (IOException reset) {
+                return true;
+            }
+            Thread.sleep(100);
+            if (System.nanoTime() - started > 6_000_000_000L) break;
+        }
+        return false;
+    }
+
+    private static void dribbleUntilInterrupted(RawHttp http, String text, long started) {
+        try {
+            dribble(http, text, started);
+        } catch (InterruptedException stopped) {
+            // the test has its answer
+        }
+    }
+
+    @Test
+    void aBodyThatTricklesPastTheDeadlineIsA408() throws Exception {
+        // One byte every 100 ms never trips the idle timeout; 200 bytes would take 20 s.
+        try (RawHttp http = new RawHttp(local.base())) {
+            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n");
+            long started = System.nanoTime();
+            Thread trickle = Thread.ofVirtual().start(() -> dribbleUntilInterrupted(http, "x".repeat(200), started));
+            try {
+                RawHttp.Response response = http.read();
+                assertEquals(408, response.status(), response.raw());
+                assertEquals("{\"message\":\"Request Timeout\"}", response.body());
+                assertTrue((System.nanoTime() - started) / 1_000_000 < 5_000, "answered late");
+            } finally {
+                trickle.interrupt();
+            }
+        }
+    }
+
+    @Test
+    void aChunkedBodyThatTricklesPastTheDeadlineIsA408() throws Exception {
+        try (RawHttp http = new RawHttp(local.base())) {
+            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            long started = System.nanoTime();
+            Thread trickle = Thread.ofVirtual().start(() -> dribbleUntilInterrupted(http, "1\r\nx\r\n".repeat(60), started));
+            try {
+                RawHttp.Response response = http.read();
+                assertEquals(408, response.status(), response.raw());
+                assertEquals("{\"message\":\"Request Timeout\"}", response.body());
+                assertTrue((System.nanoTime() - started) / 1_000_000 < 5_000, "answered late");
+            } finally {
+                trickle.interrupt();
+            }
+        }
+    }
+
+    @Test
     void aBodyThatStallsIsA408() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
-            http.send("POST /collections HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + local.token("alice", null)
+            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
                     + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"images\":");
             long started = System.nanoTime();
             RawHttp.Response response = http.read();
@@ -76,7 +151,7 @@ class StuckClientsTest {
     @Test
     void aMissingChunkIsA408Too() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
-            http.send("POST /collections HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + local.token("alice", null)
+            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
                     + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"ima\r\n");
             RawHttp.Response response = http.read();
             assertEquals(408, response.status(), response.raw());
@@ -128,7 +203,7 @@ class StuckClientsTest {
     @Test
     void expectContinueWithAnOversizedLengthIsRefusedAtOnce() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
-            http.send("POST /collections HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + local.token("alice", null)
+            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
                     + "\r\nContent-Type: application/json\r\nContent-Length: 52428800\r\nExpect: 100-continue\r\n\r\n");
             RawHttp.Response response = http.read();
             assertEquals(413, response.status(), "no 100 Continue first: " + response.raw());
@@ -140,7 +215,7 @@ class StuckClientsTest {
     void expectContinueWithinTheLimitIsServed() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
             String body = "{\"images\":[]}";
-            http.send("POST /collections HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + local.token("alice", null)
+            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\nExpect: 100-continue\r\n\r\n");
             RawHttp.Response interim = http.read();
             assertEquals(100, interim.status(), interim.raw());

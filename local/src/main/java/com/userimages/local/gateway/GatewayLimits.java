@@ -6,9 +6,10 @@ import java.time.Duration;
  * The limits that keep stuck or hostile clients from starving the others (API.md, "Running
  * locally"). Constructor values rather than constants, so tests can use short ones.
  *
- * @param headerTimeout  the time a new connection has to complete its first request's headers;
+ * @param headerTimeout  the time every request has to complete its headers, from its first byte;
  *                       past it the connection is closed without a response
- * @param bodyTimeout    the longest a request body may stall before the answer is 408
+ * @param bodyTimeout    the time a request body has to arrive whole, from the end of its headers,
+ *                       however it trickles; past it the answer is 408
  * @param idleTimeout    how long a connection may sit idle (between requests, or between bytes of
  *                       the headers) before it is closed
  * @param maxConnections open connections at most; further ones wait in the accept backlog

@@ -2,8 +2,8 @@ package com.userimages.local.gateway;
 
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -33,14 +33,12 @@ public final class GatewayServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final GatewayLimits limits;
-    private final HeaderDeadline headerDeadline;
     private boolean closed;
 
-    private GatewayServer(Server server, ServerConnector connector, GatewayLimits limits, HeaderDeadline headerDeadline) {
+    private GatewayServer(Server server, ServerConnector connector, GatewayLimits limits) {
         this.server = server;
         this.connector = connector;
         this.limits = limits;
-        this.headerDeadline = headerDeadline;
     }
 
     /** @param port 0 picks a free one; the {@link java.net.BindException} is the cause when it is taken */
@@ -57,12 +55,10 @@ public final class GatewayServer implements AutoCloseable {
         http.setRequestHeaderSize(GatewayLimits.MAX_HEADER_BYTES);
         http.setUriCompliance(URI_COMPLIANCE);
         http.setHttpCompliance(HttpCompliance.RFC9110);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, new HeaderDeadlineConnectionFactory(http, limits.headerTimeout()));
         connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
-        HeaderDeadline headerDeadline = new HeaderDeadline(connector.getScheduler(), limits.headerTimeout());
-        connector.addEventListener(headerDeadline);
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         try {
@@ -72,13 +68,19 @@ public final class GatewayServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException(e.getMessage(), e);
         }
-        return new GatewayServer(server, connector, limits, headerDeadline);
+        return new GatewayServer(server, connector, limits);
     }
 
-    /** Serves: each request to the first endpoint that answers it, one console line each. */
-    public void start(List<GatewayEndpoint> endpoints, PrintStream log) throws IOException {
-        server.setErrorHandler(new JsonErrorHandler(log));
-        server.setHandler(new RequestLogHandler(new JettyGatewayHandler(endpoints, limits, headerDeadline), log));
+    /**
+     * Serves: each request to the first endpoint that answers it, one console line each.
+     *
+     * @param hosts the Host names answered; any other is refused before routing
+     * @param cors  CORS is on: every response varies on Origin
+     */
+    public void start(List<GatewayEndpoint> endpoints, AllowedHosts hosts, boolean cors, PrintStream log) throws IOException {
+        server.setErrorHandler(new JsonErrorHandler(log, cors));
+        Handler routing = new AllowedHostsHandler(hosts, new TransferCodingHandler(new JettyGatewayHandler(endpoints, limits)));
+        server.setHandler(new RequestLogHandler(new RequestIdHandler(cors ? new VaryOriginHandler(routing) : routing), log));
         try {
             server.start();
         } catch (Exception e) {

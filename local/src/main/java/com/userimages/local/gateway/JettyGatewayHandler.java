@@ -2,25 +2,23 @@ package com.userimages.local.gateway;
 
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -30,37 +28,27 @@ import java.util.concurrent.TimeoutException;
  * {@code 100 Continue}), a body that stalls (408), bad percent-encoding (400) — is answered here.
  */
 final class JettyGatewayHandler extends Handler.Abstract {
-    /** Hop-by-hop or length headers the gateway computes itself; a function cannot set them. */
-    private static final Set<String> GATEWAY_OWNED_HEADERS = Set.of("content-length", "transfer-encoding", "connection", "date");
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Declared or read, a body over the limit gets the same answer. */
     private static final GatewayEndpoint.Handled TOO_LARGE =
             new GatewayEndpoint.Handled(GatewayReply.message(413, "Request Entity Too Large"), "(the body is over 10 MB)");
 
     private final List<GatewayEndpoint> endpoints;
     private final GatewayLimits limits;
-    private final HeaderDeadline headerDeadline;
 
-    JettyGatewayHandler(List<GatewayEndpoint> endpoints, GatewayLimits limits, HeaderDeadline headerDeadline) {
+    JettyGatewayHandler(List<GatewayEndpoint> endpoints, GatewayLimits limits) {
         this.endpoints = List.copyOf(endpoints);
         this.limits = limits;
-        this.headerDeadline = headerDeadline;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        headerDeadline.headersComplete(request.getConnectionMetaData().getConnection());
-        String requestId = newRequestId();
         GatewayEndpoint.Handled handled;
         try {
-            handled = serve(request, requestId);
+            handled = serve(request, RequestIdHandler.of(request));
         } catch (RuntimeException e) {
             handled = new GatewayEndpoint.Handled(GatewayReply.internalServerError(), e.toString());
         }
-        if (!handled.note().isEmpty()) request.setAttribute(RequestLogHandler.NOTE, handled.note());
-        String code = RequestLogHandler.errorCode(handled.reply());
-        if (!code.isEmpty()) request.setAttribute(RequestLogHandler.CODE, code);
-        write(request, response, callback, handled.reply(), requestId);
+        GatewayResponses.answer(request, response, callback, handled);
         return true;
     }
 
@@ -96,23 +84,49 @@ final class JettyGatewayHandler extends Handler.Abstract {
     }
 
     /**
-     * The body, or null when it is larger than the gateway accepts. While it is read the connection's
-     * idle timeout is the body timeout: a client that stops sending gets a 408.
+     * The body, or null when it is larger than the gateway accepts. It must arrive whole within the
+     * body timeout of the end of the headers however it trickles (the idle timeout alone restarts with
+     * every byte), and a stall past the idle timeout ends it too: either is a {@link TimeoutException}.
      */
     private byte[] readBody(Request request) throws IOException, TimeoutException {
-        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
-        long idle = endPoint.getIdleTimeout();
-        endPoint.setIdleTimeout(limits.bodyTimeout().toMillis());
-        try (InputStream in = Request.asInputStream(request)) {
-            byte[] body = in.readNBytes(GatewayLimits.MAX_BODY_BYTES + 1);
-            return body.length > GatewayLimits.MAX_BODY_BYTES ? null : body;
-        } catch (IOException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof TimeoutException timeout) throw timeout;
+        long deadline = request.getHeadersNanoTime() + limits.bodyTimeout().toNanos();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                awaitContent(request, deadline);
+                continue;
             }
-            throw e;
-        } finally {
-            endPoint.setIdleTimeout(idle);
+            try {
+                if (Content.Chunk.isFailure(chunk)) {
+                    Throwable failure = chunk.getFailure();
+                    if (failure instanceof TimeoutException timeout) throw timeout;
+                    throw failure instanceof IOException io ? io : new IOException(failure);
+                }
+                ByteBuffer bytes = chunk.getByteBuffer();
+                if (body.size() + bytes.remaining() > GatewayLimits.MAX_BODY_BYTES) return null;
+                byte[] copy = new byte[bytes.remaining()];
+                bytes.get(copy);
+                body.write(copy);
+                if (chunk.isLast()) return body.toByteArray();
+            } finally {
+                chunk.release();
+            }
+            if (System.nanoTime() - deadline >= 0) throw new TimeoutException("the body did not arrive in time");
+        }
+    }
+
+    /** Blocks (a virtual thread) until more of the body is there, or throws at the deadline. */
+    private static void awaitContent(Request request, long deadline) throws IOException, TimeoutException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) throw new TimeoutException("the body did not arrive in time");
+        CountDownLatch available = new CountDownLatch(1);
+        request.demand(available::countDown);
+        try {
+            if (!available.await(left, TimeUnit.NANOSECONDS)) throw new TimeoutException("the body did not arrive in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the body", e);
         }
     }
 
@@ -133,29 +147,5 @@ final class JettyGatewayHandler extends Handler.Abstract {
             headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(field.getValue());
         }
         return headers;
-    }
-
-    private static void write(Request request, Response response, Callback callback, GatewayReply reply, String requestId) {
-        response.setStatus(reply.status());
-        HttpFields.Mutable headers = response.getHeaders();
-        reply.headers().forEach((name, values) -> {
-            if (!GATEWAY_OWNED_HEADERS.contains(name)) values.forEach(v -> headers.add(name, v));
-        });
-        headers.put("apigw-requestid", requestId);
-        byte[] body = reply.body();
-        boolean noBody = body.length == 0 || reply.status() == 204 || reply.status() == 304 || request.getMethod().equals("HEAD");
-        if (noBody) {
-            response.write(true, null, callback);
-        } else {
-            headers.put(HttpHeader.CONTENT_LENGTH, body.length);
-            response.write(true, ByteBuffer.wrap(body), callback);
-        }
-    }
-
-    /** Shaped like API Gateway's request ids (e.g. "Mc7UVioPPHcEKPA="). */
-    static String newRequestId() {
-        byte[] bytes = new byte[10];
-        RANDOM.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes).replace('/', 'A').replace('+', 'B');
     }
 }

@@ -19,9 +19,12 @@ import java.nio.ByteBuffer;
  */
 final class JsonErrorHandler extends ErrorHandler {
     private final PrintStream log;
+    private final boolean varyOrigin;
 
-    JsonErrorHandler(PrintStream log) {
+    /** @param varyOrigin CORS is on: every response, this one too, varies on Origin */
+    JsonErrorHandler(PrintStream log, boolean varyOrigin) {
         this.log = log;
+        this.varyOrigin = varyOrigin;
     }
 
     static String message(int status) {
@@ -30,6 +33,7 @@ final class JsonErrorHandler extends ErrorHandler {
             case 404 -> "Not Found";
             case 408 -> "Request Timeout";
             case 413 -> "Request Entity Too Large";
+            case 501 -> "Not Implemented";
             case 414 -> "Request-URI Too Long";
             case 431 -> "Request Header Fields Too Large";
             case 500 -> "Internal Server Error";
@@ -51,12 +55,17 @@ final class JsonErrorHandler extends ErrorHandler {
         if (status < 400 || status > 599) status = 500;
         // A version the gateway does not speak (HTTP/9.9) is Jetty's 505: bad input, so the client's 400.
         if (status == 505) status = 400;
+        // A request the parser refused never reached the RequestIdHandler: its id is made here.
+        String requestId = RequestIdHandler.of(request);
         if (request.getAttribute(RequestLogHandler.LOGGED) == null) {
             RequestLogHandler.print(log, request.getMethod(), request.getHttpURI() == null ? null
-                    : request.getHttpURI().getPath(), status, RequestLogHandler.gatewayCode(message(status)), 0, "(malformed request)");
+                    : request.getHttpURI().getPath(), status, RequestLogHandler.gatewayCode(message(status)), 0, "(malformed request)",
+                    requestId);
         }
         response.setStatus(status);
         HttpFields.Mutable headers = response.getHeaders();
+        headers.put(RequestIdHandler.HEADER, requestId);
+        if (varyOrigin) headers.put(HttpHeader.VARY, "Origin");
         headers.put(HttpHeader.CONTENT_TYPE, "application/json");
         byte[] body = body(status);
         headers.put(HttpHeader.CONTENT_LENGTH, body.length);
@@ -68,6 +77,7 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        if (varyOrigin) fields.put(HttpHeader.VARY, "Origin");
         return BufferUtil.toBuffer(body(status));
     }
 }

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.UUID;
 import java.io.PrintStream;
 
 /**
@@ -68,28 +67,32 @@ final class RequestLogHandler extends Handler.Wrapper {
         Object note = request.getAttribute(NOTE);
         Object code = request.getAttribute(CODE);
         print(log, request.getMethod(), request.getHttpURI().getPath(), status, code == null ? "" : code.toString(), millis,
-                note == null ? "" : note.toString());
+                note == null ? "" : note.toString(), RequestIdHandler.of(request));
     }
 
     /**
      * The console's line for one request, and for a request the gateway refused (no function ran:
      * the note names none) the JSON request line of the functions' shape; a function writes its own.
+     *
+     * @param requestId the {@code apigw-requestid} the client got
      */
-    static void print(PrintStream log, String method, String rawPath, int status, String code, long millis, String note) {
+    static void print(PrintStream log, String method, String rawPath, int status, String code, long millis, String note,
+                      String requestId) {
         log.println(line(method, rawPath, status, code, millis, note));
-        if (status >= 400 && !note.startsWith("[")) log.println(gatewayRequestLine(status, code, millis));
+        if (status >= 400 && !note.startsWith("[")) log.println(gatewayRequestLine(status, code, millis, requestId));
     }
 
     /**
      * The JSON request line (API.md, "Function configuration") for a request no function saw: the
-     * gateway's own 400/401/403/404/408/413. Nothing of the request is in it: the line above has the
-     * escaped method and path, and a refused token or its {@code sub} never reaches a log.
+     * gateway's own 400/401/403/404/408/413/501. Nothing of the request is in it: the line above has the
+     * escaped method and path, and a refused token or its {@code sub} never reaches a log. Its
+     * {@code requestId} is the {@code apigw-requestid} the client got, so the two can be matched.
      */
-    static String gatewayRequestLine(int status, String code, long millis) {
+    static String gatewayRequestLine(int status, String code, long millis, String requestId) {
         ObjectNode line = GatewayJson.MAPPER.createObjectNode()
                 .put("timestamp", Instant.now().toString())
                 .put("level", status >= 500 ? "WARN" : "INFO")
-                .put("requestId", UUID.randomUUID().toString())
+                .put("requestId", requestId)
                 .put("function", "gateway")
                 .put("status", status);
         if (!code.isEmpty()) line.put("errorCode", ConsoleText.escape(code, MAX_CODE));
