@@ -80,22 +80,22 @@ class GeneratedClientTest {
 
         ApiResponse<Collection> created = writes.createCollectionWithHttpInfo(new CreateCollectionRequest()
                 .timestamp("2026-03-01T12:00:00+01:00")
-                .images(List.of(new ImageInput().imageId(first).url(URI.create("https://client.example/1.png")))));
+                .images(List.of(new ImageInput().imageId(first).url(URI.create("https://client.example/1.png")))), null, "*");
         assertEquals(201, created.getStatusCode());
         String id = created.getData().getImagesCollectionId().toString();
         assertEquals("/collections/" + id, header(created, "location"));
         assertEquals("2026-03-01T11:00Z", created.getData().getTimestamp().toString(), "stored in UTC");
 
         var appended = writes.appendImagesWithHttpInfo(id, new AppendImagesRequest()
-                .images(List.of(new ImageInput().imageId(second).url(URI.create("https://client.example/2.png")))), null);
+                .images(List.of(new ImageInput().imageId(second).url(URI.create("https://client.example/2.png")))), null, null);
         assertEquals(200, appended.getStatusCode());
         assertEquals(2, appended.getData().getImageCount());
         String etag = header(appended, "etag");
 
-        ApiResponse<Collection> read = reads.getCollectionWithHttpInfo(id, null);
+        ApiResponse<Collection> read = reads.getCollectionWithHttpInfo(id, null, null);
         assertEquals(etag, header(read, "etag"));
         assertEquals(List.of(first, second), imageIds(read.getData()));
-        ApiException notModified = assertThrows(ApiException.class, () -> reads.getCollectionWithHttpInfo(id, etag));
+        ApiException notModified = assertThrows(ApiException.class, () -> reads.getCollectionWithHttpInfo(id, null, etag));
         assertEquals(304, notModified.getCode(), "If-None-Match with the current ETag");
 
         List<String> listed = new ArrayList<>();
@@ -109,15 +109,15 @@ class GeneratedClientTest {
         } while (next != null && pages < 100);
         assertEquals(List.of(id), listed, "the caller's one collection, over every page");
 
-        Collection reordered = writes.reorderImages(id, new ReorderRequest().imageIds(List.of(second, first)), etag);
+        Collection reordered = writes.reorderImages(id, new ReorderRequest().imageIds(List.of(second, first)), etag, null);
         assertEquals(List.of(second, first), imageIds(reordered));
-        ApiException stale = assertThrows(ApiException.class, () -> deletes.deleteCollectionWithHttpInfo(id, etag));
+        ApiException stale = assertThrows(ApiException.class, () -> deletes.deleteCollectionWithHttpInfo(id, etag, null));
         assertEquals(412, stale.getCode(), "the ETag from before the reorder is stale");
 
-        var removed = deletes.deleteImage(id, first, null);
-        assertEquals(1, removed.getRemoved());
-        assertEquals(204, deletes.deleteCollectionWithHttpInfo(id, null).getStatusCode());
-        ApiException gone = assertThrows(ApiException.class, () -> reads.getCollection(id, null));
+        var removed = deletes.deleteImage(id, first, null, null);
+        assertEquals("1", removed.getRemoved().toString(), "one image removed");
+        assertEquals(204, deletes.deleteCollectionWithHttpInfo(id, null, null).getStatusCode());
+        ApiException gone = assertThrows(ApiException.class, () -> reads.getCollection(id, null, null));
         assertEquals(404, gone.getCode());
         assertTrue(gone.getResponseBody().contains("COLLECTION_NOT_FOUND"), gone.getResponseBody());
         assertNull(listing.listCollections(20, null, null, null, null, null).getPagination().getNextToken());

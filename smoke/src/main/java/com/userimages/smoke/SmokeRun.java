@@ -100,7 +100,7 @@ final class SmokeRun {
                 }),
                 new Step("POST /collections/{id}/images with a stale If-Match is 412", () -> {
                     String body = "{\"images\":[{\"url\":\"https://smoke.example/stale.png\"}]}";
-                    ApiClient.Reply reply = api.send("POST", collection + "/images", token, body, headers("If-Match", "\"0.stale000\""));
+                    ApiClient.Reply reply = api.send("POST", collection + "/images", token, body, headers("If-Match", "\"0.00000000\""));
                     expect(412, reply);
                     expectEquals("PRECONDITION_FAILED", reply.json().path("error").path("code").asText(), "error.code");
                 }),
