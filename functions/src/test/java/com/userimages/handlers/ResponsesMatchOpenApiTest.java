@@ -64,7 +64,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * Every response the handlers can give, on their success and error paths (DynamoDB Local,
+ * Every response the handlers can give, on their success and error paths (the test engine,
  * and injected faults for what it cannot produce), validated against openapi.yaml: a documented
  * status, a body matching that response's schema, the documented headers. Where a request body
  * was sent, the document's request schema must agree with the handler: it accepts every body the
@@ -269,7 +269,7 @@ class ResponsesMatchOpenApiTest {
         cases.add(call("create table without claims", ApiRoute.CREATE_TABLE, 401, () -> new CreateTableHandler(DynamoDbExtension.components()).handleRequest(
                 GatewayEvents.request(ApiRoute.CREATE_TABLE).build(), null)));
 
-        // Faults DynamoDB Local cannot produce.
+        // Faults no engine produces.
         Supplier<SdkException> throttled = () -> ProvisionedThroughputExceededException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build()).build();
         Supplier<SdkException> timeout = () -> ApiCallAttemptTimeoutException.create(5000);
@@ -496,7 +496,7 @@ class ResponsesMatchOpenApiTest {
     }
 
     /**
-     * DynamoDB Local, except that just before each UpdateItem another request appends an image to
+     * the test engine, except that just before each UpdateItem another request appends an image to
      * the collection: every version-guarded write is refused by its real condition.
      */
     private DynamoDbClient changingUnderEveryWrite(String user, String collectionId) {
