@@ -31,7 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A bounded soak of the local server (issue 10, "Keep it closed"): the server started as the README
+ * A bounded soak of the local server (no leak of memory, threads or descriptors under load): the server started as the README
  * starts it ({@code java -jar local/target/user-images-local.jar}, its own process with dynalite
  * inside), then 20,000 mixed requests from a few concurrent clients — creates, appends, gets, list
  * pages followed by their tokens, deletes, bad requests and bad tokens — each checked for the status

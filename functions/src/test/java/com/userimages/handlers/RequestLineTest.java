@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /**
- * Issue 10 defect 8 and issue 13: every request leaves one request line (API.md, "Function
+ * Every request leaves one request line (API.md, "Function
  * configuration") that is also a valid EMF document; 5xx, 429 and 503 carry their cause's AWS error
  * code and request id; {@code LOG_LEVEL=WARN} keeps the metrics. Handlers run on the test engine,
  * except for the faults it cannot produce.
