@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes corpus.json, the hostile-input corpus (issue 10). The JSON file is the data the tests
-read; this script is only how it was first written, kept so a category can be extended the same way.
+"""Writes corpus.json, the hostile-input corpus (or the file named by its one argument). The JSON file
+is the data the tests read; HostileCorpusIsCurrentTest holds it to this script, so a case is added
+here and the file written again with `python3 generate_corpus.py`.
 
 Each case: id, category, description, request {function?, route, pathParameters, query, headers,
 body, isBase64Encoded, claims (null: no verified identity), scopes}, expect {status, code} as the
@@ -19,6 +20,7 @@ characters, append:S, prefix:S, swapcase, pad), {{repeat:N:S}} S repeated N time
 import base64
 import json
 import os
+import sys
 
 cases = []
 counters = {}
@@ -388,8 +390,9 @@ for i, (desc, text, status) in enumerate(raw, 1):
                   "raw": text, "server": {"status": status}})
 
 here = os.path.dirname(os.path.abspath(__file__))
-with open(os.path.join(here, "corpus.json"), "w", encoding="ascii") as f:
-    json.dump({"about": "Hostile-input corpus of issue 10; see generate_corpus.py for the case format and placeholders.",
+out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "corpus.json")
+with open(out, "w", encoding="ascii", newline="\n") as f:
+    json.dump({"about": "Hostile-input corpus; see generate_corpus.py for the case format and placeholders.",
                "cases": cases}, f, ensure_ascii=True, indent=1)
     f.write("\n")
 summary = {}
