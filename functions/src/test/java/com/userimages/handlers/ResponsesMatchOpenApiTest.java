@@ -20,6 +20,7 @@ import com.userimages.core.pagination.PageTokenCodec;
 import com.userimages.core.pagination.PageTokenSecrets;
 import com.userimages.core.pagination.ReadBudget;
 import com.userimages.core.service.CollectionService;
+import com.userimages.core.service.RetryPacing;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.ETags;
 import com.userimages.testing.Responses;
@@ -27,11 +28,14 @@ import com.userimages.testing.TestApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -236,10 +240,13 @@ class ResponsesMatchOpenApiTest {
         cases.add(deleteImage("delete image of another user's collection", 404, TestApi.newUser(), trimmed, y, RequestSchema.ACCEPTS));
         cases.add(deleteImage("delete image by a malformed image id", 400, user, trimmed, "zz", RequestSchema.REJECTS));
         cases.add(deleteImage("delete image, malformed If-Match", 400, user, trimmed, y, RequestSchema.NOT_CHECKED, "if-match", "*, \"1\""));
-        cases.add(call("delete image, the collection changing under every attempt", ApiRoute.DELETE_IMAGE, 409,
-                () -> new DeleteItemHandler(new CollectionService(new CollectionRepository(changingUnderEveryWrite(user, trimmed), "user_images"),
-                        new Bounds(100, 1000))).handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).as(user)
-                        .path("collectionId", trimmed).path("imageId", y).build(), null)));
+        String p = UUID.randomUUID().toString(), q = UUID.randomUUID().toString();
+        String raced = id(api.create(user, "{\"images\":[{\"imageId\":\"" + p + "\",\"url\":\"" + URL + "\"},{\"imageId\":\"" + q
+                + "\",\"url\":\"https://img.example/q.jpg\"}]}"));
+        cases.add(call("delete image, its element moved before every attempt", ApiRoute.DELETE_IMAGE, 409,
+                () -> new DeleteItemHandler(new CollectionService(new CollectionRepository(movingUnderEveryWrite(user, raced), "user_images"),
+                        new Bounds(100, 1000), pausesThatTakeNoTime())).handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).as(user)
+                        .path("collectionId", raced).path("imageId", q).build(), null)));
         cases.add(deleteImage("delete the last image", 200, user, trimmed, y, RequestSchema.ACCEPTS));
         cases.add(call("delete image without claims", ApiRoute.DELETE_IMAGE, 401, () -> new DeleteItemHandler(DynamoDbExtension.components())
                 .handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).path("collectionId", trimmed).path("imageId", y).build(), null)));
@@ -499,17 +506,27 @@ class ResponsesMatchOpenApiTest {
      * DynamoDB Local, except that just before each UpdateItem another request appends an image to
      * the collection: every version-guarded write is refused by its real condition.
      */
-    private DynamoDbClient changingUnderEveryWrite(String user, String collectionId) {
+    /** A client before whose every write another one reverses the collection's order (of two images: each moves). */
+    private DynamoDbClient movingUnderEveryWrite(String user, String collectionId) {
         DynamoDbClient real = DynamoDbExtension.client();
         return new DynamoDbClient() {
             @Override public String serviceName() { return "dynamodb"; }
             @Override public void close() {}
             @Override public GetItemResponse getItem(GetItemRequest request) { return real.getItem(request); }
             @Override public UpdateItemResponse updateItem(UpdateItemRequest request) {
-                Responses.expect(200, api.append(user, collectionId, images("https://img.example/racing.jpg")));
+                List<String> ids = new ArrayList<>();
+                Responses.expect(200, api.get(user, collectionId)).get("images").forEach(i -> ids.add(i.get("imageId").asText()));
+                Collections.reverse(ids);
+                Responses.expect(200, api.reorder(user, collectionId, order(ids.toArray(String[]::new))));
                 return real.updateItem(request);
             }
         };
+    }
+
+    /** Retry pauses on a clock of their own, advanced by each pause: a whole budget spent at once. */
+    private static RetryPacing pausesThatTakeNoTime() {
+        AtomicLong now = new AtomicLong();
+        return new RetryPacing(now::get, now::addAndGet, new Random(3));
     }
 
     private static APIGatewayV2HTTPResponse listWith(DynamoDbClient client) {
