@@ -128,6 +128,8 @@ class ResponsesMatchOpenApiTest {
                 + "\"},{\"imageId\":\"" + imageId + "\",\"url\":\"" + URL + "\"}]}", RequestSchema.NOT_CHECKED));
         cases.add(create("create: body over 256 KB", 413, user,
                 "{\"images\":[{\"url\":\"https://a.example/" + "z".repeat(270_000) + "\"}]}", RequestSchema.REJECTS));
+        cases.add(call("create, a body sent as form data", ApiRoute.CREATE_COLLECTION, 415,
+                () -> api.createWith(user, "{\"images\":[]}", "content-type", "application/x-www-form-urlencoded")));
         cases.add(call("create without claims", ApiRoute.CREATE_COLLECTION, 401, () -> appendHandler().handleRequest(
                 GatewayEvents.request(ApiRoute.CREATE_COLLECTION).body("{\"images\":[]}").build(), null)));
         cases.add(call("create with an unusable (over-long) sub", ApiRoute.CREATE_COLLECTION, 401, () -> appendHandler().handleRequest(
@@ -144,6 +146,7 @@ class ResponsesMatchOpenApiTest {
         cases.add(append("append to another user's collection", 404, TestApi.newUser(), existing, append, RequestSchema.ACCEPTS));
         cases.add(append("append: no images", 400, user, existing, "{\"images\":[]}", RequestSchema.REJECTS));
         cases.add(append("append: unknown field", 400, user, existing, "{\"images\":[{\"url\":\"" + URL + "\"}],\"at\":0}", RequestSchema.REJECTS));
+        cases.add(appendWith("append, a body sent as text", 415, user, existing, append, RequestSchema.NOT_CHECKED, "content-type", "text/plain"));
         cases.add(append("append: malformed collection id", 400, user, "not-a-uuid", append, RequestSchema.REJECTS));
         cases.add(new Case("append crossing the collection bound", ApiRoute.APPEND_IMAGES, 413,
                 request(ApiRoute.APPEND_IMAGES, Map.of("collectionId", existing), Map.of(), images(3)), RequestSchema.ACCEPTS,
@@ -213,6 +216,8 @@ class ResponsesMatchOpenApiTest {
         cases.add(reorder("reorder, an id not in the collection", 409, user, ordered, order(a, b, missing), RequestSchema.ACCEPTS));
         cases.add(reorder("reorder a missing collection", 404, user, missing, order(a, b), RequestSchema.ACCEPTS));
         cases.add(reorder("reorder another user's collection", 404, TestApi.newUser(), ordered, order(a, b), RequestSchema.ACCEPTS));
+        cases.add(reorder("reorder, a body sent as text", 415, user, ordered, order(a, b), RequestSchema.NOT_CHECKED,
+                "content-type", "text/plain; charset=utf-8"));
         cases.add(reorder("reorder, malformed If-Match", 400, user, ordered, order(a, b), RequestSchema.NOT_CHECKED, "if-match", "3"));
         for (String[] bad : new String[][] {
                 {"not JSON", "{imageIds:[]}"},
@@ -324,11 +329,11 @@ class ResponsesMatchOpenApiTest {
     @AfterAll
     static void everyReachableStatusWasValidated() {
         Set<String> expected = new TreeSet<>();
-        add(expected, ApiRoute.CREATE_COLLECTION, 200, 201, 400, 401, 409, 413, 429);
-        add(expected, ApiRoute.APPEND_IMAGES, 200, 400, 404, 409, 412, 413);
+        add(expected, ApiRoute.CREATE_COLLECTION, 200, 201, 400, 401, 409, 413, 415, 429);
+        add(expected, ApiRoute.APPEND_IMAGES, 200, 400, 404, 409, 412, 413, 415);
         add(expected, ApiRoute.GET_COLLECTION, 200, 304, 400, 401, 404, 429, 500, 503);
         add(expected, ApiRoute.GET_IMAGE, 200, 304, 400, 404);
-        add(expected, ApiRoute.REORDER_IMAGES, 200, 400, 401, 404, 409, 412, 413, 429);
+        add(expected, ApiRoute.REORDER_IMAGES, 200, 400, 401, 404, 409, 412, 413, 415, 429);
         add(expected, ApiRoute.DELETE_IMAGE, 200, 400, 401, 404, 409, 412, 503);
         add(expected, ApiRoute.DELETE_COLLECTION, 204, 400, 401, 404, 412, 429);
         add(expected, ApiRoute.LIST_COLLECTIONS, 200, 400, 401, 429, 503);
