@@ -121,6 +121,7 @@ public final class LocalCli {
         StringBuilder out = new StringBuilder();
         out.append("user-images local API on ").append(base).append('\n');
         out.append("  DynamoDB: ").append(server.dynamoDbDescription()).append("; ").append(server.tableStatus()).append('\n');
+        if (server.demoStatus() != null) out.append("  Demo:     ").append(server.demoStatus()).append('\n');
         DevelopmentIssuer issuer = server.developmentIssuer();
         if (issuer != null) {
             out.append("  Tokens:   development issuer ").append(issuer.issuer()).append(", audience ")
@@ -138,9 +139,9 @@ public final class LocalCli {
             out.append(String.format(java.util.Locale.ROOT, "Ready %.1f s after the JVM started.%n", startupTime.toMillis() / 1000.0));
         }
         out.append('\n');
-        String token = issuer != null ? issuer.mint("alice", com.userimages.contract.Scopes.ADMIN) : null;
+        String token = issuer != null ? issuer.mint(DevelopmentIssuer.DEVELOPER, com.userimages.contract.Scopes.ADMIN) : null;
         if (token != null) {
-            out.append("Token for sub alice, scope ").append(com.userimages.contract.Scopes.ADMIN).append(", valid 1 hour:\n");
+            out.append("Token for sub ").append(DevelopmentIssuer.DEVELOPER).append(", scope ").append(com.userimages.contract.Scopes.ADMIN).append(", valid 1 hour:\n");
             out.append(token).append("\n\n");
         }
         out.append("Create a collection:\n");

@@ -52,6 +52,13 @@ class ProcessLifecycleTest {
             pageToken = page.json().path("pagination").path("nextToken").textValue();
             assertNotNull(pageToken, "two collections, limit 1: there is a next page: " + page.body());
 
+            // The default console: the banner, then one short line per request; no JSON request line
+            // (the table's creation at start included), no JVM or engine message.
+            assertTrue(first.stdout.getFirst().startsWith("user-images local API on "), first.output());
+            assertTrue(first.stdout.stream().noneMatch(line -> line.startsWith("{")), first.output());
+            assertTrue(first.stdout.stream().anyMatch(line -> line.matches("POST /collections -> 201 \\(\\d+ ms\\) \\[append-collection] id=\\S+")),
+                    first.output());
+
             assertEquals(0, first.interrupt(), first.output());
             assertTrue(first.stdout.contains("Stopped."), first.output());
         }
@@ -72,6 +79,20 @@ class ProcessLifecycleTest {
             assertEquals(401, Http.get(base, "/collections/" + id, firstToken).status(),
                     "development tokens die with the process that made their key");
             assertEquals(0, second.interrupt(), second.output());
+        }
+    }
+
+    @Test
+    void aBadLogFormatOrSeedIsOneErrorLineAndAUsageExitCode() throws Exception {
+        for (List<String> args : List.of(List.of("--log-format", "xml"), List.of("--seed", "everything"), List.of("--log-format", "json\u001b[2J"))) {
+            try (LocalProcess process = LocalProcess.launch(args)) {
+                assertEquals(2, process.exitCode(), process.output());
+                List<String> errors = process.stderr.stream().filter(line -> line.startsWith("error:")).toList();
+                assertEquals(1, errors.size(), process.output());
+                assertTrue(errors.getFirst().startsWith("error: " + args.getFirst() + " must be "), errors.getFirst());
+                assertTrue(process.stdout.isEmpty(), process.output());
+                assertTrue(process.output().chars().noneMatch(c -> c == 0x1b), "an escape is never printed raw: " + process.output());
+            }
         }
     }
 

@@ -72,15 +72,16 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /**
-     * Serves: each request to the first endpoint that answers it, one console line each.
+     * Serves: each request to the first endpoint that answers it, written on the console in the given format.
      *
      * @param hosts the Host names answered; any other is refused before routing
      * @param cors  CORS is on: every response varies on Origin
      */
-    public void start(List<GatewayEndpoint> endpoints, AllowedHosts hosts, boolean cors, PrintStream log) throws IOException {
-        server.setErrorHandler(new JsonErrorHandler(log, cors));
+    public void start(List<GatewayEndpoint> endpoints, AllowedHosts hosts, boolean cors, PrintStream log, LogFormat format)
+            throws IOException {
+        server.setErrorHandler(new JsonErrorHandler(log, format, cors));
         Handler routing = new AllowedHostsHandler(hosts, new TransferCodingHandler(new JettyGatewayHandler(endpoints, limits)));
-        server.setHandler(new RequestLogHandler(new RequestIdHandler(cors ? new VaryOriginHandler(routing) : routing), log));
+        server.setHandler(new RequestLogHandler(new RequestIdHandler(cors ? new VaryOriginHandler(routing) : routing), log, format));
         try {
             server.start();
         } catch (Exception e) {
