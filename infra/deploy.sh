@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
 # Deploys the CDK stack with the pinned CLI to the account and region the AWS CLI is pointed at
-# (README, "Deploy and operate"). Arguments go to `cdk deploy` as they are, e.g.:
+# (docs/deploy.md). Arguments go to `cdk deploy` as they are, e.g.:
 #   infra/deploy.sh -c createUserPool=true -c callbackUrls=http://localhost:8080/callback -c alarmEmail=ops@example.com
 #   infra/deploy.sh -c jwtIssuer=https://login.example.com/realms/images -c jwtAudience=user-images-web
 # The stack's outputs land in infra/cdk.out/outputs.json.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# The machine's default java may be 17; the app needs 25.
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"25'; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-export PATH="$JAVA_HOME/bin:$PATH"
+# cdk.json's app is ../mvnw; Maven runs on the JDK 25 found here (so its toolchain selects that one,
+# and a machine with no java on PATH works too). Without one this says so in one line and stops.
+JAVA_HOME=$(../.mvn/find-jdk-25)
+export JAVA_HOME
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 
 # Fail before the build when there are no credentials, naming the account and region otherwise.

@@ -17,13 +17,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The build's training run for the local tools' JDK 25 AOT cache (JEP 483/514/515), run by
- * exec-maven-plugin in {@code package} with the JVM that runs Maven: the local server in a JVM with
+ * exec-maven-plugin in {@code package} on the build's toolchain JDK: the local server in a JVM with
+ * the tools' own flags ({@code local/jvm.options}, which {@code ./run} passes too) and
  * {@code -XX:AOTCacheOutput}, a short scripted session through its authorizer, then SIGTERM. The
  * server's classes are a superset of {@code invoke}'s, so one cache serves both. A JVM of another
- * build ignores the cache, so it is safe to ship.
+ * build ignores the cache, so it is safe to ship; {@code TARGET_DIR/jdk-home} names the JDK that
+ * made it, which {@code ./run} starts the tools on.
  *
  * <p>Never fails the build: without a cache the tools start as before, so a failed training run
- * is a warning. Usage: {@code java TrainAotCache.java TARGET_DIR}.
+ * is a warning. Usage: {@code java TrainAotCache.java TARGET_DIR JVM_OPTIONS_FILE}.
  */
 public final class TrainAotCache {
     public static void main(String[] args) throws Exception {
@@ -31,9 +33,12 @@ public final class TrainAotCache {
         Path jar = target.resolve("user-images-local.jar");
         Path cache = target.resolve("user-images-local.aot");
         Path log = target.resolve("aot-training.log");
+        Path jvmOptions = Path.of(args[1]).toAbsolutePath();
         Files.deleteIfExists(cache);
+        // Written first, whatever the training run does: it also marks when the build last ran.
+        Files.writeString(target.resolve("jdk-home"), System.getProperty("java.home") + "\n", StandardCharsets.UTF_8);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder server = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:AOTCacheOutput=" + cache, "-jar", jar.toString(), "--port", "0")
+        ProcessBuilder server = new ProcessBuilder(java, "@" + jvmOptions, "-XX:AOTCacheOutput=" + cache, "-jar", jar.toString(), "--port", "0")
                 .redirectErrorStream(true);
         // The server reads these; a developer's shell must not point the training run elsewhere.
         for (String name : List.of("PORT", "DYNAMODB_ENDPOINT", "JWKS_URL", "JWT_ISSUER", "JWT_AUDIENCE")) server.environment().remove(name);

@@ -40,8 +40,8 @@ public final class ColdStartBenchmark {
     static final List<String> LAMBDA_JVM_FLAGS = List.of(
             "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m");
 
-    /** The flags the README starts the local tools with (the cache flag is added per row). */
-    static final List<String> LOCAL_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1");
+    /** The flags ./run starts the local tools with, as a java argument file (the cache flag is added per row). */
+    static final List<String> LOCAL_JVM_FLAGS = List.of("@local/jvm.options");
 
     private static final Path LAMBDA_JAR = Path.of("functions/target/user-images-functions-lambda.jar");
     /** The probe's classes; a jar, because a JDK 25 AOT cache refuses a class path with a non-empty directory. */
@@ -174,7 +174,7 @@ public final class ColdStartBenchmark {
         return command;
     }
 
-    /** The README's command line, plus the cache flag for the rows with a cache. */
+    /** ./run's command line, plus the cache flag for the rows with a cache. */
     private static List<String> localCommand(String java, List<String> flags, String... args) {
         List<String> command = new ArrayList<>();
         command.add(java);

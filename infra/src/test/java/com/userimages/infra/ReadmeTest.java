@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README is the first thing a newcomer runs: its test command is the one CI runs, its commands
- * work pasted into a new shell, it names every route, and it links nothing outside the repository.
+ * work pasted into a new shell whatever java is on PATH (no JDK path anywhere a reader copies from),
+ * it names every route, and it links nothing outside the repository.
  */
 class ReadmeTest {
     private static final Path ROOT = Synth.repoRoot();
@@ -43,18 +44,40 @@ class ReadmeTest {
         assertEquals(1, command.size(), "one command: " + command);
         List<String> ciRun = Files.readAllLines(ROOT.resolve(".ci/run"), StandardCharsets.UTF_8);
         assertTrue(ciRun.contains(command.getFirst()), ".ci/run must run the README's test command: " + command.getFirst());
-        assertTrue(command.getFirst().contains("mvn -B -ntp verify"), command.getFirst());
+        assertTrue(command.getFirst().contains("./mvnw -B -ntp verify"), command.getFirst());
     }
 
     @Test
-    void bothCommandsSetJdk25ThemselvesSoTheyWorkPastedIntoANewShell() throws IOException {
+    void bothCommandsFindTheJdkThemselvesSoTheyWorkWhateverJavaIsOnThePath() throws IOException {
         String readme = readme();
-        for (String heading : List.of("## Run locally", "## Run every test")) {
-            List<String> command = firstBashBlock(readme, heading);
-            assertEquals(1, command.size(), heading + ": one command: " + command);
-            assertTrue(command.getFirst().startsWith("export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 PATH=/usr/lib/jvm/temurin-25-jdk-amd64/bin:$PATH; "),
-                    heading + ": " + command.getFirst());
+        List<String> run = firstBashBlock(readme, "## Run locally");
+        List<String> test = firstBashBlock(readme, "## Run every test");
+        assertEquals(List.of("./run"), run, "the run command is the repository's launcher, which finds the JDK 25 the build used");
+        assertEquals(1, test.size(), "one command: " + test);
+        assertTrue(test.getFirst().startsWith("./mvnw "), "the test command uses the wrapper, whose toolchain finds JDK 25: " + test);
+    }
+
+    /** A path a reader must edit, or an export a reader must copy, is what the wrapper and ./run replace. */
+    @Test
+    void noDocumentOrScriptNamesAJdkByItsPath() throws IOException {
+        List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md"), ROOT.resolve("CONTRIBUTING.md"), ROOT.resolve(".ci/run"),
+                ROOT.resolve(".ci/smoke-local"), ROOT.resolve("infra/deploy.sh"), ROOT.resolve("infra/cdk.json"), ROOT.resolve("run")));
+        try (var docs = Files.walk(ROOT.resolve("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).forEach(files::add);
         }
+        Pattern jdkPath = Pattern.compile("/usr/lib/jvm/[A-Za-z0-9]|export JAVA_HOME=|JAVA_HOME=/");
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                assertTrue(!jdkPath.matcher(lines.get(i)).find(), ROOT.relativize(file) + ":" + (i + 1) + " names a JDK by its path: " + lines.get(i));
+            }
+        }
+    }
+
+    @Test
+    void theCdkAppAndTheDeployScriptBuildThroughTheWrapper() throws IOException {
+        assertTrue(Files.readString(ROOT.resolve("infra/cdk.json")).contains("\"app\": \"../mvnw "), "cdk.json's app runs ../mvnw");
+        assertTrue(Files.readString(ROOT.resolve("infra/deploy.sh")).contains("../.mvn/find-jdk-25"), "deploy.sh says in one line when there is no JDK 25");
     }
 
     @Test
