@@ -42,6 +42,9 @@ def add(category, description, route, status, code, path=None, query=None, body=
     counters[category] = n
     if claims == "owner":
         claims = {"sub": "{{owner}}", "iss": "https://issuer.example", "aud": "user-images"}
+        # A user's access token: every data route needs a data scope (the admin route's cases give theirs).
+        if route != "POST /admin/table":
+            claims["scope"] = "images/user"
     request = {
         "function": function or FUNCTION_OF[route],
         "route": route,
@@ -284,6 +287,24 @@ for scopes, claim in [(None, {}), ([], {}), (["images/user"], {}), (None, {"scop
     c.update(claim)
     add("claims", "create-table without the admin scope: scopes " + repr(scopes) + " claims " + repr(claim)[:40], ADMIN, 403, "FORBIDDEN",
         claims=c, scopes=scopes, body=None, server={"status": 403})
+
+# Every data route needs a data scope: an ID token (an audience, no scope) or another service's scope is refused.
+for route in [r for r in FUNCTION_OF if r != ADMIN]:
+    path = {}
+    if "{collectionId}" in route:
+        path["collectionId"] = "{{collectionId}}"
+    if "{imageId}" in route:
+        path["imageId"] = "{{imageId}}"
+    body = j({"images": [img()]}) if route.startswith("POST") else j({"imageIds": ["{{imageId}}"]}) if route.startswith("PUT") else None
+    for scopes, claim, label in [(None, {}, "an ID token (no scope claim)"), ([], {}, "empty scopes"),
+                                 (None, {"scope": "openid email"}, "scope 'openid email'"),
+                                 (None, {"scope": "images/users"}, "scope 'images/users'"),
+                                 (None, {"scope": "Images/User"}, "scope 'Images/User'"),
+                                 (None, {"scope": "images/user\u0000"}, "scope 'images/user\\x00'")]:
+        c = {"sub": "{{owner}}", "iss": "https://issuer.example", "aud": "user-images"}
+        c.update(claim)
+        add("claims", route + ": " + label + " has no data scope", route, 403, "FORBIDDEN", path=path, body=body,
+            claims=c, scopes=scopes, server={"status": 403})
 
 # ---------------------------------------------------------------- edits (issue 11's routes: reorder, delete, version headers)
 REORDER = "PUT /collections/{collectionId}/order"

@@ -1,11 +1,15 @@
 package com.userimages.local;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import com.userimages.contract.RouteScopes;
+import com.userimages.contract.Setting;
+import com.userimages.contract.Settings;
 import com.userimages.engines.EngineCredentials;
 import com.userimages.local.auth.DevelopmentIssuer;
 import com.userimages.local.auth.JwksKeySource;
 import com.userimages.local.auth.JwtAuthorizer;
 import com.userimages.local.gateway.ApiGatewayHandler;
+import com.userimages.local.gateway.ConsoleText;
 import com.userimages.local.gateway.CorsEndpoint;
 import com.userimages.local.gateway.CorsPolicy;
 import com.userimages.local.gateway.DevelopmentIssuerEndpoints;
@@ -82,18 +86,21 @@ final class LocalApiServer implements AutoCloseable {
 
         DynamoDbConnection dynamoDb = null;
         try {
+            // The gateway and the functions read the same scope settings, so they cannot disagree on a route.
+            Map<String, String> functionEnv = options.functionEnvironment(env);
+            RouteScopes routeScopes = routeScopes(functionEnv);
             JwtAuthorizer authorizer = null;
             if (!options.developmentIssuer()) {
                 JwksKeySource keys = options.jwksFile() != null
                         ? JwksKeySource.fromFile(options.jwksFile())
                         : JwksKeySource.fromUrl(options.jwksUrl(), clock, log);
-                authorizer = new JwtAuthorizer(options.issuer(), options.audiences(), keys, clock);
+                authorizer = new JwtAuthorizer(options.issuer(), options.audiences(), keys, clock, routeScopes);
             }
 
             dynamoDb = DynamoDbConnection.open(options.dynamoDb());
             // Every setting a hosted function reads is checked before "Ready": a bad one stops the start.
             // The functions' request lines go to the console with the gateway's own lines, one whole line each.
-            var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), env, FunctionSettings.EVERY_FUNCTION,
+            var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), functionEnv, FunctionSettings.EVERY_FUNCTION,
                     log::println);
             FunctionInvoker invoker = new FunctionInvoker(new HandlerRegistry(handlers, components), log);
             String tableStatus = TableBootstrap.ensureTable(invoker);
@@ -101,12 +108,13 @@ final class LocalApiServer implements AutoCloseable {
             if (developmentKey != null) {
                 developmentIssuer = DevelopmentIssuer.create("http://127.0.0.1:" + port, developmentKey.await(), clock);
                 authorizer = new JwtAuthorizer(developmentIssuer.issuer(), List.of(DevelopmentIssuer.AUDIENCE),
-                        JwksKeySource.of(developmentIssuer.publicKeys()), clock);
+                        JwksKeySource.of(developmentIssuer.publicKeys()), clock, routeScopes);
             }
 
             List<GatewayEndpoint> endpoints = new ArrayList<>();
-            if (developmentIssuer != null) endpoints.add(new DevelopmentIssuerEndpoints(developmentIssuer));
-            endpoints.add(new DocsEndpoints(OpenApiDocument.load(URI.create("http://127.0.0.1:" + port)), developmentIssuer));
+            if (developmentIssuer != null) endpoints.add(new DevelopmentIssuerEndpoints(developmentIssuer, routeScopes));
+            endpoints.add(new DocsEndpoints(OpenApiDocument.load(URI.create("http://127.0.0.1:" + port)), developmentIssuer,
+                    routeScopes));
             endpoints.add(new ApiGatewayHandler(RouteMatcher.forApi(), authorizer, integration(invoker), clock));
             http.start(options.cors() == null ? endpoints : List.of(new CorsEndpoint(options.cors(), endpoints)), options.allowedHosts(),
                     options.cors() != null, log);
@@ -118,6 +126,14 @@ final class LocalApiServer implements AutoCloseable {
             stop(http, dynamoDb);
             throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
+    }
+
+    /** The scope settings as the functions will read them; a malformed one stops the start in one line. */
+    private static RouteScopes routeScopes(Map<String, String> functionEnv) throws StartupException {
+        Settings settings = Settings.from(name -> Args.env(functionEnv, name));
+        var problem = settings.problem(List.of(Setting.ADMIN_SCOPE, Setting.DATA_SCOPES));
+        if (problem.isPresent()) throw new StartupException(ConsoleText.escape(problem.get(), 300));
+        return RouteScopes.from(settings);
     }
 
     /** The gateway reaches the functions through the local Lambda runtime. */

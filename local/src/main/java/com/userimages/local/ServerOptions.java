@@ -1,6 +1,9 @@
 package com.userimages.local;
 
+import com.userimages.contract.RouteScopes;
+import com.userimages.contract.Setting;
 import com.userimages.local.gateway.AllowedHosts;
+import com.userimages.local.gateway.ConsoleText;
 import com.userimages.local.gateway.CorsPolicy;
 
 import java.net.URI;
@@ -22,9 +25,12 @@ import java.util.Set;
  * @param audiences accepted {@code aud}/{@code client_id} values (required with a JWKS)
  * @param cors      the browser origins CORS is on for, or null for no CORS (the deployed default)
  * @param allowedHosts the Host names served: the loopback ones and those of --allowed-hosts
+ * @param scopeSettings {@code ADMIN_SCOPE} / {@code DATA_SCOPES} as --admin-scope / --data-scopes gave them
+ *                      (they win over the environment's); empty without the flags
  */
 record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwksUrl, String issuer,
-                     List<String> audiences, CorsPolicy cors, AllowedHosts allowedHosts, List<String> notes) {
+                     List<String> audiences, CorsPolicy cors, AllowedHosts allowedHosts, List<String> notes,
+                     Map<String, String> scopeSettings) {
     static final int DEFAULT_PORT = 3000;
 
     static final String USAGE = """
@@ -46,15 +52,19 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
                                           deployed stack's CORS headers [CORS_ALLOW_ORIGINS] (default: no CORS)
               --allowed-hosts H[,H]       more Host names to answer, e.g. a LAN name or a tunnel
                                           (default: 127.0.0.1, localhost and [::1] only)
+              --admin-scope S             the scope POST /admin/table needs, or none [ADMIN_SCOPE] (default images/admin)
+              --data-scopes S[,S]         the scopes a data route accepts (any one), or none [DATA_SCOPES]
+                                          (default images/user,images/admin)
               -h, --help                  this text
 
             Without a JWKS the server is its own development issuer: it prints a ready token, and
-            POST /local/token with {"sub":"alice","scope":"images/admin"} returns another.
+            POST /local/token with {"sub":"bob"} returns another (scope images/user unless a scope is given).
             GET /docs is a documentation page where every route can be tried; GET /openapi.yaml the API's document.
             """;
 
     private static final Set<String> KNOWN = Set.of("--port", DynamoDbOptions.ENDPOINT, DynamoDbOptions.DB_PATH,
-            "--jwks-file", "--jwks-url", "--issuer", "--audience", "--cors-allow-origins", "--allowed-hosts");
+            "--jwks-file", "--jwks-url", "--issuer", "--audience", "--cors-allow-origins", "--allowed-hosts",
+            "--admin-scope", "--data-scopes");
 
     /** Null means help was asked for. */
     static ServerOptions parse(List<String> argv, Map<String, String> env) throws UsageException {
@@ -75,6 +85,7 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
         DynamoDbOptions dynamoDb = DynamoDbOptions.from(args, env);
         CorsPolicy cors = cors(args, env);
         AllowedHosts allowedHosts = allowedHosts(args);
+        Map<String, String> scopeSettings = scopeSettings(args);
 
         Path jwksFile = args.get("--jwks-file") == null ? null : Args.path(args.get("--jwks-file"));
         String jwksUrlFlag = args.get("--jwks-url");
@@ -103,7 +114,7 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
             if (Args.env(env, "JWT_ISSUER") != null || Args.env(env, "JWT_AUDIENCE") != null) {
                 notes.add("JWT_ISSUER/JWT_AUDIENCE ignored: no JWKS given, so the development issuer is used");
             }
-            return new ServerOptions(port, dynamoDb, null, null, null, List.of(), cors, allowedHosts, List.copyOf(notes));
+            return new ServerOptions(port, dynamoDb, null, null, null, List.of(), cors, allowedHosts, List.copyOf(notes), scopeSettings);
         }
         String issuer = issuerFlag != null ? issuerFlag : Args.env(env, "JWT_ISSUER");
         String audience = audienceFlag != null ? audienceFlag : Args.env(env, "JWT_AUDIENCE");
@@ -113,7 +124,7 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
         }
         List<String> audiences = Arrays.stream(audience.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (audiences.isEmpty()) throw new UsageException("the audience is empty");
-        return new ServerOptions(port, dynamoDb, jwksFile, jwksUrl, issuer, audiences, cors, allowedHosts, List.copyOf(notes));
+        return new ServerOptions(port, dynamoDb, jwksFile, jwksUrl, issuer, audiences, cors, allowedHosts, List.copyOf(notes), scopeSettings);
     }
 
     /** The flag wins over the variable; neither (or blank) means no CORS. */
@@ -126,6 +137,32 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
         } catch (IllegalArgumentException e) {
             throw new UsageException(source + ": " + e.getMessage());
         }
+    }
+
+    /** The flags as the settings they set; a malformed value is refused here, naming the flag. */
+    private static Map<String, String> scopeSettings(Args args) throws UsageException {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (var flag : Map.of("--admin-scope", Setting.ADMIN_SCOPE, "--data-scopes", Setting.DATA_SCOPES).entrySet()) {
+            String value = args.get(flag.getKey());
+            if (value == null) continue;
+            var problem = RouteScopes.problem(value);
+            if (problem.isPresent()) {
+                throw new UsageException(flag.getKey() + " " + ConsoleText.escape(problem.get(), 200));
+            }
+            if (flag.getValue() == Setting.ADMIN_SCOPE && value.contains(",")) {
+                throw new UsageException("--admin-scope is one scope name (or none)");
+            }
+            settings.put(flag.getValue().name(), value.strip());
+        }
+        return Map.copyOf(settings);
+    }
+
+    /** The environment the hosted functions read, with the scope flags applied over it. */
+    Map<String, String> functionEnvironment(Map<String, String> env) {
+        if (scopeSettings.isEmpty()) return env;
+        Map<String, String> merged = new java.util.HashMap<>(env);
+        merged.putAll(scopeSettings);
+        return merged;
     }
 
     private static AllowedHosts allowedHosts(Args args) throws UsageException {

@@ -3,7 +3,7 @@ package com.userimages.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
-import com.userimages.contract.Scopes;
+import com.userimages.contract.RouteScopes;
 import com.userimages.contract.Setting;
 import com.userimages.local.auth.JwtAuthorizer;
 import com.userimages.local.gateway.HttpEventFactory;
@@ -35,11 +35,13 @@ final class TableBootstrap {
         long now = Instant.now().getEpochSecond();
         Map<String, String> claims = new LinkedHashMap<>();
         claims.put("sub", CALLER);
-        claims.put("scope", Scopes.ADMIN);
+        // Whatever ADMIN_SCOPE names, so the function's own check lets the bootstrap through.
+        String adminScope = RouteScopes.from(invoker.settings()).adminSetting();
+        claims.put("scope", adminScope);
         claims.put("iat", Long.toString(now));
         claims.put("exp", Long.toString(now + 60));
         APIGatewayV2HTTPEvent event = HttpEventFactory.create(request, route, Map.of(),
-                new JwtAuthorizer.Allowed(claims, List.of(Scopes.ADMIN)), UUID.randomUUID().toString(), Instant.now());
+                new JwtAuthorizer.Allowed(claims, List.of(adminScope)), UUID.randomUUID().toString(), Instant.now());
 
         FunctionInvoker.Invocation invocation = invoker.invoke(ApiFunction.CREATE_TABLE, event);
         String table = invoker.settings().value(Setting.TABLE_NAME);
