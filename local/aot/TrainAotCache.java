@@ -80,7 +80,7 @@ public final class TrainAotCache {
             if (line.startsWith("user-images local API on ")) base = URI.create(line.substring(25).trim());
             if (tokenNext) token = line.trim();
             tokenNext = line.startsWith("Token for sub ");
-            if (line.startsWith("Ctrl-C stops")) break;
+            if (line.startsWith("Ctrl-C ")) break; // the banner's last line, whether or not Ctrl-C can stop it
         }
         if (base == null || token == null) return false;
         Thread drain = Thread.ofPlatform().daemon().start(() -> lines.lines().forEach(log::println));

@@ -61,7 +61,7 @@ final class Launch {
                     if (url.matches()) base = URI.create(url.group(1));
                     if (tokenNext) token = line.trim();
                     tokenNext = line.startsWith("Token for sub ");
-                    if (line.startsWith("Ctrl-C stops")) break;
+                    if (line.startsWith("Ctrl-C ")) break; // the banner's last line, whether or not Ctrl-C can stop it
                 }
                 if (base == null || token == null) throw failure(command, lines, "no URL or token in the banner");
                 status = get(base, "/collections", token);

@@ -69,6 +69,11 @@ final class Args {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
+    /** The value exactly as given (blank included), for a message that quotes it; null when absent. */
+    String raw(String name) {
+        return options.get(name);
+    }
+
     static String env(Map<String, String> env, String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? null : v.trim();

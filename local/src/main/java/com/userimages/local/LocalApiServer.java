@@ -19,6 +19,7 @@ import com.userimages.local.gateway.FunctionIntegration;
 import com.userimages.local.gateway.GatewayEndpoint;
 import com.userimages.local.gateway.GatewayLimits;
 import com.userimages.local.gateway.GatewayServer;
+import com.userimages.local.gateway.LogFormat;
 import com.userimages.local.gateway.RouteMatcher;
 
 import java.io.IOException;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The local API: API Gateway's routing and JWT authorizer in front of the real handler classes, on
@@ -43,16 +45,18 @@ final class LocalApiServer implements AutoCloseable {
     private final JwtAuthorizer authorizer;
     private final DevelopmentIssuer developmentIssuer;
     private final String tableStatus;
+    private final String demoStatus;
     private final CorsPolicy cors;
     private boolean closed;
 
-    private LocalApiServer(GatewayServer http, DynamoDbConnection dynamoDb,
-                           JwtAuthorizer authorizer, DevelopmentIssuer developmentIssuer, String tableStatus, CorsPolicy cors) {
+    private LocalApiServer(GatewayServer http, DynamoDbConnection dynamoDb, JwtAuthorizer authorizer,
+                           DevelopmentIssuer developmentIssuer, String tableStatus, String demoStatus, CorsPolicy cors) {
         this.http = http;
         this.dynamoDb = dynamoDb;
         this.authorizer = authorizer;
         this.developmentIssuer = developmentIssuer;
         this.tableStatus = tableStatus;
+        this.demoStatus = demoStatus;
         this.cors = cors;
     }
 
@@ -104,11 +108,14 @@ final class LocalApiServer implements AutoCloseable {
 
             dynamoDb = engine.await().connection();
             // Every setting a hosted function reads is checked before "Ready": a bad one stops the start.
-            // The functions' request lines go to the console with the gateway's own lines, one whole line each.
+            // In the JSON format the functions' request lines are the console's, one whole line each; in the
+            // human format the gateway's short line says what a developer needs of them (status, code, time).
+            Consumer<String> functionLines = options.logFormat() == LogFormat.JSON ? log::println : line -> { };
             var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), functionEnv, FunctionSettings.EVERY_FUNCTION,
-                    log::println);
+                    functionLines);
             FunctionInvoker invoker = new FunctionInvoker(new HandlerRegistry(handlers, components), log);
             String tableStatus = TableBootstrap.ensureTable(invoker);
+            String demoStatus = options.seedDemo() ? DemoData.seed(invoker, DevelopmentIssuer.DEVELOPER) : null;
             DevelopmentIssuer developmentIssuer = null;
             if (developmentKey != null) {
                 developmentIssuer = DevelopmentIssuer.create("http://127.0.0.1:" + port, developmentKey.await(), clock);
@@ -121,8 +128,8 @@ final class LocalApiServer implements AutoCloseable {
             endpoints.add(new DocsEndpoints(document, developmentIssuer, routeScopes));
             endpoints.add(new ApiGatewayHandler(RouteMatcher.forApi(), authorizer, integration(invoker), clock));
             http.start(options.cors() == null ? endpoints : List.of(new CorsEndpoint(options.cors(), endpoints)), options.allowedHosts(),
-                    options.cors() != null, log);
-            return new LocalApiServer(http, dynamoDb, authorizer, developmentIssuer, tableStatus, options.cors());
+                    options.cors() != null, log, options.logFormat());
+            return new LocalApiServer(http, dynamoDb, authorizer, developmentIssuer, tableStatus, demoStatus, options.cors());
         } catch (StartupException e) {
             stop(http, engine);
             throw e;
@@ -205,6 +212,9 @@ final class LocalApiServer implements AutoCloseable {
     Optional<EngineCredentials> engineCredentials() { return dynamoDb.engineCredentials(); }
 
     String tableStatus() { return tableStatus; }
+
+    /** What --seed demo did, for the banner; null without it. */
+    String demoStatus() { return demoStatus; }
 
     /** Null when CORS is off. */
     CorsPolicy cors() { return cors; }

@@ -54,7 +54,7 @@ public final class LocalCli {
                 System.out.println("Stopped.");
             }
         }, "user-images-local-shutdown"));
-        exitZeroOnSignal("INT");
+        boolean ctrlCStops = exitZeroOnSignal("INT");
         exitZeroOnSignal("TERM");
         LocalApiServer server;
         try {
@@ -67,7 +67,7 @@ public final class LocalCli {
         }
         running.set(server);
         options.notes().forEach(note -> System.out.println("note: " + note));
-        System.out.print(banner(server, startupTime()));
+        System.out.print(banner(server, startupTime(), ctrlCStops));
         System.out.flush();
         try {
             new CountDownLatch(1).await();
@@ -97,13 +97,19 @@ public final class LocalCli {
     /**
      * Ctrl-C is how this server is meant to be stopped, not a failure: exit 0 (the JVM's default for
      * SIGINT is 130). System.exit runs the shutdown hook, which stops the server and dynalite.
+     *
+     * @return false when the signal was ignored when this process started: a shell starts a background
+     *         job (and everything it starts, a build's test JVMs included) that way, and the JVM keeps
+     *         such a signal ignored, silently, whatever handler is asked for
      */
     @SuppressWarnings("removal")
-    private static void exitZeroOnSignal(String name) {
+    private static boolean exitZeroOnSignal(String name) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> System.exit(OK));
+            sun.misc.SignalHandler previous = sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> System.exit(OK));
+            return previous != sun.misc.SignalHandler.SIG_IGN;
         } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {
             // The platform does not know this signal; the JVM's default handling applies.
+            return true;
         }
     }
 
@@ -117,10 +123,16 @@ public final class LocalCli {
 
     /** What a user needs to call the API right away: the URL, a token, and a curl line that works as printed. */
     static String banner(LocalApiServer server, Duration startupTime) {
+        return banner(server, startupTime, true);
+    }
+
+    /** @param ctrlCStops false when SIGINT is ignored in this process, so the last line must not promise it */
+    static String banner(LocalApiServer server, Duration startupTime, boolean ctrlCStops) {
         String base = server.baseUri().toString();
         StringBuilder out = new StringBuilder();
         out.append("user-images local API on ").append(base).append('\n');
         out.append("  DynamoDB: ").append(server.dynamoDbDescription()).append("; ").append(server.tableStatus()).append('\n');
+        if (server.demoStatus() != null) out.append("  Demo:     ").append(server.demoStatus()).append('\n');
         DevelopmentIssuer issuer = server.developmentIssuer();
         if (issuer != null) {
             out.append("  Tokens:   development issuer ").append(issuer.issuer()).append(", audience ")
@@ -139,9 +151,9 @@ public final class LocalCli {
         }
         out.append('\n');
         String scope = server.authorizer().routeScopes().everyRouteScopeClaim();
-        String token = issuer != null ? issuer.mint("alice", scope) : null;
+        String token = issuer != null ? issuer.mint(DevelopmentIssuer.DEVELOPER, scope) : null;
         if (token != null) {
-            out.append("Token for sub alice, scope ").append(scope).append(", valid 1 hour:\n");
+            out.append("Token for sub ").append(DevelopmentIssuer.DEVELOPER).append(", scope ").append(scope).append(", valid 1 hour:\n");
             out.append(token).append("\n\n");
         }
         out.append("Create a collection:\n");
@@ -151,7 +163,9 @@ public final class LocalCli {
             out.append("curl -sS -X POST ").append(base).append(DevelopmentIssuerEndpoints.TOKEN_PATH)
                     .append(" -H 'Content-Type: application/json' -d '{\"sub\":\"bob\"}'\n\n");
         }
-        out.append("Ctrl-C stops the server.\n");
+        out.append(ctrlCStops ? "Ctrl-C stops the server.\n"
+                : "Ctrl-C cannot stop this server: it was started with SIGINT ignored (as a shell starts a background job);"
+                        + " stop it with kill " + ProcessHandle.current().pid() + ".\n");
         return out.toString();
     }
 

@@ -5,6 +5,7 @@ import com.userimages.contract.Setting;
 import com.userimages.local.gateway.AllowedHosts;
 import com.userimages.local.gateway.ConsoleText;
 import com.userimages.local.gateway.CorsPolicy;
+import com.userimages.local.gateway.LogFormat;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,12 +26,14 @@ import java.util.Set;
  * @param audiences accepted {@code aud}/{@code client_id} values (required with a JWKS)
  * @param cors      the browser origins CORS is on for, or null for no CORS (the deployed default)
  * @param allowedHosts the Host names served: the loopback ones and those of --allowed-hosts
+ * @param logFormat what the console shows per request
+ * @param seedDemo  fill the table with the demo collections at start (--seed demo)
  * @param scopeSettings {@code ADMIN_SCOPE} / {@code DATA_SCOPES} as --admin-scope / --data-scopes gave them
  *                      (they win over the environment's); empty without the flags
  */
 record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwksUrl, String issuer,
                      List<String> audiences, CorsPolicy cors, AllowedHosts allowedHosts, List<String> notes,
-                     Map<String, String> scopeSettings) {
+                     LogFormat logFormat, boolean seedDemo, Map<String, String> scopeSettings) {
     static final int DEFAULT_PORT = 3000;
 
     static final String USAGE = """
@@ -52,6 +55,10 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
                                           deployed stack's CORS headers [CORS_ALLOW_ORIGINS] (default: no CORS)
               --allowed-hosts H[,H]       more Host names to answer, e.g. a LAN name or a tunnel
                                           (default: 127.0.0.1, localhost and [::1] only)
+              --log-format human|json     the console's request lines: one short line each, or the JSON
+                                          lines the functions write in Lambda (default: human)
+              --seed demo                 add a few collections for the printed token's user at start
+                                          (kept if they are there already)
               --admin-scope S             the scope POST /admin/table needs, or none [ADMIN_SCOPE] (default images/admin)
               --data-scopes S[,S]         the scopes a data route accepts (any one), or none [DATA_SCOPES]
                                           (default images/user,images/admin)
@@ -64,7 +71,7 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
 
     private static final Set<String> KNOWN = Set.of("--port", DynamoDbOptions.ENDPOINT, DynamoDbOptions.DB_PATH,
             "--jwks-file", "--jwks-url", "--issuer", "--audience", "--cors-allow-origins", "--allowed-hosts",
-            "--admin-scope", "--data-scopes");
+            "--log-format", "--seed", "--admin-scope", "--data-scopes");
 
     /** Null means help was asked for. */
     static ServerOptions parse(List<String> argv, Map<String, String> env) throws UsageException {
@@ -85,6 +92,8 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
         DynamoDbOptions dynamoDb = DynamoDbOptions.from(args, env);
         CorsPolicy cors = cors(args, env);
         AllowedHosts allowedHosts = allowedHosts(args);
+        LogFormat logFormat = logFormat(args);
+        boolean seedDemo = seedDemo(args);
         Map<String, String> scopeSettings = scopeSettings(args);
 
         Path jwksFile = args.get("--jwks-file") == null ? null : Args.path(args.get("--jwks-file"));
@@ -114,7 +123,8 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
             if (Args.env(env, "JWT_ISSUER") != null || Args.env(env, "JWT_AUDIENCE") != null) {
                 notes.add("JWT_ISSUER/JWT_AUDIENCE ignored: no JWKS given, so the development issuer is used");
             }
-            return new ServerOptions(port, dynamoDb, null, null, null, List.of(), cors, allowedHosts, List.copyOf(notes), scopeSettings);
+            return new ServerOptions(port, dynamoDb, null, null, null, List.of(), cors, allowedHosts, List.copyOf(notes),
+                    logFormat, seedDemo, scopeSettings);
         }
         String issuer = issuerFlag != null ? issuerFlag : Args.env(env, "JWT_ISSUER");
         String audience = audienceFlag != null ? audienceFlag : Args.env(env, "JWT_AUDIENCE");
@@ -124,7 +134,12 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
         }
         List<String> audiences = Arrays.stream(audience.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (audiences.isEmpty()) throw new UsageException("the audience is empty");
-        return new ServerOptions(port, dynamoDb, jwksFile, jwksUrl, issuer, audiences, cors, allowedHosts, List.copyOf(notes), scopeSettings);
+        if (seedDemo) {
+            throw new UsageException("--seed demo fills collections for the development issuer's user, and a JWKS replaces"
+                    + " that issuer: leave out --seed, or the JWKS");
+        }
+        return new ServerOptions(port, dynamoDb, jwksFile, jwksUrl, issuer, audiences, cors, allowedHosts, List.copyOf(notes),
+                logFormat, false, scopeSettings);
     }
 
     /** The flag wins over the variable; neither (or blank) means no CORS. */
@@ -173,6 +188,25 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
         } catch (IllegalArgumentException e) {
             throw new UsageException("--allowed-hosts: " + e.getMessage());
         }
+    }
+
+    private static LogFormat logFormat(Args args) throws UsageException {
+        if (!args.has("--log-format")) return LogFormat.HUMAN;
+        String value = args.get("--log-format");
+        LogFormat format = value == null ? null : LogFormat.parse(value);
+        if (format == null) {
+            throw new UsageException("--log-format must be human or json, was '" + ConsoleText.escape(args.raw("--log-format"), 100) + "'");
+        }
+        return format;
+    }
+
+    private static boolean seedDemo(Args args) throws UsageException {
+        if (!args.has("--seed")) return false;
+        if (!"demo".equalsIgnoreCase(String.valueOf(args.get("--seed")))) {
+            throw new UsageException("--seed must be demo (the one data set there is), was '"
+                    + ConsoleText.escape(args.raw("--seed"), 100) + "'");
+        }
+        return true;
     }
 
     boolean developmentIssuer() { return jwksFile == null && jwksUrl == null; }

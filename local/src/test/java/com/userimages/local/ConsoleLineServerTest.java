@@ -1,11 +1,8 @@
 package com.userimages.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,109 +10,145 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The console line of every request names its status and, for a 4xx or 5xx, the error code, escaped (an operator greps by code). */
+/**
+ * The default console: one short line per request, naming its status, for a 4xx or 5xx the error code,
+ * and the request id the client got, escaped; no JSON request lines beside it.
+ */
 class ConsoleLineServerTest {
     @RegisterExtension
     static final InProcessServerExtension local = InProcessServerExtension.withRealHandlers();
-
-    /**
-     * The one console line of the request to this path (the paths are unique per test). The line is
-     * written once the response has gone out, so it may come a moment after the client has it.
-     */
-    private static String lineFor(String method, String path) throws InterruptedException {
-        String prefix = method + " " + path + " -> ";
-        List<String> lines = List.of();
-        for (int i = 0; i < 200 && lines.isEmpty(); i++) {
-            if (i > 0) Thread.sleep(10);
-            lines = Arrays.stream(local.console().split("\n")).filter(l -> l.startsWith(prefix)).toList();
-        }
-        List<String> found = lines;
-        assertEquals(1, found.size(), () -> "one line for " + prefix + " in:\n" + local.console());
-        return found.getFirst().strip();
-    }
 
     @Test
     void aFunctions4xxNamesItsErrorCodeAndA2xxNone() throws Exception {
         String sub = "console-" + UUID.randomUUID();
         String token = local.token(sub, null);
         String id = UUID.randomUUID().toString();
-        assertEquals(400, Http.post(local.base(), "/collections/" + id + "/images", token, "{images:[]}").status());
-        assertTrue(lineFor("POST", "/collections/" + id + "/images")
-                .matches("POST /collections/" + id + "/images -> 400 INVALID_JSON \\(\\d+ ms\\) \\[append-collection]"), local.console());
+        Http.Reply invalid = Http.post(local.base(), "/collections/" + id + "/images", token, "{images:[]}");
+        assertEquals(400, invalid.status());
+        assertTrue(lineFor(invalid)
+                .matches("POST /collections/" + id + "/images -> 400 INVALID_JSON \\(\\d+ ms\\) \\[append-collection] id=[A-Za-z0-9=]{16}"), local.console());
 
         Http.Reply created = Http.post(local.base(), "/collections", token,
                 "{\"imagesCollectionId\":\"" + id + "\",\"images\":[{\"url\":\"https://console.example/a.png\"}]}");
         assertEquals(201, created.status(), created.body());
-        assertTrue(lineFor("POST", "/collections").matches("POST /collections -> 201 \\(\\d+ ms\\) \\[append-collection]"), local.console());
+        assertTrue(lineFor(created).matches("POST /collections -> 201 \\(\\d+ ms\\) \\[append-collection] id=[A-Za-z0-9=]{16}"), local.console());
         String missing = UUID.randomUUID().toString();
-        assertEquals(404, Http.get(local.base(), "/collections/" + missing, token).status());
-        assertTrue(lineFor("GET", "/collections/" + missing)
-                .matches("GET /collections/" + missing + " -> 404 COLLECTION_NOT_FOUND \\(\\d+ ms\\) \\[get-item]"), local.console());
+        Http.Reply notFound = Http.get(local.base(), "/collections/" + missing, token);
+        assertEquals(404, notFound.status());
+        assertTrue(lineFor(notFound)
+                .matches("GET /collections/" + missing + " -> 404 COLLECTION_NOT_FOUND \\(\\d+ ms\\) \\[get-item] id=[A-Za-z0-9=]{16}"), local.console());
         assertFalse(local.console().contains(sub), "no raw sub on the console");
         assertFalse(local.console().contains(token), "no token on the console");
     }
 
     @Test
-    void theFunctionsRequestLinesReachTheConsole() throws Exception {
-        String sub = "console-line-" + UUID.randomUUID();
-        String id = UUID.randomUUID().toString();
-        assertEquals(404, Http.get(local.base(), "/collections/" + id, local.token(sub, null)).status());
-        lineFor("GET", "/collections/" + id);
-        List<JsonNode> lines = local.console().lines().filter(l -> l.startsWith("{") && l.contains("\"_aws\""))
-                .map(l -> { try { return Http.JSON.readTree(l); } catch (Exception e) { throw new AssertionError(l, e); } })
-                .filter(l -> l.path("function").asText().equals("get-item") && l.path("errorCode").asText().equals("COLLECTION_NOT_FOUND"))
-                .toList();
-        assertFalse(lines.isEmpty(), () -> "get-item's request line on the console:\n" + local.console());
-        JsonNode line = lines.getLast();
-        assertEquals("GET /collections/{collectionId}", line.path("routeKey").asText());
-        assertEquals(404, line.path("status").asInt());
-        assertFalse(local.console().contains(sub), "no raw sub on the console");
-        assertTrue(local.console().lines().allMatch(l -> l.chars().allMatch(c -> c >= 0x20 && c < 0x7f)), "every console line printable ASCII");
-    }
-
-    @Test
     void theGatewaysOwnRefusalsNameTheirCodeAndReason() throws Exception {
         String path = "/collections/" + UUID.randomUUID();
-        assertEquals(401, Http.get(local.base(), path, null).status());
-        assertTrue(lineFor("GET", path).matches("GET " + path + " -> 401 UNAUTHORIZED \\(\\d+ ms\\) \\(the request has no token\\)"),
+        Http.Reply unauthorized = Http.get(local.base(), path, null);
+        assertEquals(401, unauthorized.status());
+        assertTrue(lineFor(unauthorized).matches("GET " + path + " -> 401 UNAUTHORIZED \\(\\d+ ms\\) \\(the request has no token\\) id=[A-Za-z0-9=]{16}"),
                 local.console());
 
-        assertEquals(403, Http.post(local.base(), "/admin/table", local.token("console-" + UUID.randomUUID(), null), null).status());
-        assertTrue(lineFor("POST", "/admin/table").matches("POST /admin/table -> 403 FORBIDDEN \\(\\d+ ms\\) \\(the token has none of the scopes .*\\)"),
+        Http.Reply forbidden = Http.post(local.base(), "/admin/table", local.token("console-" + UUID.randomUUID(), null), null);
+        assertEquals(403, forbidden.status());
+        assertTrue(lineFor(forbidden).matches("POST /admin/table -> 403 FORBIDDEN \\(\\d+ ms\\) \\(the token has none of the scopes .*\\) id=[A-Za-z0-9=]{16}"),
                 local.console());
 
         String unknown = "/nowhere-" + UUID.randomUUID();
-        assertEquals(404, Http.get(local.base(), unknown, null).status());
-        assertTrue(lineFor("GET", unknown).matches("GET " + unknown + " -> 404 NOT_FOUND \\(\\d+ ms\\) \\(no such route\\)"), local.console());
+        Http.Reply noRoute = Http.get(local.base(), unknown, null);
+        assertEquals(404, noRoute.status());
+        assertTrue(lineFor(noRoute).matches("GET " + unknown + " -> 404 NOT_FOUND \\(\\d+ ms\\) \\(no such route\\) id=[A-Za-z0-9=]{16}"), local.console());
     }
 
     @Test
     void aMalformedRequestNamesBadRequest() throws Exception {
+        RawHttp.Response response;
         try (RawHttp http = new RawHttp(local.base())) {
-            assertEquals(400, http.send("GET /collections?order=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").read().status());
+            response = http.send("GET /collections?order=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").read();
         }
-        assertTrue(lineFor("GET", "/collections").matches("GET /collections -> 400 BAD_REQUEST \\(\\d+ ms\\) \\(malformed percent-encoding\\)"),
+        assertEquals(400, response.status());
+        assertTrue(lineWithId(response.header("apigw-requestid")).matches("GET /collections -> 400 BAD_REQUEST \\(\\d+ ms\\) \\(malformed percent-encoding\\) id=[A-Za-z0-9=]{16}"),
                 local.console());
     }
 
+    /** Five requests as a developer makes them: five lines, each found by the id the client got, and nothing else. */
     @Test
-    void aRequestTheGatewayRefusesGetsAJsonRequestLineOfTheSameShapeWithoutTheToken() throws Exception {
-        String path = "/collections/" + UUID.randomUUID();
-        String forged = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJtYWxsb3J5In0.";
-        assertEquals(401, Http.get(local.base(), path, forged).status());
-        lineFor("GET", path);
-        List<JsonNode> gatewayLines = Arrays.stream(local.console().split("\n"))
-                .filter(l -> l.startsWith("{") && l.contains("\"function\":\"gateway\""))
-                .map(l -> {
-                    try {
-                        return Http.JSON.readTree(l);
-                    } catch (IOException e) {
-                        throw new AssertionError("not one JSON object: " + l, e);
-                    }
-                }).toList();
-        assertTrue(gatewayLines.stream().anyMatch(l -> l.path("status").asInt() == 401
-                && l.path("errorCode").asText().equals("UNAUTHORIZED") && l.has("requestId") && l.has("timestamp")
-                && l.has("latencyMs") && l.path("level").asText().equals("INFO")), local.console());
-        assertTrue(!local.console().contains(forged) && !local.console().contains("mallory"), local.console());
+    void fiveRequestsAreFiveShortLinesFoundByTheirRequestIds() throws Exception {
+        String sub = "console-five-" + UUID.randomUUID();
+        String token = local.token(sub, null);
+        String id = UUID.randomUUID().toString();
+        List<Http.Reply> replies = List.of(
+                Http.post(local.base(), "/collections", token,
+                        "{\"imagesCollectionId\":\"" + id + "\",\"images\":[{\"url\":\"https://console.example/five.png\"}]}"),
+                Http.get(local.base(), "/collections/" + id, token),
+                Http.get(local.base(), "/collections?limit=1", token),
+                Http.post(local.base(), "/collections/" + id + "/images", token, "{images:[]}"),
+                Http.get(local.base(), "/collections/" + id, null));
+        List<String> expected = List.of(
+                "POST /collections -> 201 \\(\\d+ ms\\) \\[append-collection]",
+                "GET /collections/" + id + " -> 200 \\(\\d+ ms\\) \\[get-item]",
+                "GET /collections -> 200 \\(\\d+ ms\\) \\[list-page]",
+                "POST /collections/" + id + "/images -> 400 INVALID_JSON \\(\\d+ ms\\) \\[append-collection]",
+                "GET /collections/" + id + " -> 401 UNAUTHORIZED \\(\\d+ ms\\) \\(the request has no token\\)");
+        for (int i = 0; i < replies.size(); i++) {
+            String requestId = replies.get(i).header("apigw-requestid");
+            String line = lineWithId(requestId);
+            System.out.println("console line: " + line);
+            assertTrue(line.matches(expected.get(i) + " id=" + java.util.regex.Pattern.quote(requestId)), line);
+            assertTrue(line.length() < 160, "a short line: " + line);
+        }
+        assertTrue(local.console().lines().noneMatch(l -> l.startsWith("{")), () -> "no JSON request line by default:\n" + local.console());
+        assertFalse(local.console().contains(sub), "no raw sub on the console");
+        assertFalse(local.console().contains(token), "no token on the console");
+    }
+
+    /**
+     * What the client put in the path never reaches the console as itself: UTF-8 bidi and C1 control
+     * characters (the 8-bit form of an ANSI escape) are escaped, a percent-encoded line break stays
+     * text, and a raw escape or CR, which the parser refuses, leaves only its placeholder.
+     */
+    @Test
+    void theRequestsOwnTextIsEscaped() throws Exception {
+        String bidi = exchangeRaw("GET /caf\u00e9\u202e\u009b31m HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertTrue(bidi.matches("GET /caf\\\\u00e9\\\\u202e\\\\u009b31m -> 400 BAD_REQUEST \\(\\d+ ms\\) .*"), bidi);
+        String encoded = exchangeRaw("GET /nowhere%1b%5b2J%0d%0aGET%20/forged HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertTrue(encoded.startsWith("GET /nowhere%1b%5b2J%0d%0aGET%20/forged -> 404 NOT_FOUND ("), encoded);
+        String raw = exchangeRaw("GET /nowhere\u001b[2J\rGET /forged -> 200 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertTrue(raw.contains(" -> 400 BAD_REQUEST ") && !raw.contains("forged"), raw);
+        assertTrue(local.console().lines().noneMatch(l -> l.startsWith("GET /forged")), local.console());
+        assertTrue(local.console().chars().noneMatch(c -> c == 0x1b || c == '\r' || c == 0x202e || c == 0x9b),
+                "no raw control or bidi character on the console");
+    }
+
+    /** Sends the request's text as UTF-8 bytes; returns the console line of its response's request id. */
+    private static String exchangeRaw(String request) throws Exception {
+        RawHttp.Response response;
+        try (RawHttp http = new RawHttp(local.base())) {
+            response = http.send(request.getBytes(java.nio.charset.StandardCharsets.UTF_8)).read();
+        }
+        String line = lineWithId(response.header("apigw-requestid"));
+        assertTrue(line.chars().allMatch(c -> c >= 0x20 && c < 0x7f), "printable ASCII: " + line);
+        return line;
+    }
+
+    private static String lineFor(Http.Reply reply) throws InterruptedException {
+        return lineWithId(reply.header("apigw-requestid"));
+    }
+
+    /**
+     * The one console line whose id is the request's apigw-requestid. The line is written once the
+     * response has gone out, so it may come a moment after the client has it.
+     */
+    private static String lineWithId(String requestId) throws InterruptedException {
+        assertTrue(requestId != null && requestId.matches("[A-Za-z0-9=]{16}"), "an apigw-requestid: " + requestId);
+        String suffix = " id=" + requestId;
+        List<String> lines = List.of();
+        for (int i = 0; i < 200 && lines.isEmpty(); i++) {
+            if (i > 0) Thread.sleep(10);
+            lines = local.console().lines().filter(l -> l.endsWith(suffix)).toList();
+        }
+        List<String> found = lines;
+        assertEquals(1, found.size(), () -> "one line for " + requestId + " in:\n" + local.console());
+        return found.getFirst();
     }
 }

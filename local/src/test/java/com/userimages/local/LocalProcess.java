@@ -44,7 +44,15 @@ final class LocalProcess implements AutoCloseable {
 
     static List<String> command(List<String> args) {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        List<String> command = new ArrayList<>();
+        if (sigintIgnoredHere()) {
+            // This JVM was started with SIGINT ignored (a build run as a shell's background job, or by a
+            // tool that starts it so): every process it starts inherits that, and the JVM then keeps Ctrl-C
+            // ignored whatever handler the server asks for. A terminal's Ctrl-C reaches a server started
+            // in the foreground with the default action, so that is what the child gets.
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
+        command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
         if (!args.isEmpty() && args.getFirst().equals("invoke")) {
             // Each invoke is a short-lived JVM; the quick compiler and serial GC cut a third off each run,
             // which adds up over every event of the manifest. The server keeps the JVM's defaults, as users run it.
@@ -53,6 +61,21 @@ final class LocalProcess implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), LocalCli.class.getName()));
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * Linux says which signals this process ignores ({@code SigIgn}, a hex mask with bit n-1 for
+     * signal n); elsewhere nothing is known, and nothing is changed.
+     */
+    static boolean sigintIgnoredHere() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 0b10) != 0;
+            }
+        } catch (IOException | RuntimeException unknown) {
+            // Not Linux.
+        }
+        return false;
     }
 
     static LocalProcess launch(List<String> args) throws IOException {
@@ -67,8 +90,19 @@ final class LocalProcess implements AutoCloseable {
         return new LocalProcess(builder.start(), launched);
     }
 
+    /** @param command the whole command line, run as given (e.g. through a shell that sets up the process first) */
+    static LocalProcess launch(List<String> command, boolean asGiven) throws IOException {
+        if (!asGiven) return launch(command);
+        long launched = System.nanoTime();
+        return new LocalProcess(new ProcessBuilder(command).start(), launched);
+    }
+
+    /**
+     * A platform thread: a virtual one waits for a free carrier, which on a loaded machine with CPU-bound
+     * work in this JVM can come after the process has long exited.
+     */
     private static Thread collect(BufferedReader reader, List<String> lines) {
-        return Thread.ofVirtual().start(() -> {
+        return Thread.ofPlatform().daemon().start(() -> {
             try (reader) {
                 for (String line; (line = reader.readLine()) != null; ) lines.add(line);
             } catch (IOException ignored) {
@@ -102,6 +136,11 @@ final class LocalProcess implements AutoCloseable {
         throw new AssertionError("no line starting with '" + prefix + "': " + output());
     }
 
+    /** Waits for the banner's last line, which says whether Ctrl-C stops the server; returns it. */
+    String awaitReady() throws InterruptedException {
+        return awaitLine("Ctrl-C ");
+    }
+
     /** Ctrl-C, as the terminal sends it. */
     int interrupt() throws Exception {
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
@@ -109,11 +148,20 @@ final class LocalProcess implements AutoCloseable {
         return exitCode();
     }
 
+    /** SIGTERM, as {@code kill PID} sends it. */
+    int terminate() throws Exception {
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        return exitCode();
+    }
+
     int exitCode() throws InterruptedException {
         if (!process.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError("the process did not exit: " + output());
-        // The readers end at the end of the streams: then every line the process wrote is here.
-        stdoutReader.join(Duration.ofSeconds(10));
-        stderrReader.join(Duration.ofSeconds(10));
+        // The readers end at the end of the streams: then every line the process wrote is here. A reader
+        // still running is said so, never taken for a line the process did not write.
+        if (!stdoutReader.join(Duration.ofSeconds(30)) || !stderrReader.join(Duration.ofSeconds(30))) {
+            throw new AssertionError("the process exited (" + process.exitValue() + ") but its output was not read to the end"
+                    + " within 30 s: " + output());
+        }
         return process.exitValue();
     }
 

@@ -1,6 +1,7 @@
 package com.userimages.local;
 
 import com.userimages.contract.ApiFunction;
+import com.userimages.local.gateway.LogFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,34 @@ class OptionsTest {
         assertTrue(o.dynamoDb().embedded());
         assertNull(o.dynamoDb().dbPath());
         assertTrue(o.developmentIssuer());
+        assertEquals(LogFormat.HUMAN, o.logFormat());
+        assertFalse(o.seedDemo());
+    }
+
+    @Test
+    void theLogFormatIsHumanOrJson() throws Exception {
+        assertEquals(LogFormat.JSON, ServerOptions.parse(List.of("--log-format", "json"), Map.of()).logFormat());
+        assertEquals(LogFormat.JSON, ServerOptions.parse(List.of("--log-format=JSON"), Map.of()).logFormat());
+        assertEquals(LogFormat.HUMAN, ServerOptions.parse(List.of("--log-format", "human"), Map.of()).logFormat());
+        for (String bad : List.of("emf", "", " ", "jsonl", "human,json", "json\u001b[2J")) {
+            UsageException e = assertThrows(UsageException.class, () -> ServerOptions.parse(List.of("--log-format", bad), Map.of()), bad);
+            assertTrue(e.getMessage().startsWith("--log-format must be human or json, was '"), e.getMessage());
+            assertTrue(e.getMessage().chars().allMatch(c -> c >= 0x20 && c < 0x7f), "escaped: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void seedTakesTheDemoSetOnlyAndOnlyWithTheDevelopmentIssuer(@TempDir Path dir) throws Exception {
+        assertTrue(ServerOptions.parse(List.of("--seed", "demo"), Map.of()).seedDemo());
+        for (String bad : List.of("demos", "", "all", "demo\r\nforged")) {
+            UsageException e = assertThrows(UsageException.class, () -> ServerOptions.parse(List.of("--seed", bad), Map.of()), bad);
+            assertTrue(e.getMessage().startsWith("--seed must be demo"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("\r"), e.getMessage());
+        }
+        Path jwks = Files.writeString(dir.resolve("jwks.json"), "{\"keys\":[]}");
+        UsageException withJwks = assertThrows(UsageException.class, () -> ServerOptions.parse(List.of("--seed", "demo",
+                "--jwks-file", jwks.toString(), "--issuer", "https://idp/", "--audience", "a"), Map.of()));
+        assertTrue(withJwks.getMessage().contains("development issuer"), withJwks.getMessage());
     }
 
     @Test

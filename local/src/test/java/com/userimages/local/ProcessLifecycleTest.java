@@ -28,7 +28,7 @@ class ProcessLifecycleTest {
         String pageToken;
         try (LocalProcess first = LocalProcess.launch(args)) {
             Duration portOpen = first.awaitPortOpen(port);
-            first.awaitLine("Ctrl-C stops the server.");
+            assertEquals("Ctrl-C stops the server.", first.awaitReady(), first.output());
             Duration ready = Duration.ofNanos(System.nanoTime() - first.launchedNanos);
             // Measured and reported, never asserted: machines differ.
             String readyLine = first.awaitLine("Ready ");
@@ -52,13 +52,20 @@ class ProcessLifecycleTest {
             pageToken = page.json().path("pagination").path("nextToken").textValue();
             assertNotNull(pageToken, "two collections, limit 1: there is a next page: " + page.body());
 
+            // The default console: the banner, then one short line per request; no JSON request line
+            // (the table's creation at start included), no JVM or engine message.
+            assertTrue(first.stdout.getFirst().startsWith("user-images local API on "), first.output());
+            assertTrue(first.stdout.stream().noneMatch(line -> line.startsWith("{")), first.output());
+            assertTrue(first.stdout.stream().anyMatch(line -> line.matches("POST /collections -> 201 \\(\\d+ ms\\) \\[append-collection] id=\\S+")),
+                    first.output());
+
             assertEquals(0, first.interrupt(), first.output());
             assertTrue(first.stdout.contains("Stopped."), first.output());
         }
         assertTrue(Files.exists(db.resolve(FunctionSettings.SECRET_FILE)), "the page-token secret is kept with the data");
 
         try (LocalProcess second = LocalProcess.launch(args)) {
-            second.awaitLine("Ctrl-C stops the server.");
+            assertEquals("Ctrl-C stops the server.", second.awaitReady(), second.output());
             var base = java.net.URI.create("http://127.0.0.1:" + port);
             String token = second.awaitLine("eyJ");
             Http.Reply kept = Http.get(base, "/collections/" + id, token);
@@ -72,6 +79,39 @@ class ProcessLifecycleTest {
             assertEquals(401, Http.get(base, "/collections/" + id, firstToken).status(),
                     "development tokens die with the process that made their key");
             assertEquals(0, second.interrupt(), second.output());
+        }
+    }
+
+    /**
+     * A shell starts a background job with SIGINT ignored, and the JVM then keeps it ignored whatever
+     * handler is asked for: the banner must not promise that Ctrl-C stops the server, and says how to.
+     */
+    @Test
+    void startedWithSigintIgnoredTheBannerSaysSoAndSigtermStopsIt() throws Exception {
+        Path bash = Path.of("/bin/bash");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(bash), "needs a POSIX shell to start a process with SIGINT ignored");
+        List<String> command = new java.util.ArrayList<>(List.of(bash.toString(), "-c", "trap '' INT; exec \"$@\"", "sigint-ignored"));
+        command.addAll(LocalProcess.command(List.of("--port", "0")).stream().dropWhile(part -> !part.endsWith("java")).toList());
+        try (LocalProcess process = LocalProcess.launch(command, true)) {
+            String ready = process.awaitReady();
+            assertTrue(ready.startsWith("Ctrl-C cannot stop this server: it was started with SIGINT ignored"), process.output());
+            assertTrue(ready.endsWith("stop it with kill " + process.process.pid() + "."), ready);
+            assertEquals(0, process.terminate(), process.output());
+            assertTrue(process.stdout.contains("Stopped."), process.output());
+        }
+    }
+
+    @Test
+    void aBadLogFormatOrSeedIsOneErrorLineAndAUsageExitCode() throws Exception {
+        for (List<String> args : List.of(List.of("--log-format", "xml"), List.of("--seed", "everything"), List.of("--log-format", "json\u001b[2J"))) {
+            try (LocalProcess process = LocalProcess.launch(args)) {
+                assertEquals(2, process.exitCode(), process.output());
+                List<String> errors = process.stderr.stream().filter(line -> line.startsWith("error:")).toList();
+                assertEquals(1, errors.size(), process.output());
+                assertTrue(errors.getFirst().startsWith("error: " + args.getFirst() + " must be "), errors.getFirst());
+                assertTrue(process.stdout.isEmpty(), process.output());
+                assertTrue(process.output().chars().noneMatch(c -> c == 0x1b), "an escape is never printed raw: " + process.output());
+            }
         }
     }
 

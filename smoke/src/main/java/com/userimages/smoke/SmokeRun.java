@@ -29,6 +29,11 @@ final class SmokeRun {
     private final String token;
     private final PrintStream out;
     private final String collectionId = UUID.randomUUID().toString();
+    /**
+     * Fixed once: the replay must send the create's very fields, and a timestamp taken per request
+     * differs when a second ticks between the two (a 409 for other content, not the 200 of a replay).
+     */
+    private final String createTimestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     private final String firstImage = UUID.randomUUID().toString();
     private final String secondImage = UUID.randomUUID().toString();
     private boolean created;
@@ -152,8 +157,7 @@ final class SmokeRun {
     }
 
     private String createBody() {
-        String timestamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        return "{\"imagesCollectionId\":\"" + collectionId + "\",\"timestamp\":\"" + timestamp + "\",\"images\":[{\"imageId\":\""
+        return "{\"imagesCollectionId\":\"" + collectionId + "\",\"timestamp\":\"" + createTimestamp + "\",\"images\":[{\"imageId\":\""
                 + firstImage + "\",\"url\":\"https://smoke.example/1.png\"}]}";
     }
 

@@ -27,6 +27,11 @@ import java.util.UUID;
  */
 public final class DevelopmentIssuer {
     public static final String AUDIENCE = "user-images";
+    /**
+     * The user a developer is at first: the banner's ready token, the docs page's token and the demo
+     * data are all this sub's, so what one shows the others find.
+     */
+    public static final String DEVELOPER = "alice";
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
     private final RSAKey key;

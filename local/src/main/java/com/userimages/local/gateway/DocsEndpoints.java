@@ -28,7 +28,7 @@ public final class DocsEndpoints implements GatewayEndpoint {
     public static final String DOCS_PATH = "/docs";
     static final String CONFIG_PATH = "/docs/config.json";
     /** The user whose token the docs page carries: the same as the banner's ready token. */
-    static final String DOCS_SUBJECT = "alice";
+    static final String DOCS_SUBJECT = DevelopmentIssuer.DEVELOPER;
 
     private static final String WEBJAR_PROPERTIES = "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
     private static final String OWN = "docs/";

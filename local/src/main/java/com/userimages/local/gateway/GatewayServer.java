@@ -75,6 +75,7 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /**
+<<<<<<< HEAD
      * Jetty pads its shared counters by how many references fill a cache line, and when not told it
      * asks the platform MBean server whether references are compressed: building that server (JMX,
      * the diagnostic commands, JFR's among them) took about 150 ms of a one-second start. The local
@@ -87,14 +88,18 @@ public final class GatewayServer implements AutoCloseable {
 
     /**
      * Serves: each request to the first endpoint that answers it, one console line each.
+=======
+     * Serves: each request to the first endpoint that answers it, written on the console in the given format.
+>>>>>>> console
      *
      * @param hosts the Host names answered; any other is refused before routing
      * @param cors  CORS is on: every response varies on Origin
      */
-    public void start(List<GatewayEndpoint> endpoints, AllowedHosts hosts, boolean cors, PrintStream log) throws IOException {
-        server.setErrorHandler(new JsonErrorHandler(log, cors));
+    public void start(List<GatewayEndpoint> endpoints, AllowedHosts hosts, boolean cors, PrintStream log, LogFormat format)
+            throws IOException {
+        server.setErrorHandler(new JsonErrorHandler(log, format, cors));
         Handler routing = new AllowedHostsHandler(hosts, new TransferCodingHandler(new JettyGatewayHandler(endpoints, limits)));
-        server.setHandler(new RequestLogHandler(new RequestIdHandler(cors ? new VaryOriginHandler(routing) : routing), log));
+        server.setHandler(new RequestLogHandler(new RequestIdHandler(cors ? new VaryOriginHandler(routing) : routing), log, format));
         try {
             server.start();
         } catch (Exception e) {

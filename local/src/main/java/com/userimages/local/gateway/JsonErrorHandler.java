@@ -19,11 +19,13 @@ import java.nio.ByteBuffer;
  */
 final class JsonErrorHandler extends ErrorHandler {
     private final PrintStream log;
+    private final LogFormat format;
     private final boolean varyOrigin;
 
     /** @param varyOrigin CORS is on: every response, this one too, varies on Origin */
-    JsonErrorHandler(PrintStream log, boolean varyOrigin) {
+    JsonErrorHandler(PrintStream log, LogFormat format, boolean varyOrigin) {
         this.log = log;
+        this.format = format;
         this.varyOrigin = varyOrigin;
     }
 
@@ -58,7 +60,7 @@ final class JsonErrorHandler extends ErrorHandler {
         // A request the parser refused never reached the RequestIdHandler: its id is made here.
         String requestId = RequestIdHandler.of(request);
         if (request.getAttribute(RequestLogHandler.LOGGED) == null) {
-            RequestLogHandler.print(log, request.getMethod(), request.getHttpURI() == null ? null
+            RequestLogHandler.print(log, format, request.getMethod(), request.getHttpURI() == null ? null
                     : request.getHttpURI().getPath(), status, RequestLogHandler.gatewayCode(message(status)), 0, "(malformed request)",
                     requestId);
         }

@@ -14,13 +14,16 @@ import java.time.Instant;
 import java.io.PrintStream;
 
 /**
- * One console line per request, around whatever handles it:
- * {@code METHOD PATH -> STATUS [CODE] (N ms) note}, e.g. {@code POST /collections -> 400 INVALID_JSON (2 ms) [append-collection]}.
+ * The console's account of each request, around whatever handles it. In the {@link LogFormat#HUMAN}
+ * format one line: {@code METHOD PATH -> STATUS [CODE] (N ms) note id=REQUEST_ID}, e.g.
+ * {@code POST /collections -> 400 INVALID_JSON (2 ms) [append-collection] id=Mc7UVioPPHcEKPA=}.
  * CODE, for a 4xx or 5xx only, is the function's {@code error.code}, or for the gateway's own
  * {@code {"message"}} replies that message as a code ({@code UNAUTHORIZED}, {@code NOT_FOUND}), the
- * gateway's reason then in the note. Method, path, code and note are escaped (the code comes from a
- * response body, the rest from the client's bytes); the note and code are what the inner handler left
- * in the {@link #NOTE} and {@link #CODE} attributes.
+ * gateway's reason then in the note; the id is the {@code apigw-requestid} the client got. Method,
+ * path, code and note are escaped (the code comes from a response body, the rest from the client's
+ * bytes); the note and code are what the inner handler left in the {@link #NOTE} and {@link #CODE}
+ * attributes. In the {@link LogFormat#JSON} format only a request the gateway refused itself gets a
+ * line here, of the functions' shape; a function writes its own.
  */
 final class RequestLogHandler extends Handler.Wrapper {
     static final String NOTE = RequestLogHandler.class.getName() + ".note";
@@ -29,12 +32,15 @@ final class RequestLogHandler extends Handler.Wrapper {
     private static final int MAX_CODE = 64;
     private static final int MAX_PATH = 512;
     private static final int MAX_NOTE = 512;
+    private static final int MAX_REQUEST_ID = 64;
 
     private final PrintStream log;
+    private final LogFormat format;
 
-    RequestLogHandler(Handler handler, PrintStream log) {
+    RequestLogHandler(Handler handler, PrintStream log, LogFormat format) {
         super(handler);
         this.log = log;
+        this.format = format;
     }
 
     @Override
@@ -66,20 +72,25 @@ final class RequestLogHandler extends Handler.Wrapper {
         long millis = (System.nanoTime() - started) / 1_000_000;
         Object note = request.getAttribute(NOTE);
         Object code = request.getAttribute(CODE);
-        print(log, request.getMethod(), request.getHttpURI().getPath(), status, code == null ? "" : code.toString(), millis,
+        print(log, format, request.getMethod(), request.getHttpURI().getPath(), status, code == null ? "" : code.toString(), millis,
                 note == null ? "" : note.toString(), RequestIdHandler.of(request));
     }
 
     /**
-     * The console's line for one request, and for a request the gateway refused (no function ran:
-     * the note names none) the JSON request line of the functions' shape; a function writes its own.
+     * What the console shows for one request: its human line, or, in the JSON format and only for a
+     * request the gateway refused (no function ran: the note names none), the JSON request line of
+     * the functions' shape.
      *
      * @param requestId the {@code apigw-requestid} the client got
      */
-    static void print(PrintStream log, String method, String rawPath, int status, String code, long millis, String note,
-                      String requestId) {
-        log.println(line(method, rawPath, status, code, millis, note));
-        if (status >= 400 && !note.startsWith("[")) log.println(gatewayRequestLine(status, code, millis, requestId));
+    static void print(PrintStream log, LogFormat format, String method, String rawPath, int status, String code, long millis,
+                      String note, String requestId) {
+        switch (format) {
+            case HUMAN -> log.println(line(method, rawPath, status, code, millis, note, requestId));
+            case JSON -> {
+                if (status >= 400 && !note.startsWith("[")) log.println(gatewayRequestLine(status, code, millis, requestId));
+            }
+        }
     }
 
     /**
@@ -105,10 +116,11 @@ final class RequestLogHandler extends Handler.Wrapper {
     }
 
     /** @param code the error code, or empty (a 2xx/3xx, or none known) */
-    static String line(String method, String rawPath, int status, String code, long millis, String note) {
+    static String line(String method, String rawPath, int status, String code, long millis, String note, String requestId) {
         return ConsoleText.escape(method, 32) + " " + ConsoleText.escape(rawPath, MAX_PATH) + " -> " + status
                 + (code.isEmpty() ? "" : " " + ConsoleText.escape(code, MAX_CODE))
-                + " (" + millis + " ms)" + (note.isEmpty() ? "" : " " + ConsoleText.escape(note, MAX_NOTE));
+                + " (" + millis + " ms)" + (note.isEmpty() ? "" : " " + ConsoleText.escape(note, MAX_NOTE))
+                + " id=" + ConsoleText.escape(requestId, MAX_REQUEST_ID);
     }
 
     /**

@@ -32,12 +32,13 @@ class ConsoleTextTest {
 
     @Test
     void theRequestLineIsOneEscapedLine() {
-        String line = RequestLogHandler.line("GET", "/a\nGET /forged", 404, "NOT_FOUND", 3, "(no such route)\n");
-        assertEquals("GET /a\\u000aGET /forged -> 404 NOT_FOUND (3 ms) (no such route)\\u000a", line);
+        String line = RequestLogHandler.line("GET", "/a\nGET /forged", 404, "NOT_FOUND", 3, "(no such route)\n", "Mc7UVioPPHcEKPA=");
+        assertEquals("GET /a\\u000aGET /forged -> 404 NOT_FOUND (3 ms) (no such route)\\u000a id=Mc7UVioPPHcEKPA=", line);
         assertFalse(line.contains("\n"));
-        assertEquals("POST /collections -> 201 (35 ms) [append-collection]",
-                RequestLogHandler.line("POST", "/collections", 201, "", 35, "[append-collection]"));
-        assertEquals("GET /x -> 400 EVIL\\u000d\\u000aGET_/forged (1 ms)", RequestLogHandler.line("GET", "/x", 400, "EVIL\r\nGET_/forged", 1, ""));
+        assertEquals("POST /collections -> 201 (35 ms) [append-collection] id=Mc7UVioPPHcEKPA=",
+                RequestLogHandler.line("POST", "/collections", 201, "", 35, "[append-collection]", "Mc7UVioPPHcEKPA="));
+        assertEquals("GET /x -> 400 EVIL\\u000d\\u000aGET_/forged (1 ms) id=r\\u001b[2J",
+                RequestLogHandler.line("GET", "/x", 400, "EVIL\r\nGET_/forged", 1, "", "r\u001b[2J"));
     }
 
     @Test
