@@ -44,6 +44,9 @@ def add(category, description, route, status, code, path=None, query=None, body=
     counters[category] = n
     if claims == "owner":
         claims = {"sub": "{{owner}}", "iss": "https://issuer.example", "aud": "user-images"}
+        # A user's access token: every data route needs a data scope (the admin route's cases give theirs).
+        if route != "POST /admin/table":
+            claims["scope"] = "images/user"
     request = {
         "function": function or FUNCTION_OF[route],
         "route": route,
@@ -259,7 +262,7 @@ for params in [{"order": "asc"}, {"minImages": "1"}, {"from": "2000-01-01T00:00:
     p["nextToken"] = "{{token}}"
     add("pageToken", "list: genuine token with other parameters " + repr(params), LIST, 400, "INVALID_TOKEN", query=p)
 add("pageToken", "list: the owner's genuine token used by another user", LIST, 400, "INVALID_TOKEN",
-    query={"nextToken": "{{token}}"}, claims={"sub": "{{other}}"})
+    query={"nextToken": "{{token}}"}, claims={"sub": "{{other}}", "scope": "images/user"})
 add("pageToken", "list: the owner's token used by the sub it encodes to with a surrogate", LIST, 401, "UNAUTHORIZED",
     query={"nextToken": "{{token}}"}, claims={"sub": "{{owner}}\ud800"}, server={"status": 401})
 
@@ -275,10 +278,10 @@ add("claims", "get: no claims at all", GET, 401, "UNAUTHORIZED", path=OWN, claim
 add("claims", "list: empty claims", LIST, 401, "UNAUTHORIZED", claims={}, server={"status": 401})
 add("claims", "list: claims without sub", LIST, 401, "UNAUTHORIZED", claims={"iss": "https://issuer.example", "username": "{{owner}}"}, server={"status": 401})
 add("claims", "append: no claims", APPEND, 401, "UNAUTHORIZED", path=OWN, body=j({"images": [img()]}), claims=None, server={"status": 401})
-add("claims", "get: sub of the owner in upper case is another user", GET, 404, "COLLECTION_NOT_FOUND", path=OWN, claims={"sub": "{{owner:upper}}"})
-add("claims", "get: sub of the owner with a trailing space is another user", GET, 404, "COLLECTION_NOT_FOUND", path=OWN, claims={"sub": "{{owner}} "})
-add("claims", "get: sub of the owner with '?' in place of a surrogate is another user", GET, 404, "COLLECTION_NOT_FOUND", path=OWN, claims={"sub": "{{owner}}?"})
-add("claims", "get: username claim of the owner does not count", GET, 404, "COLLECTION_NOT_FOUND", path=OWN, claims={"sub": "{{other}}", "username": "{{owner}}", "cognito:username": "{{owner}}"})
+add("claims", "get: sub of the owner in upper case is another user", GET, 404, "COLLECTION_NOT_FOUND", path=OWN, claims={"sub": "{{owner:upper}}", "scope": "images/user"})
+add("claims", "get: sub of the owner with a trailing space is another user", GET, 404, "COLLECTION_NOT_FOUND", path=OWN, claims={"sub": "{{owner}} ", "scope": "images/user"})
+add("claims", "get: sub of the owner with '?' in place of a surrogate is another user", GET, 404, "COLLECTION_NOT_FOUND", path=OWN, claims={"sub": "{{owner}}?", "scope": "images/user"})
+add("claims", "get: username claim of the owner does not count", GET, 404, "COLLECTION_NOT_FOUND", path=OWN, claims={"sub": "{{other}}", "username": "{{owner}}", "cognito:username": "{{owner}}", "scope": "images/user"})
 for scopes, claim in [(None, {}), ([], {}), (["images/user"], {}), (None, {"scope": "images/user"}), (None, {"scope": "images/admins"}),
                       (None, {"scope": "Images/Admin"}), (None, {"scp": "[images/user]"}), (None, {"scope": "images/admin\u0000"}),
                       (["images/admin "], {}), (None, {"scope": "images/adminimages/user"})]:
@@ -286,6 +289,24 @@ for scopes, claim in [(None, {}), ([], {}), (["images/user"], {}), (None, {"scop
     c.update(claim)
     add("claims", "create-table without the admin scope: scopes " + repr(scopes) + " claims " + repr(claim)[:40], ADMIN, 403, "FORBIDDEN",
         claims=c, scopes=scopes, body=None, server={"status": 403})
+
+# Every data route needs a data scope: an ID token (an audience, no scope) or another service's scope is refused.
+for route in [r for r in FUNCTION_OF if r != ADMIN]:
+    path = {}
+    if "{collectionId}" in route:
+        path["collectionId"] = "{{collectionId}}"
+    if "{imageId}" in route:
+        path["imageId"] = "{{imageId}}"
+    body = j({"images": [img()]}) if route.startswith("POST") else j({"imageIds": ["{{imageId}}"]}) if route.startswith("PUT") else None
+    for scopes, claim, label in [(None, {}, "an ID token (no scope claim)"), ([], {}, "empty scopes"),
+                                 (None, {"scope": "openid email"}, "scope 'openid email'"),
+                                 (None, {"scope": "images/users"}, "scope 'images/users'"),
+                                 (None, {"scope": "Images/User"}, "scope 'Images/User'"),
+                                 (None, {"scope": "images/user\u0000"}, "scope 'images/user\\x00'")]:
+        c = {"sub": "{{owner}}", "iss": "https://issuer.example", "aud": "user-images"}
+        c.update(claim)
+        add("claims", route + ": " + label + " has no data scope", route, 403, "FORBIDDEN", path=path, body=body,
+            claims=c, scopes=scopes, server={"status": 403})
 
 # ---------------------------------------------------------------- edits (issue 11's routes: reorder, delete, version headers)
 REORDER = "PUT /collections/{collectionId}/order"

@@ -11,24 +11,24 @@ import java.util.Optional;
  */
 public enum ApiFunction {
     CREATE_TABLE("create-table", "com.userimages.handlers.CreateTableHandler",
-            List.of(Setting.TABLE_NAME, Setting.DYNAMODB_ENDPOINT),
+            List.of(Setting.TABLE_NAME, Setting.DYNAMODB_ENDPOINT, Setting.ADMIN_SCOPE),
             List.of("dynamodb:CreateTable", "dynamodb:DescribeTable")),
     APPEND_COLLECTION("append-collection", "com.userimages.handlers.AppendCollectionHandler",
             List.of(Setting.TABLE_NAME, Setting.DYNAMODB_ENDPOINT,
-                    Setting.MAX_IMAGES_PER_REQUEST, Setting.MAX_IMAGES_PER_COLLECTION),
+                    Setting.MAX_IMAGES_PER_REQUEST, Setting.MAX_IMAGES_PER_COLLECTION, Setting.DATA_SCOPES),
             List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
     GET_ITEM("get-item", "com.userimages.handlers.GetItemHandler",
-            List.of(Setting.TABLE_NAME, Setting.DYNAMODB_ENDPOINT),
+            List.of(Setting.TABLE_NAME, Setting.DYNAMODB_ENDPOINT, Setting.DATA_SCOPES),
             List.of("dynamodb:GetItem")),
     LIST_PAGE("list-page", "com.userimages.handlers.ListPageHandler",
             List.of(Setting.TABLE_NAME, Setting.DYNAMODB_ENDPOINT, Setting.PAGE_TOKEN_SECRET_ARN,
                     Setting.PAGE_TOKEN_SECRET, Setting.PAGE_TOKEN_PREVIOUS_SECRET,
-                    Setting.LIST_MAX_ITEMS_EVALUATED, Setting.LIST_MAX_QUERY_CALLS),
+                    Setting.LIST_MAX_ITEMS_EVALUATED, Setting.LIST_MAX_QUERY_CALLS, Setting.DATA_SCOPES),
             List.of("dynamodb:Query", "secretsmanager:GetSecretValue")),
     // Its own function so that DeleteItem is in no other function's role: a flaw in the write path
     // (append, reorder) can never delete a collection.
     DELETE_ITEM("delete-item", "com.userimages.handlers.DeleteItemHandler",
-            List.of(Setting.TABLE_NAME, Setting.DYNAMODB_ENDPOINT),
+            List.of(Setting.TABLE_NAME, Setting.DYNAMODB_ENDPOINT, Setting.DATA_SCOPES),
             List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"));
 
     private final String functionName;

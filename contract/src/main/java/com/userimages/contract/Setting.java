@@ -20,12 +20,16 @@ public enum Setting {
     LIST_MAX_ITEMS_EVALUATED("2500", Rule.POSITIVE_INT),
     LIST_MAX_QUERY_CALLS("10", Rule.POSITIVE_INT),
     /** {@code INFO}: a request line for every request; {@code WARN}: only for 5xx, 429 and 503 (metrics always). */
-    LOG_LEVEL("INFO", Rule.LOG_LEVEL);
+    LOG_LEVEL("INFO", Rule.LOG_LEVEL),
+    /** The scope {@code POST /admin/table} needs, or {@code none} (API.md, "Authentication"). */
+    ADMIN_SCOPE(RouteScopes.DEFAULT_ADMIN_SCOPE, Rule.SCOPES),
+    /** The scopes a data route accepts, any one of them, comma-separated, or {@code none}. */
+    DATA_SCOPES(String.join(",", RouteScopes.DEFAULT_DATA_SCOPES), Rule.SCOPES);
 
     /** Shorter than this is a configuration mistake, not a key. */
     public static final int MIN_SECRET_BYTES = 16;
 
-    private enum Rule { TEXT, URL, SECRET, POSITIVE_INT, LOG_LEVEL }
+    private enum Rule { TEXT, URL, SECRET, POSITIVE_INT, LOG_LEVEL, SCOPES }
 
     private final String defaultValue;
     private final Rule rule;
@@ -56,6 +60,7 @@ public enum Setting {
             case LOG_LEVEL -> value.equalsIgnoreCase("INFO") || value.equalsIgnoreCase("WARN")
                     ? Optional.empty()
                     : Optional.of("setting " + name() + " must be INFO or WARN, was '" + value + "'");
+            case SCOPES -> RouteScopes.problem(value).map(problem -> "setting " + name() + " " + problem);
         };
     }
 

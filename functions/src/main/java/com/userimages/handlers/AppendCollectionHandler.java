@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.RouteScopes;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
@@ -30,6 +31,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
     private final CollectionRequests requests;
     private final ReorderRequests reorderRequests;
     private final RequestLog log;
+    private final RouteScopes scopes;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public AppendCollectionHandler() {
@@ -40,7 +42,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
 
     public AppendCollectionHandler(FunctionComponents components) {
         this(components.collectionService(), components.collectionRequests(), components.reorderRequests(),
-                components.requestLog(ApiFunction.APPEND_COLLECTION));
+                components.requestLog(ApiFunction.APPEND_COLLECTION), components.routeScopes());
     }
 
     /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
@@ -50,6 +52,12 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
 
     public AppendCollectionHandler(CollectionService service, CollectionRequests requests, ReorderRequests reorderRequests,
                                    RequestLog log) {
+        this(service, requests, reorderRequests, log, RouteScopes.DEFAULTS);
+    }
+
+    public AppendCollectionHandler(CollectionService service, CollectionRequests requests, ReorderRequests reorderRequests,
+                                   RequestLog log, RouteScopes scopes) {
+        this.scopes = scopes;
         this.service = service;
         this.requests = requests;
         this.reorderRequests = reorderRequests;
@@ -58,7 +66,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(log, event, context, request -> switch (Routing.route(event, ApiRoute.CREATE_COLLECTION,
+        return HandlerSupport.handle(log, scopes, event, context, request -> switch (Routing.route(event, ApiRoute.CREATE_COLLECTION,
                 ApiRoute.APPEND_IMAGES, ApiRoute.REORDER_IMAGES)) {
             case CREATE_COLLECTION -> create(request);
             case REORDER_IMAGES -> reorder(request);

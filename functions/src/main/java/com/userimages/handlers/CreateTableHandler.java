@@ -5,7 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
-import com.userimages.contract.Scopes;
+import com.userimages.contract.RouteScopes;
+import com.userimages.contract.ApiRoute;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
@@ -21,6 +22,7 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
     private final TableAdmin admin;
     private final Duration maxWait;
     private final RequestLog log;
+    private final RouteScopes scopes;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public CreateTableHandler() {
@@ -28,7 +30,7 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     public CreateTableHandler(FunctionComponents components) {
-        this(components.tableAdmin(), MAX_WAIT, components.requestLog(ApiFunction.CREATE_TABLE));
+        this(components.tableAdmin(), MAX_WAIT, components.requestLog(ApiFunction.CREATE_TABLE), components.routeScopes());
     }
 
     /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
@@ -41,6 +43,11 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     CreateTableHandler(TableAdmin admin, Duration maxWait, RequestLog log) {
+        this(admin, maxWait, log, RouteScopes.DEFAULTS);
+    }
+
+    CreateTableHandler(TableAdmin admin, Duration maxWait, RequestLog log, RouteScopes scopes) {
+        this.scopes = scopes;
         this.admin = admin;
         this.maxWait = maxWait;
         this.log = log;
@@ -48,9 +55,10 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(log, event, context, request -> {
-            // The gateway enforces the scope too; checked again so a misconfigured route cannot open it.
-            request.caller().requireScope(Scopes.ADMIN);
+        return HandlerSupport.handle(log, scopes, event, context, request -> {
+            // The gateway enforces the scope too, and HandlerSupport checks the routes it recognizes; this
+            // function serves whatever event reaches it, so it checks again whatever the event's route key.
+            request.caller().requireAnyScope(scopes.required(ApiRoute.CREATE_TABLE));
             TableAdmin.TableState state = admin.ensureTable(maxWait);
             int status = !state.active() ? 202 : state.created() ? 201 : 200;
             return ApiResponses.json(status, ResponseBodies.tableState(state.tableName(), state.active(), state.created()));

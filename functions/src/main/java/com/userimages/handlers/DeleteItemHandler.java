@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.RouteScopes;
 import com.userimages.contract.ApiRoute;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
@@ -25,6 +26,7 @@ import java.util.Map;
 public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final CollectionService service;
     private final RequestLog log;
+    private final RouteScopes scopes;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public DeleteItemHandler() {
@@ -34,7 +36,7 @@ public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     public DeleteItemHandler(FunctionComponents components) {
-        this(components.collectionService(), components.requestLog(ApiFunction.DELETE_ITEM));
+        this(components.collectionService(), components.requestLog(ApiFunction.DELETE_ITEM), components.routeScopes());
     }
 
     /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
@@ -43,13 +45,18 @@ public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     public DeleteItemHandler(CollectionService service, RequestLog log) {
+        this(service, log, RouteScopes.DEFAULTS);
+    }
+
+    public DeleteItemHandler(CollectionService service, RequestLog log, RouteScopes scopes) {
+        this.scopes = scopes;
         this.service = service;
         this.log = log;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(log, event, context, request -> switch (Routing.route(event, ApiRoute.DELETE_COLLECTION, ApiRoute.DELETE_IMAGE)) {
+        return HandlerSupport.handle(log, scopes, event, context, request -> switch (Routing.route(event, ApiRoute.DELETE_COLLECTION, ApiRoute.DELETE_IMAGE)) {
             case DELETE_IMAGE -> deleteImage(request);
             default -> deleteCollection(request);
         });

@@ -1,6 +1,7 @@
 package com.userimages.handlers;
 
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.RouteScopes;
 import com.userimages.contract.Setting;
 import com.userimages.contract.Settings;
 import com.userimages.core.data.AwsClients;
@@ -100,6 +101,11 @@ public final class FunctionComponents {
     public ListCollectionsService listCollectionsService() {
         PageTokenSecrets secrets = PageTokenSecrets.from(settings, () -> AwsClients.secretsManager(settings, credentials));
         return new ListCollectionsService(collectionRepository(), new PageTokenCodec(secrets), ReadBudget.from(settings));
+    }
+
+    /** The scopes each route needs ({@code ADMIN_SCOPE}, {@code DATA_SCOPES}); a malformed value fails at init. */
+    public RouteScopes routeScopes() {
+        return RouteScopes.from(settings);
     }
 
     public TableAdmin tableAdmin() {

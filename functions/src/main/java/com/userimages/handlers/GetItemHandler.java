@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.RouteScopes;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
@@ -24,6 +25,7 @@ import com.userimages.core.service.CollectionService;
 public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final CollectionService service;
     private final RequestLog log;
+    private final RouteScopes scopes;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public GetItemHandler() {
@@ -33,7 +35,7 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public GetItemHandler(FunctionComponents components) {
-        this(components.collectionService(), components.requestLog(ApiFunction.GET_ITEM));
+        this(components.collectionService(), components.requestLog(ApiFunction.GET_ITEM), components.routeScopes());
     }
 
     /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
@@ -42,13 +44,18 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public GetItemHandler(CollectionService service, RequestLog log) {
+        this(service, log, RouteScopes.DEFAULTS);
+    }
+
+    public GetItemHandler(CollectionService service, RequestLog log, RouteScopes scopes) {
+        this.scopes = scopes;
         this.service = service;
         this.log = log;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(log, event, context, request -> switch (Routing.route(event, ApiRoute.GET_COLLECTION, ApiRoute.GET_IMAGE)) {
+        return HandlerSupport.handle(log, scopes, event, context, request -> switch (Routing.route(event, ApiRoute.GET_COLLECTION, ApiRoute.GET_IMAGE)) {
             case GET_IMAGE -> getImage(request);
             default -> getCollection(request);
         });

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.RouteScopes;
 import com.userimages.contract.ApiRoute;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiResponses;
@@ -19,6 +20,7 @@ import com.userimages.core.http.ListRequests;
 public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ListCollectionsService service;
     private final RequestLog log;
+    private final RouteScopes scopes;
 
     /**
      * The Lambda path: wired from the environment when Lambda constructs the handler during init (so
@@ -31,7 +33,7 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     public ListPageHandler(FunctionComponents components) {
-        this(components.listCollectionsService(), components.requestLog(ApiFunction.LIST_PAGE));
+        this(components.listCollectionsService(), components.requestLog(ApiFunction.LIST_PAGE), components.routeScopes());
     }
 
     /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
@@ -40,13 +42,18 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     public ListPageHandler(ListCollectionsService service, RequestLog log) {
+        this(service, log, RouteScopes.DEFAULTS);
+    }
+
+    public ListPageHandler(ListCollectionsService service, RequestLog log, RouteScopes scopes) {
+        this.scopes = scopes;
         this.service = service;
         this.log = log;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(log, event, context, request -> {
+        return HandlerSupport.handle(log, scopes, event, context, request -> {
             // As the other functions: an event for a route this function does not serve is a 404, not a listing.
             Routing.route(event, ApiRoute.LIST_COLLECTIONS);
             String userId = request.caller().userId();

@@ -1,6 +1,7 @@
 package com.userimages.infra;
 
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.RouteScopes;
 import com.userimages.contract.Setting;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Map;
 final class FunctionEnvironment {
     private FunctionEnvironment() {}
 
-    static Map<String, String> of(ApiFunction function, String tableName, String pageTokenSecretArn) {
+    static Map<String, String> of(ApiFunction function, String tableName, String pageTokenSecretArn, RouteScopes scopes) {
         Map<String, String> env = new LinkedHashMap<>();
         for (Setting setting : function.settings()) {
             // Exhaustive on purpose: a new setting must be decided here, not silently left out.
@@ -28,6 +29,9 @@ final class FunctionEnvironment {
                      LIST_MAX_ITEMS_EVALUATED, LIST_MAX_QUERY_CALLS -> null;
                 // Its code default (INFO): an operator turns it up on one function without a redeploy of the stack.
                 case LOG_LEVEL -> null;
+                // Always declared, so the function checks exactly what the gateway's routes demand.
+                case ADMIN_SCOPE -> scopes.adminSetting();
+                case DATA_SCOPES -> scopes.dataSetting();
             };
             if (value != null) env.put(setting.name(), value);
         }

@@ -46,11 +46,14 @@ final class LambdaFunctions extends Construct {
     private final Map<ApiFunction, DeployedFunction> functions = new EnumMap<>(ApiFunction.class);
 
     private final int pageTokenKeyGeneration;
+    private final StackConfig config;
 
-    LambdaFunctions(Construct scope, String id, Path functionsJar, int pageTokenKeyGeneration, String tableName,
+    LambdaFunctions(Construct scope, String id, StackConfig config, String tableName,
                     FunctionPermissions.Resources resources) {
         super(scope, id);
-        this.pageTokenKeyGeneration = pageTokenKeyGeneration;
+        this.config = config;
+        this.pageTokenKeyGeneration = config.pageTokenKeyGeneration();
+        Path functionsJar = config.functionsJar();
         if (!Files.isRegularFile(functionsJar)) {
             throw new IllegalStateException("functions jar not found at " + functionsJar.toAbsolutePath()
                     + ": build it first (mvn -pl functions package -DskipTests)");
@@ -111,7 +114,8 @@ final class LambdaFunctions extends Construct {
                 .handler(spec.handlerSpec())
                 .memorySize(sizing.memoryMb())
                 .timeout(sizing.timeout())
-                .environment(FunctionEnvironment.of(spec, tableName, resources.pageTokenSecretArn()))
+                .environment(FunctionEnvironment.of(spec, tableName, resources.pageTokenSecretArn(), config.routeScopes()))
+                .reservedConcurrentExecutions(reservedConcurrency(spec))
                 .role(role)
                 .logGroup(logGroup)
                 .loggingFormat(LoggingFormat.JSON)
@@ -135,6 +139,15 @@ final class LambdaFunctions extends Construct {
                 .version(function.getCurrentVersion())
                 .build();
         return new DeployedFunction(spec, function, alias, role, logGroup);
+    }
+
+    /**
+     * A cap per function, so that a runaway (a retry storm, a flood the throttle lets through) cannot
+     * take the account's whole concurrency from its other functions: create-table, a rare admin
+     * call, never needs two at once.
+     */
+    int reservedConcurrency(ApiFunction spec) {
+        return spec == ApiFunction.CREATE_TABLE ? StackConfig.CREATE_TABLE_CONCURRENCY : config.reservedConcurrency();
     }
 
     /**

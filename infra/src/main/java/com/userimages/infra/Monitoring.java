@@ -60,7 +60,15 @@ final class Monitoring extends Construct {
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .pendingWindow(Duration.days(7))
                 .build();
-        key.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
+        // Only for this account's alarms: without the conditions CloudWatch would use the key for any
+        // account's alarm that names this topic (the confused-deputy case).
+        key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .conditions(alarmsOfThisAccount())
+                .build());
         topic = Topic.Builder.create(this, "AlarmTopic")
                 .displayName("user-images alarms")
                 .masterKey(key)
@@ -73,11 +81,7 @@ final class Monitoring extends Construct {
                 .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("sns:Publish"))
                 .resources(List.of(topic.getTopicArn()))
-                .conditions(new TreeMap<>(Map.of(
-                        "ArnLike", Map.of("aws:SourceArn",
-                                "arn:" + Stack.of(this).getPartition() + ":cloudwatch:" + Stack.of(this).getRegion()
-                                        + ":" + Stack.of(this).getAccount() + ":alarm:*"),
-                        "StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount()))))
+                .conditions(alarmsOfThisAccount())
                 .build());
         if (!alarmEmail.isEmpty()) topic.addSubscription(new EmailSubscription(alarmEmail));
 
@@ -218,6 +222,15 @@ final class Monitoring extends Construct {
                                  Duration period) {
         return Metric.Builder.create().namespace(namespace).metricName(name).dimensionsMap(dimensions)
                 .statistic(statistic).period(period).build();
+    }
+
+    /** The alarms of this account and region, as the calling service's source (aws:SourceArn, aws:SourceAccount). */
+    private Map<String, Object> alarmsOfThisAccount() {
+        Stack stack = Stack.of(this);
+        return new TreeMap<>(Map.of(
+                "ArnLike", Map.of("aws:SourceArn",
+                        "arn:" + stack.getPartition() + ":cloudwatch:" + stack.getRegion() + ":" + stack.getAccount() + ":alarm:*"),
+                "StringEquals", Map.of("aws:SourceAccount", stack.getAccount())));
     }
 
     Topic topic() { return topic; }

@@ -1,5 +1,6 @@
 package com.userimages.infra;
 
+import com.userimages.contract.RouteScopes;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,7 +24,13 @@ public record StackConfig(
         boolean createUserPool,
         List<String> callbackUrls,
         // Empty: the alarm topic gets no e-mail subscription.
-        String alarmEmail) {
+        String alarmEmail,
+        // The scopes each route needs; renamed (or none) only for an external identity provider.
+        RouteScopes routeScopes,
+        // Each data function's reserved concurrency; create-table's is always CREATE_TABLE_CONCURRENCY.
+        int reservedConcurrency,
+        // "dev" unless given: a development stack may keep the localhost callback.
+        String stage) {
 
     public static final String JWT_ISSUER = "jwtIssuer";
     public static final String JWT_AUDIENCE = "jwtAudience";
@@ -35,6 +42,15 @@ public record StackConfig(
     public static final String CREATE_USER_POOL = "createUserPool";
     public static final String CALLBACK_URLS = "callbackUrls";
     public static final String ALARM_EMAIL = "alarmEmail";
+    public static final String ADMIN_SCOPE = "adminScope";
+    public static final String DATA_SCOPES = "dataScopes";
+    public static final String RESERVED_CONCURRENCY = "reservedConcurrency";
+    public static final String STAGE = "stage";
+
+    /** The stage a deployment is when it names none. */
+    public static final String DEV_STAGE = "dev";
+    /** The rare admin call never needs two at once; capped so it can never take the account's concurrency. */
+    public static final int CREATE_TABLE_CONCURRENCY = 1;
 
     /** The issuer {@code cdk.json} ships with: synthesizable, never a real identity provider. */
     public static final String PLACEHOLDER_ISSUER = "https://issuer.example.com/";
@@ -72,9 +88,35 @@ public record StackConfig(
         if (!alarmEmail.isEmpty() && !alarmEmail.matches("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+")) {
             throw new IllegalArgumentException(ALARM_EMAIL + " is not an e-mail address: '" + alarmEmail + "'");
         }
+        // The pool defines images/admin and images/user itself; other names would lock everyone out.
+        if (createUserPool && !routeScopes.isDefault()) {
+            throw new IllegalArgumentException(ADMIN_SCOPE + " and " + DATA_SCOPES + " name an external identity provider's"
+                    + " scopes; with " + CREATE_USER_POOL + "=true the pool's own (" + RouteScopes.DEFAULT_ADMIN_SCOPE + ", "
+                    + String.join(",", RouteScopes.DEFAULT_DATA_SCOPES) + ") are used: leave both at their defaults");
+        }
+        if (reservedConcurrency <= 0) {
+            throw new IllegalArgumentException(RESERVED_CONCURRENCY + " must be positive");
+        }
+        if (!stage.matches("[A-Za-z0-9-]{1,32}")) {
+            throw new IllegalArgumentException(STAGE + " must be 1 to 32 letters, digits or '-', was '" + stage + "'");
+        }
+        if (createUserPool && !isDevStage(stage)) {
+            for (String url : callbackUrls) {
+                if (url.startsWith("http://localhost")) {
+                    throw new IllegalArgumentException(CALLBACK_URLS + " still holds the development callback " + url
+                            + " but " + STAGE + " is '" + stage + "': give the app's own https callback"
+                            + " (-c " + CALLBACK_URLS + "=https://app.example.com/callback), or -c " + STAGE + "=" + DEV_STAGE
+                            + " for a development stack");
+                }
+            }
+        }
         jwtAudience = List.copyOf(jwtAudience);
         corsAllowOrigins = List.copyOf(corsAllowOrigins);
         callbackUrls = List.copyOf(callbackUrls);
+    }
+
+    static boolean isDevStage(String stage) {
+        return DEV_STAGE.equals(stage);
     }
 
     public boolean corsEnabled() {
@@ -105,7 +147,19 @@ public record StackConfig(
                 Path.of(get.apply(FUNCTIONS_JAR)),
                 bool(CREATE_USER_POOL, get.apply(CREATE_USER_POOL)),
                 list(get.apply(CALLBACK_URLS)),
-                get.apply(ALARM_EMAIL));
+                get.apply(ALARM_EMAIL),
+                routeScopes(get.apply(ADMIN_SCOPE), get.apply(DATA_SCOPES)),
+                positiveInt(RESERVED_CONCURRENCY, get.apply(RESERVED_CONCURRENCY)),
+                // Optional: absent means a development stack.
+                node.tryGetContext(STAGE) == null ? DEV_STAGE : node.tryGetContext(STAGE).toString().trim());
+    }
+
+    private static RouteScopes routeScopes(String adminScope, String dataScopes) {
+        try {
+            return RouteScopes.parse(adminScope, dataScopes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ADMIN_SCOPE + "/" + DATA_SCOPES + ": " + e.getMessage());
+        }
     }
 
     /** {@code true} from cdk.json, {@code "true"} from {@code -c}; anything but true/false is a typo. */

@@ -2,7 +2,6 @@ package com.userimages.infra;
 
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Cors;
-import com.userimages.contract.Scopes;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
@@ -22,8 +21,9 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The HTTP API: every route of {@link ApiRoute} behind the JWT authorizer, each integrated with its
- * function's alias. Permissions to invoke are added per route by the integration, scoped to this
+ * The HTTP API: every route of {@link ApiRoute} behind the JWT authorizer with the scopes
+ * {@link com.userimages.contract.RouteScopes} gives it (so that only access tokens pass: an ID token
+ * carries an audience but no scope), each integrated with its function's alias. Permissions to invoke are added per route by the integration, scoped to this
  * API and that route's path.
  */
 final class UserImagesHttpApi extends Construct {
@@ -98,20 +98,10 @@ final class UserImagesHttpApi extends Construct {
                     .integration(new HttpLambdaIntegration(name + "Integration",
                             functions.get(route.function()).alias()))
                     .authorizer(authorizer);
-            List<String> scopes = scopes(route, signIn != null);
+            List<String> scopes = config.routeScopes().required(route);
             if (!scopes.isEmpty()) routeBuilder.authorizationScopes(scopes);
             routeBuilder.build();
         }
-    }
-
-    /**
-     * The scopes the gateway demands (any one of them): the route's own, and with the stack's user pool
-     * also {@code images/user} or {@code images/admin} on the data routes, so that only access tokens
-     * pass there. An ID token of the same pool also carries the client id as its {@code aud}, but no scope.
-     */
-    static List<String> scopes(ApiRoute route, boolean userPool) {
-        if (!route.requiredScopes().isEmpty() || !userPool) return route.requiredScopes();
-        return List.of(Scopes.USER, Scopes.ADMIN);
     }
 
     /** The one CORS definition ({@link Cors}), for these origins. */

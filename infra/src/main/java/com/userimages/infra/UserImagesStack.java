@@ -27,10 +27,17 @@ public final class UserImagesStack extends Stack {
                     "jwtIssuer is the placeholder " + StackConfig.PLACEHOLDER_ISSUER
                             + ": no token will verify. Deploy with -c jwtIssuer=... -c jwtAudience=...");
         }
+        if (config.routeScopes().anyCheckOff()) {
+            String message = "adminScope=" + config.routeScopes().adminSetting() + ", dataScopes="
+                    + config.routeScopes().dataSetting() + ": 'none' lets any token of the audience through,"
+                    + " ID tokens included, on the routes it names";
+            Annotations.of(this).addWarningV2("user-images:scopes-off", message);
+            // The annotation is easy to miss in a long synth: say it on stderr as well.
+            System.err.println("WARNING: " + message);
+        }
         table = ImagesTable.create(this, "Table");
         pageTokenSecret = PageTokenSecret.create(this, "PageTokenSecret");
-        functions = new LambdaFunctions(this, "Functions", config.functionsJar(), config.pageTokenKeyGeneration(),
-                table.getTableName(),
+        functions = new LambdaFunctions(this, "Functions", config, table.getTableName(),
                 new FunctionPermissions.Resources(table.getTableArn(), pageTokenSecret.getSecretArn()));
         // Null unless config.createUserPool().
         UserPoolSignIn signIn = config.createUserPool()

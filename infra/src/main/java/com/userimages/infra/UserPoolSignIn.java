@@ -4,6 +4,7 @@ import com.userimages.contract.Scopes;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -39,6 +40,8 @@ import software.constructs.Construct;
  */
 final class UserPoolSignIn extends Construct {
     static final String RESOURCE_SERVER = "images";
+    /** How long a just-rotated refresh token still works, so a client may retry a refresh whose answer it lost. */
+    static final int REFRESH_TOKEN_RETRY_GRACE_SECONDS = 10;
 
     private final UserPool pool;
     private final UserPoolClient peopleClient;
@@ -64,8 +67,10 @@ final class UserPoolSignIn extends Construct {
                 .mfa(Mfa.REQUIRED)
                 .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
                 .featurePlan(FeaturePlan.ESSENTIALS)
-                // The people in it outlive the stack, like the table (README, "Tear down").
+                // The people in it outlive the stack, like the table (README, "Tear down"); and no console
+                // click or stray delete-user-pool call removes them either.
                 .removalPolicy(RemovalPolicy.RETAIN)
+                .deletionProtection(true)
                 .build();
         NagSuppressions.addResourceSuppressions(pool, List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-COG3")
@@ -87,7 +92,14 @@ final class UserPoolSignIn extends Construct {
                 .userPool(pool)
                 // A browser or CLI cannot keep a secret; PKCE binds the code to whoever asked for it.
                 .generateSecret(false)
-                .authFlows(AuthFlow.builder().userSrp(true).build())
+                // Hosted sign-in only: no SRP or password flow, so InitiateAuth offers no way around the
+                // hosted page. A flag set false makes CDK write the (empty) list: omitted, Cognito would
+                // default to SRP, custom and refresh-token auth.
+                .authFlows(AuthFlow.builder().userSrp(false).build())
+                // Each refresh (the token endpoint's refresh_token grant) hands out a new refresh token and
+                // retires the old one, so a leaked refresh token stops working once its owner refreshes.
+                // Incompatible with InitiateAuth's REFRESH_TOKEN_AUTH, which CDK then leaves out.
+                .refreshTokenRotationGracePeriod(Duration.seconds(REFRESH_TOKEN_RETRY_GRACE_SECONDS))
                 .oAuth(OAuthSettings.builder()
                         .flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
                         .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, user))
@@ -99,7 +111,8 @@ final class UserPoolSignIn extends Construct {
         machineClient = UserPoolClient.Builder.create(this, "MachineClient")
                 .userPool(pool)
                 .generateSecret(true)
-                .authFlows(AuthFlow.builder().build())
+                // Client credentials only; an explicit list, since an omitted one defaults to SRP and custom auth.
+                .authFlows(AuthFlow.builder().userSrp(false).build())
                 .oAuth(OAuthSettings.builder()
                         .flows(OAuthFlows.builder().clientCredentials(true).build())
                         .scopes(List.of(admin))

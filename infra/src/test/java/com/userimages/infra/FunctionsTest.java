@@ -74,14 +74,33 @@ class FunctionsTest {
         String secret = model.ofType("AWS::SecretsManager::Secret").keySet().iterator().next();
 
         assertEquals(table, target(vars.get(Setting.TABLE_NAME.name())));
+        // The function checks the same scopes the gateway's routes demand.
+        String scopeSetting = spec == ApiFunction.CREATE_TABLE ? Setting.ADMIN_SCOPE.name() : Setting.DATA_SCOPES.name();
         if (spec == ApiFunction.LIST_PAGE) {
-            assertEquals(Set.of(Setting.TABLE_NAME.name(), Setting.PAGE_TOKEN_SECRET_ARN.name()), vars.keySet());
+            assertEquals(Set.of(Setting.TABLE_NAME.name(), Setting.PAGE_TOKEN_SECRET_ARN.name(), scopeSetting), vars.keySet());
             assertEquals(secret, target(vars.get(Setting.PAGE_TOKEN_SECRET_ARN.name())));
         } else {
-            assertEquals(Set.of(Setting.TABLE_NAME.name()), vars.keySet());
+            assertEquals(Set.of(Setting.TABLE_NAME.name(), scopeSetting), vars.keySet());
         }
+        assertEquals(spec == ApiFunction.CREATE_TABLE ? "images/admin" : "images/user,images/admin", vars.get(scopeSetting));
         // Every variable set is one the function actually reads.
         for (String name : vars.keySet()) assertTrue(spec.settings().contains(Setting.valueOf(name)), name);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiFunction.class)
+    void everyFunctionHasAConcurrencyCapAndCreateTableOne(ApiFunction spec) {
+        Object reserved = props(function(model, spec).getValue()).get("ReservedConcurrentExecutions");
+        assertEquals(spec == ApiFunction.CREATE_TABLE ? 1 : Synth.RESERVED_CONCURRENCY, ((Number) reserved).intValue());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiFunction.class)
+    void logGroupsOutliveTheStack(ApiFunction spec) {
+        Map<String, Object> logging = map(props(function(model, spec).getValue()).get("LoggingConfig"));
+        Map<String, Object> logGroup = model.resource(target(logging.get("LogGroup")));
+        assertEquals("Retain", logGroup.get("DeletionPolicy"));
+        assertEquals("Retain", logGroup.get("UpdateReplacePolicy"));
     }
 
     @ParameterizedTest

@@ -50,11 +50,47 @@ class HttpApiTest {
         assertEquals("JWT", r.get("AuthorizationType"));
         String authorizer = target(r.get("AuthorizerId"));
         assertEquals(Set.of(authorizer), model.ofType("AWS::ApiGatewayV2::Authorizer").keySet());
-        if (route.requiredScopes().isEmpty()) {
-            assertNull(r.get("AuthorizationScopes"));
-        } else {
-            assertEquals(route.requiredScopes(), r.get("AuthorizationScopes"));
+        // Data routes too, with the operator's identity provider: an ID token (an audience, no scope) never passes.
+        assertFalse(route.requiredScopes().isEmpty());
+        assertEquals(route.requiredScopes(), r.get("AuthorizationScopes"));
+    }
+
+    private static Synth.Result renamed;
+
+    /** adminScope renamed and dataScopes off, as an operator whose identity provider names scopes its own way. */
+    static synchronized Synth.Result renamedScopes() {
+        if (renamed == null) {
+            renamed = Synth.synth(Map.of(StackConfig.ADMIN_SCOPE, "api://images/operator", StackConfig.DATA_SCOPES, "none"),
+                    java.nio.file.Path.of(System.getProperty("cdk.outdir", "target/cdk")).resolveSibling("cdk-scopes"));
         }
+        return renamed;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiRoute.class)
+    void theScopeNamesAreContextValuesAndNoneTurnsACheckOff(ApiRoute route) {
+        TemplateModel model = renamedScopes().model();
+        Map<String, Object> r = route(model, route);
+        if (route.isAdmin()) {
+            assertEquals(List.of("api://images/operator"), r.get("AuthorizationScopes"));
+        } else {
+            assertNull(r.get("AuthorizationScopes"));
+        }
+        // The functions check the same names.
+        Map<String, Object> env = model.ofType("AWS::Lambda::Function").values().stream().map(TemplateModel::props)
+                .filter(p -> p.get("Handler").toString().startsWith(route.function().handlerClassName() + "::"))
+                .map(p -> map(map(p.get("Environment")).get("Variables"))).findFirst().orElseThrow();
+        assertEquals(route.isAdmin() ? "api://images/operator" : "none",
+                env.get(route.isAdmin() ? "ADMIN_SCOPE" : "DATA_SCOPES"));
+    }
+
+    @Test
+    void turningScopesOffIsWarnedAbout() {
+        var warnings = renamedScopes().annotations().findWarning("*",
+                software.amazon.awscdk.assertions.Match.stringLikeRegexp(".*dataScopes=none.*"));
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(Synth.shared().annotations().findWarning("*",
+                software.amazon.awscdk.assertions.Match.stringLikeRegexp(".*none.*")).isEmpty());
     }
 
     @Test

@@ -123,10 +123,14 @@ class MonitoringTest {
         String key = target(topic.get("KmsMasterKeyId"));
         Map<String, Object> keyProps = props(model.resource(key));
         assertEquals(true, keyProps.get("EnableKeyRotation"));
-        boolean cloudWatchMayUse = list(map(keyProps.get("KeyPolicy")).get("Statement")).stream().map(TemplateModel::map)
-                .anyMatch(s -> Map.of("Service", "cloudwatch.amazonaws.com").equals(s.get("Principal"))
-                        && list(s.get("Action")).containsAll(List.of("kms:Decrypt", "kms:GenerateDataKey*")));
-        assertTrue(cloudWatchMayUse, "CloudWatch cannot publish to a topic whose key it may not use");
+        var cloudWatch = list(map(keyProps.get("KeyPolicy")).get("Statement")).stream().map(TemplateModel::map)
+                .filter(s -> Map.of("Service", "cloudwatch.amazonaws.com").equals(s.get("Principal"))).toList();
+        assertEquals(1, cloudWatch.size(), "CloudWatch cannot publish to a topic whose key it may not use");
+        assertTrue(list(cloudWatch.getFirst().get("Action")).containsAll(List.of("kms:Decrypt", "kms:GenerateDataKey*")));
+        // Only for this account's alarms (the confused deputy): the same conditions as the topic policy's.
+        Map<String, Object> condition = map(cloudWatch.getFirst().get("Condition"));
+        assertEquals(Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")), condition.get("StringEquals"));
+        assertTrue(map(condition.get("ArnLike")).get("aws:SourceArn").toString().contains(":alarm:*"), condition.toString());
 
         Map<String, Object> policy = props(model.resource(model.only("AWS::SNS::TopicPolicy")));
         var statements = list(map(policy.get("PolicyDocument")).get("Statement")).stream().map(TemplateModel::map).toList();

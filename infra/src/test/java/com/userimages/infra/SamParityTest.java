@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Cors;
+import com.userimages.contract.RouteScopes;
 import com.userimages.contract.Setting;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -75,8 +76,8 @@ class SamParityTest {
 
     /** What a function is, independent of how a template spells it. */
     record FunctionView(String runtime, Object architectures, Object snapStart, String tracing, String alias, int memoryMb,
-                        int timeoutSeconds, String logFormat, int logRetentionDays, Set<String> environment,
-                        Map<String, Set<String>> actionsOnResources) {}
+                        int timeoutSeconds, int reservedConcurrency, String logFormat, int logRetentionDays,
+                        List<Object> logGroupPolicies, Set<String> environment, Map<String, Set<String>> actionsOnResources) {}
 
     private static String handlerClass(Map<String, Object> functionProps) {
         String handler = (String) functionProps.get("Handler");
@@ -87,7 +88,8 @@ class SamParityTest {
 
     static Map<String, RouteView> routesOfApiRoute(Mode mode) {
         return Arrays.stream(ApiRoute.values()).collect(Collectors.toMap(ApiRoute::routeKey,
-                r -> new RouteView(r.function().handlerClassName(), UserImagesHttpApi.scopes(r, mode.userPool)),
+                // SAM cannot take parameters in AuthorizationScopes: both compare with the default names.
+                r -> new RouteView(r.function().handlerClassName(), RouteScopes.DEFAULTS.required(r)),
                 (a, b) -> a, TreeMap::new));
     }
 
@@ -191,14 +193,27 @@ class SamParityTest {
 
     private static FunctionView view(TemplateModel model, Map<String, Object> fn, String alias, Set<String> envNames) {
         Map<String, Object> logging = map(fn.get("LoggingConfig"));
-        Map<String, Object> logGroup = props(model.resource(target(logging.get("LogGroup"))));
+        Map<String, Object> logGroupResource = model.resource(target(logging.get("LogGroup")));
+        Map<String, Object> logGroup = props(logGroupResource);
         // SAM's Tracing: Active is Lambda's TracingConfig.Mode.
         Object tracing = fn.containsKey("TracingConfig") ? map(fn.get("TracingConfig")).get("Mode") : fn.get("Tracing");
         return new FunctionView((String) fn.get("Runtime"), fn.get("Architectures"), fn.get("SnapStart"),
                 (String) tracing, alias,
                 ((Number) fn.get("MemorySize")).intValue(), ((Number) fn.get("Timeout")).intValue(),
+                reservedConcurrency(fn.get("ReservedConcurrentExecutions")),
                 (String) logging.get("LogFormat"), ((Number) logGroup.get("RetentionInDays")).intValue(),
+                List.of(logGroupResource.getOrDefault("DeletionPolicy", "Delete"),
+                        logGroupResource.getOrDefault("UpdateReplacePolicy", "Delete")),
                 envNames, actions(model, fn));
+    }
+
+    /** A number, or (SAM) a parameter reference read as the parameter's default, which cdk.json's matches. */
+    private static int reservedConcurrency(Object value) {
+        assertNotNull(value, "every function has a concurrency cap");
+        if (value instanceof Map<?, ?> m && m.get("Ref") instanceof String parameter) {
+            value = map(map(sam.json().get("Parameters")).get(parameter)).get("Default");
+        }
+        return Integer.parseInt(value.toString());
     }
 
     private static Map<String, Object> variables(Map<String, Object> fn) {
@@ -479,6 +494,62 @@ class SamParityTest {
             assertEquals(Map.of("Ref", "JwtIssuer"), samJwt.get("issuer"));
             assertEquals(Map.of("Ref", "JwtAudience"), samJwt.get("audience"));
         }
+    }
+
+    @Test
+    void reservedConcurrencyIsTheSameOptionWithTheSameDefault() throws Exception {
+        assertEquals(String.valueOf(cdkContext().get(StackConfig.RESERVED_CONCURRENCY)),
+                String.valueOf(map(map(sam.json().get("Parameters")).get("ReservedConcurrency")).get("Default")));
+        assertEquals(cdkContext().get(StackConfig.RESERVED_CONCURRENCY), Synth.RESERVED_CONCURRENCY);
+    }
+
+    @Test
+    void theAccessLogOutlivesTheStackInBoth() {
+        for (TemplateModel model : List.of(sam.model(), cdk)) {
+            var groups = model.ofType("AWS::Logs::LogGroup");
+            assertEquals(ApiFunction.values().length + 1, groups.size());
+            groups.forEach((id, g) -> {
+                assertEquals("Retain", g.get("DeletionPolicy"), id);
+                assertEquals("Retain", g.get("UpdateReplacePolicy"), id);
+            });
+        }
+    }
+
+    /** Said explicitly in template.yaml (cfn-lint's I3011 asks it of stateful resources), as CDK writes it. */
+    @Test
+    void thePageTokenSecretGoesWithTheStackInBoth() {
+        for (TemplateModel model : List.of(sam.model(), cdk)) {
+            Map<String, Object> secret = model.ofType("AWS::SecretsManager::Secret").values().iterator().next();
+            assertEquals("Delete", secret.get("DeletionPolicy"));
+            assertEquals("Delete", secret.get("UpdateReplacePolicy"));
+        }
+    }
+
+    /** SAM has no expression for "starts with http://localhost": it refuses the default callback outside dev. */
+    @Test
+    void theDevelopmentCallbackIsRefusedOutsideDevInBoth() throws Exception {
+        Map<String, Object> parameters = map(sam.json().get("Parameters"));
+        assertEquals(StackConfig.DEV_STAGE, map(parameters.get("Stage")).get("Default"));
+        assertEquals(StackConfig.DEV_STAGE, cdkContext().get(StackConfig.STAGE));
+        Map<String, Object> rule = map(map(sam.json().get("Rules")).get("DevelopmentCallbackOutsideDev"));
+        assertEquals(Map.of("Fn::And", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "CreateUserPool"), "true")),
+                Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "Stage"), "dev")))))), rule.get("RuleCondition"));
+        Map<String, Object> assertion = map(list(rule.get("Assertions")).getFirst());
+        assertEquals(Map.of("Fn::Not", List.of(Map.of("Fn::Contains", List.of(Map.of("Ref", "CallbackUrls"),
+                cdkContext().get(StackConfig.CALLBACK_URLS))))), assertion.get("Assert"));
+    }
+
+    /** template.yaml declares the default names for the functions, the ones its routes demand. */
+    @Test
+    void samsFunctionsCheckTheScopesItsRoutesDemand() {
+        sam.functions().forEach((id, fn) -> {
+            Map<String, Object> vars = variables(fn);
+            if (handlerClass(fn).equals(ApiFunction.CREATE_TABLE.handlerClassName())) {
+                assertEquals(RouteScopes.DEFAULTS.adminSetting(), vars.get("ADMIN_SCOPE"), id);
+            } else {
+                assertEquals(RouteScopes.DEFAULTS.dataSetting(), vars.get("DATA_SCOPES"), id);
+            }
+        });
     }
 
     @Test

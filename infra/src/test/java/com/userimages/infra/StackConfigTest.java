@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.userimages.contract.RouteScopes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import software.amazon.awscdk.App;
 
 class StackConfigTest {
     private static StackConfig config(String issuer, List<String> audience, List<String> origins, int rate, int burst) {
-        return new StackConfig(issuer, audience, origins, rate, burst, 1, Path.of("x.jar"), false, List.of(), "");
+        return new StackConfig(issuer, audience, origins, rate, burst, 1, Path.of("x.jar"), false, List.of(), "",
+                RouteScopes.DEFAULTS, 100, StackConfig.DEV_STAGE);
     }
 
     @Test
@@ -47,12 +49,48 @@ class StackConfigTest {
         for (String key : List.of(StackConfig.JWT_ISSUER, StackConfig.JWT_AUDIENCE, StackConfig.CORS_ALLOW_ORIGINS,
                 StackConfig.THROTTLE_RATE_LIMIT, StackConfig.THROTTLE_BURST_LIMIT, StackConfig.PAGE_TOKEN_KEY_GENERATION,
                 StackConfig.FUNCTIONS_JAR, StackConfig.CREATE_USER_POOL, StackConfig.CALLBACK_URLS,
-                StackConfig.ALARM_EMAIL)) {
+                StackConfig.ALARM_EMAIL, StackConfig.ADMIN_SCOPE, StackConfig.DATA_SCOPES, StackConfig.RESERVED_CONCURRENCY,
+                StackConfig.STAGE)) {
             assertTrue(context.containsKey(key), "cdk.json lacks " + key);
         }
         StackConfig config = StackConfig.fromContext(App.Builder.create().context(context).build().getNode());
         assertTrue(config.usesPlaceholderIssuer());
         assertEquals(Synth.functionsJar().toAbsolutePath().normalize(), config.functionsJar().toAbsolutePath().normalize());
+    }
+
+    @Test
+    void cdkJsonsScopesAreTheDefaultsAndRenamingIsForAnExternalProviderOnly() throws Exception {
+        StackConfig fromCdkJson = StackConfig.fromContext(App.Builder.create().context(cdkJsonContext()).build().getNode());
+        assertEquals(RouteScopes.DEFAULTS, fromCdkJson.routeScopes());
+        assertEquals(100, fromCdkJson.reservedConcurrency());
+        assertEquals(StackConfig.DEV_STAGE, fromCdkJson.stage());
+        StackConfig renamed = fromContext(Map.of(StackConfig.ADMIN_SCOPE, "api/admin", StackConfig.DATA_SCOPES, "api/read, api/write"));
+        assertEquals(List.of("api/read", "api/write"), renamed.routeScopes().dataScopes());
+        var bad = assertThrows(IllegalArgumentException.class, () -> fromContext(Map.of(StackConfig.DATA_SCOPES, "api/read api/write")));
+        assertTrue(bad.getMessage().startsWith("adminScope/dataScopes: "), bad.getMessage());
+        var withPool = assertThrows(IllegalArgumentException.class, () -> fromContext(Map.of(StackConfig.CREATE_USER_POOL, "true",
+                StackConfig.CALLBACK_URLS, "https://app.test/cb", StackConfig.DATA_SCOPES, "none")));
+        assertTrue(withPool.getMessage().contains("createUserPool=true"), withPool.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> fromContext(Map.of(StackConfig.RESERVED_CONCURRENCY, 0)));
+    }
+
+    @Test
+    void theLocalhostCallbackIsForADevStageOnly() {
+        Map<String, Object> pool = Map.of(StackConfig.CREATE_USER_POOL, "true",
+                StackConfig.CALLBACK_URLS, "https://app.test/cb,http://localhost:8080/callback");
+        // No stage, or dev: a development stack keeps it.
+        assertTrue(fromContext(pool).createUserPool());
+        Map<String, Object> prod = new java.util.HashMap<>(pool);
+        prod.put(StackConfig.STAGE, "prod");
+        var e = assertThrows(IllegalArgumentException.class, () -> fromContext(prod));
+        assertEquals("callbackUrls still holds the development callback http://localhost:8080/callback but stage is 'prod':"
+                + " give the app's own https callback (-c callbackUrls=https://app.example.com/callback), or -c stage=dev"
+                + " for a development stack", e.getMessage());
+        prod.put(StackConfig.CALLBACK_URLS, "https://app.test/cb");
+        assertEquals("prod", fromContext(prod).stage());
+        // Without the pool there is no callback to worry about.
+        assertEquals("prod", fromContext(Map.of(StackConfig.STAGE, "prod", StackConfig.CALLBACK_URLS, "http://localhost:8080/callback")).stage());
+        assertThrows(IllegalArgumentException.class, () -> fromContext(Map.of(StackConfig.STAGE, "pro d")));
     }
 
     @Test

@@ -18,6 +18,8 @@ final class Synth {
     static final List<String> AUDIENCE = List.of("user-images-web", "user-images-cli");
     static final int RATE_LIMIT = 25;
     static final int BURST_LIMIT = 60;
+    /** As cdk.json's and template.yaml's default, so the parity test compares like with like. */
+    static final int RESERVED_CONCURRENCY = 100;
 
     record Result(UserImagesStack stack, Template template, Path templateFile) {
         Annotations annotations() { return Annotations.fromStack(stack); }
@@ -75,6 +77,9 @@ final class Synth {
         context.put(StackConfig.CREATE_USER_POOL, false);
         context.put(StackConfig.CALLBACK_URLS, "");
         context.put(StackConfig.ALARM_EMAIL, "");
+        context.put(StackConfig.ADMIN_SCOPE, "images/admin");
+        context.put(StackConfig.DATA_SCOPES, "images/user,images/admin");
+        context.put(StackConfig.RESERVED_CONCURRENCY, RESERVED_CONCURRENCY);
         context.putAll(overrides);
         return context;
     }

@@ -117,12 +117,32 @@ class UserPoolSignInTest {
     @EnumSource(ApiRoute.class)
     void dataRoutesNeedAnAccessTokensScopeAndAdminKeepsItsOwn(ApiRoute route) {
         Object scopes = HttpApiTest.route(model, route).get("AuthorizationScopes");
-        if (route.requiredScopes().isEmpty()) {
-            // An ID token (aud = client id) carries no scope: refused here.
-            assertEquals(List.of(Scopes.USER, Scopes.ADMIN), scopes);
-        } else {
-            assertEquals(route.requiredScopes(), scopes);
-        }
+        // An ID token (aud = client id) carries no scope: refused on data routes too.
+        assertEquals(route.isAdmin() ? List.of(Scopes.ADMIN) : List.of(Scopes.USER, Scopes.ADMIN), scopes);
+    }
+
+    @Test
+    void thePoolIsProtectedFromDeletion() {
+        Map<String, Object> pool = model.resource(model.only("AWS::Cognito::UserPool"));
+        assertEquals("ACTIVE", props(pool).get("DeletionProtection"));
+        assertEquals("Retain", pool.get("DeletionPolicy"));
+    }
+
+    @Test
+    void theHostedSignInClientRotatesRefreshTokensAndOffersNoDirectSignIn() {
+        Map<String, Object> people = props(model.resource(clientWithFlow("code")));
+        assertEquals(Map.of("Feature", "ENABLED", "RetryGracePeriodSeconds", UserPoolSignIn.REFRESH_TOKEN_RETRY_GRACE_SECONDS),
+                people.get("RefreshTokenRotation"));
+        // Present (omitted would mean SRP, custom and refresh-token auth) and empty: the hosted page only.
+        assertEquals(List.of(), people.get("ExplicitAuthFlows"));
+        Map<String, Object> machine = props(model.resource(clientWithFlow("client_credentials")));
+        assertEquals(List.of("ALLOW_REFRESH_TOKEN_AUTH"), machine.get("ExplicitAuthFlows"));
+    }
+
+    private String clientWithFlow(String flow) {
+        return model.ofType("AWS::Cognito::UserPoolClient").entrySet().stream()
+                .filter(e -> list(props(e.getValue()).get("AllowedOAuthFlows")).contains(flow))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
     }
 
     @Test

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
-import com.userimages.contract.Scopes;
+import com.userimages.contract.RouteScopes;
 import com.userimages.local.gateway.ConsoleText;
 
 import java.util.List;
@@ -41,9 +41,11 @@ final class DemoData {
      */
     static String seed(FunctionInvoker invoker, String sub) throws StartupException {
         int added = 0;
+        // A user's scope as DATA_SCOPES names it, so the function's own check lets the seeding through.
+        String scope = RouteScopes.from(invoker.settings()).userScopeClaim();
         for (Collection collection : COLLECTIONS) {
             APIGatewayV2HTTPEvent event = StartupEvents.of(ApiRoute.CREATE_COLLECTION, ApiRoute.CREATE_COLLECTION.pathTemplate(),
-                    Map.of(), body(collection), sub, Scopes.USER);
+                    Map.of(), body(collection), sub, scope);
             FunctionInvoker.Invocation invocation = invoker.invoke(ApiFunction.APPEND_COLLECTION, event);
             if (invocation.failed()) {
                 throw new StartupException("could not add the demo data: append-collection failed: " + invocation.error(),

@@ -1,11 +1,15 @@
 package com.userimages.local;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import com.userimages.contract.RouteScopes;
+import com.userimages.contract.Setting;
+import com.userimages.contract.Settings;
 import com.userimages.engines.EngineCredentials;
 import com.userimages.local.auth.DevelopmentIssuer;
 import com.userimages.local.auth.JwksKeySource;
 import com.userimages.local.auth.JwtAuthorizer;
 import com.userimages.local.gateway.ApiGatewayHandler;
+import com.userimages.local.gateway.ConsoleText;
 import com.userimages.local.gateway.CorsEndpoint;
 import com.userimages.local.gateway.CorsPolicy;
 import com.userimages.local.gateway.DevelopmentIssuerEndpoints;
@@ -91,12 +95,15 @@ final class LocalApiServer implements AutoCloseable {
         DynamoDbConnection dynamoDb = null;
         try {
             OpenApiDocument document = OpenApiDocument.load(URI.create("http://127.0.0.1:" + port));
+            // The gateway and the functions read the same scope settings, so they cannot disagree on a route.
+            Map<String, String> functionEnv = options.functionEnvironment(env);
+            RouteScopes routeScopes = routeScopes(functionEnv);
             JwtAuthorizer authorizer = null;
             if (!options.developmentIssuer()) {
                 JwksKeySource keys = options.jwksFile() != null
                         ? JwksKeySource.fromFile(options.jwksFile())
                         : JwksKeySource.fromUrl(options.jwksUrl(), clock, log);
-                authorizer = new JwtAuthorizer(options.issuer(), options.audiences(), keys, clock);
+                authorizer = new JwtAuthorizer(options.issuer(), options.audiences(), keys, clock, routeScopes);
             }
 
             dynamoDb = engine.await().connection();
@@ -104,7 +111,7 @@ final class LocalApiServer implements AutoCloseable {
             // In the JSON format the functions' request lines are the console's, one whole line each; in the
             // human format the gateway's short line says what a developer needs of them (status, code, time).
             Consumer<String> functionLines = options.logFormat() == LogFormat.JSON ? log::println : line -> { };
-            var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), env, FunctionSettings.EVERY_FUNCTION,
+            var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), functionEnv, FunctionSettings.EVERY_FUNCTION,
                     functionLines);
             FunctionInvoker invoker = new FunctionInvoker(new HandlerRegistry(handlers, components), log);
             String tableStatus = TableBootstrap.ensureTable(invoker);
@@ -113,12 +120,12 @@ final class LocalApiServer implements AutoCloseable {
             if (developmentKey != null) {
                 developmentIssuer = DevelopmentIssuer.create("http://127.0.0.1:" + port, developmentKey.await(), clock);
                 authorizer = new JwtAuthorizer(developmentIssuer.issuer(), List.of(DevelopmentIssuer.AUDIENCE),
-                        JwksKeySource.of(developmentIssuer.publicKeys()), clock);
+                        JwksKeySource.of(developmentIssuer.publicKeys()), clock, routeScopes);
             }
 
             List<GatewayEndpoint> endpoints = new ArrayList<>();
-            if (developmentIssuer != null) endpoints.add(new DevelopmentIssuerEndpoints(developmentIssuer));
-            endpoints.add(new DocsEndpoints(document, developmentIssuer));
+            if (developmentIssuer != null) endpoints.add(new DevelopmentIssuerEndpoints(developmentIssuer, routeScopes));
+            endpoints.add(new DocsEndpoints(document, developmentIssuer, routeScopes));
             endpoints.add(new ApiGatewayHandler(RouteMatcher.forApi(), authorizer, integration(invoker), clock));
             http.start(options.cors() == null ? endpoints : List.of(new CorsEndpoint(options.cors(), endpoints)), options.allowedHosts(),
                     options.cors() != null, log, options.logFormat());
@@ -130,6 +137,14 @@ final class LocalApiServer implements AutoCloseable {
             stop(http, engine);
             throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
+    }
+
+    /** The scope settings as the functions will read them; a malformed one stops the start in one line. */
+    private static RouteScopes routeScopes(Map<String, String> functionEnv) throws StartupException {
+        Settings settings = Settings.from(name -> Args.env(functionEnv, name));
+        var problem = settings.problem(List.of(Setting.ADMIN_SCOPE, Setting.DATA_SCOPES));
+        if (problem.isPresent()) throw new StartupException(ConsoleText.escape(problem.get(), 300));
+        return RouteScopes.from(settings);
     }
 
     /** The engine's start on its own thread: the connection, or why there is none, handed over as a value. */

@@ -150,9 +150,10 @@ public final class LocalCli {
             out.append(String.format(java.util.Locale.ROOT, "Ready %.1f s after the JVM started.%n", startupTime.toMillis() / 1000.0));
         }
         out.append('\n');
-        String token = issuer != null ? issuer.mint(DevelopmentIssuer.DEVELOPER, com.userimages.contract.Scopes.ADMIN) : null;
+        String scope = server.authorizer().routeScopes().everyRouteScopeClaim();
+        String token = issuer != null ? issuer.mint(DevelopmentIssuer.DEVELOPER, scope) : null;
         if (token != null) {
-            out.append("Token for sub ").append(DevelopmentIssuer.DEVELOPER).append(", scope ").append(com.userimages.contract.Scopes.ADMIN).append(", valid 1 hour:\n");
+            out.append("Token for sub ").append(DevelopmentIssuer.DEVELOPER).append(", scope ").append(scope).append(", valid 1 hour:\n");
             out.append(token).append("\n\n");
         }
         out.append("Create a collection:\n");
@@ -160,7 +161,7 @@ public final class LocalCli {
         if (issuer != null) {
             out.append("Another token:\n");
             out.append("curl -sS -X POST ").append(base).append(DevelopmentIssuerEndpoints.TOKEN_PATH)
-                    .append(" -H 'Content-Type: application/json' -d '{\"sub\":\"bob\",\"scope\":\"\"}'\n\n");
+                    .append(" -H 'Content-Type: application/json' -d '{\"sub\":\"bob\"}'\n\n");
         }
         out.append(ctrlCStops ? "Ctrl-C stops the server.\n"
                 : "Ctrl-C cannot stop this server: it was started with SIGINT ignored (as a shell starts a background job);"

@@ -1,5 +1,7 @@
 package com.userimages.local;
 
+import com.userimages.contract.RouteScopes;
+import com.userimages.contract.Setting;
 import com.userimages.local.gateway.AllowedHosts;
 import com.userimages.local.gateway.ConsoleText;
 import com.userimages.local.gateway.CorsPolicy;
@@ -26,10 +28,12 @@ import java.util.Set;
  * @param allowedHosts the Host names served: the loopback ones and those of --allowed-hosts
  * @param logFormat what the console shows per request
  * @param seedDemo  fill the table with the demo collections at start (--seed demo)
+ * @param scopeSettings {@code ADMIN_SCOPE} / {@code DATA_SCOPES} as --admin-scope / --data-scopes gave them
+ *                      (they win over the environment's); empty without the flags
  */
 record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwksUrl, String issuer,
                      List<String> audiences, CorsPolicy cors, AllowedHosts allowedHosts, List<String> notes,
-                     LogFormat logFormat, boolean seedDemo) {
+                     LogFormat logFormat, boolean seedDemo, Map<String, String> scopeSettings) {
     static final int DEFAULT_PORT = 3000;
 
     static final String USAGE = """
@@ -55,16 +59,19 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
                                           lines the functions write in Lambda (default: human)
               --seed demo                 add a few collections for the printed token's user at start
                                           (kept if they are there already)
+              --admin-scope S             the scope POST /admin/table needs, or none [ADMIN_SCOPE] (default images/admin)
+              --data-scopes S[,S]         the scopes a data route accepts (any one), or none [DATA_SCOPES]
+                                          (default images/user,images/admin)
               -h, --help                  this text
 
             Without a JWKS the server is its own development issuer: it prints a ready token, and
-            POST /local/token with {"sub":"alice","scope":"images/admin"} returns another.
+            POST /local/token with {"sub":"bob"} returns another (scope images/user unless a scope is given).
             GET /docs is a documentation page where every route can be tried; GET /openapi.yaml the API's document.
             """;
 
     private static final Set<String> KNOWN = Set.of("--port", DynamoDbOptions.ENDPOINT, DynamoDbOptions.DB_PATH,
             "--jwks-file", "--jwks-url", "--issuer", "--audience", "--cors-allow-origins", "--allowed-hosts",
-            "--log-format", "--seed");
+            "--log-format", "--seed", "--admin-scope", "--data-scopes");
 
     /** Null means help was asked for. */
     static ServerOptions parse(List<String> argv, Map<String, String> env) throws UsageException {
@@ -87,6 +94,7 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
         AllowedHosts allowedHosts = allowedHosts(args);
         LogFormat logFormat = logFormat(args);
         boolean seedDemo = seedDemo(args);
+        Map<String, String> scopeSettings = scopeSettings(args);
 
         Path jwksFile = args.get("--jwks-file") == null ? null : Args.path(args.get("--jwks-file"));
         String jwksUrlFlag = args.get("--jwks-url");
@@ -116,7 +124,7 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
                 notes.add("JWT_ISSUER/JWT_AUDIENCE ignored: no JWKS given, so the development issuer is used");
             }
             return new ServerOptions(port, dynamoDb, null, null, null, List.of(), cors, allowedHosts, List.copyOf(notes),
-                    logFormat, seedDemo);
+                    logFormat, seedDemo, scopeSettings);
         }
         String issuer = issuerFlag != null ? issuerFlag : Args.env(env, "JWT_ISSUER");
         String audience = audienceFlag != null ? audienceFlag : Args.env(env, "JWT_AUDIENCE");
@@ -131,7 +139,7 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
                     + " that issuer: leave out --seed, or the JWKS");
         }
         return new ServerOptions(port, dynamoDb, jwksFile, jwksUrl, issuer, audiences, cors, allowedHosts, List.copyOf(notes),
-                logFormat, false);
+                logFormat, false, scopeSettings);
     }
 
     /** The flag wins over the variable; neither (or blank) means no CORS. */
@@ -144,6 +152,32 @@ record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwks
         } catch (IllegalArgumentException e) {
             throw new UsageException(source + ": " + e.getMessage());
         }
+    }
+
+    /** The flags as the settings they set; a malformed value is refused here, naming the flag. */
+    private static Map<String, String> scopeSettings(Args args) throws UsageException {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (var flag : Map.of("--admin-scope", Setting.ADMIN_SCOPE, "--data-scopes", Setting.DATA_SCOPES).entrySet()) {
+            String value = args.get(flag.getKey());
+            if (value == null) continue;
+            var problem = RouteScopes.problem(value);
+            if (problem.isPresent()) {
+                throw new UsageException(flag.getKey() + " " + ConsoleText.escape(problem.get(), 200));
+            }
+            if (flag.getValue() == Setting.ADMIN_SCOPE && value.contains(",")) {
+                throw new UsageException("--admin-scope is one scope name (or none)");
+            }
+            settings.put(flag.getValue().name(), value.strip());
+        }
+        return Map.copyOf(settings);
+    }
+
+    /** The environment the hosted functions read, with the scope flags applied over it. */
+    Map<String, String> functionEnvironment(Map<String, String> env) {
+        if (scopeSettings.isEmpty()) return env;
+        Map<String, String> merged = new java.util.HashMap<>(env);
+        merged.putAll(scopeSettings);
+        return merged;
     }
 
     private static AllowedHosts allowedHosts(Args args) throws UsageException {

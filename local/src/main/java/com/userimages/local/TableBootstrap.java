@@ -3,7 +3,7 @@ package com.userimages.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
-import com.userimages.contract.Scopes;
+import com.userimages.contract.RouteScopes;
 import com.userimages.contract.Setting;
 
 import java.util.Map;
@@ -20,7 +20,9 @@ final class TableBootstrap {
     /** @return a one-line account of what happened, for the banner */
     static String ensureTable(FunctionInvoker invoker) throws StartupException {
         ApiRoute route = ApiRoute.of(ApiFunction.CREATE_TABLE).getFirst();
-        APIGatewayV2HTTPEvent event = StartupEvents.of(route, route.pathTemplate(), Map.of(), null, CALLER, Scopes.ADMIN);
+        // Whatever ADMIN_SCOPE names, so the function's own check lets the bootstrap through.
+        String adminScope = RouteScopes.from(invoker.settings()).adminSetting();
+        APIGatewayV2HTTPEvent event = StartupEvents.of(route, route.pathTemplate(), Map.of(), null, CALLER, adminScope);
 
         FunctionInvoker.Invocation invocation = invoker.invoke(ApiFunction.CREATE_TABLE, event);
         String table = invoker.settings().value(Setting.TABLE_NAME);

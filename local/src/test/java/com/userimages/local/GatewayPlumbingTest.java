@@ -32,7 +32,7 @@ class GatewayPlumbingTest {
 
     @Test
     void theFunctionReceivesAPayloadFormat20Event() {
-        String token = local.token("alice", "images/read");
+        String token = local.token("alice", "images/read images/user");
         HttpRequest request = HttpRequest.newBuilder(local.base().resolve("/collections/abc%2Fdef/images/i%20j?b=2&a=1&a=3"))
                 .header("Authorization", "Bearer " + token)
                 .header("X-Mixed-Case", "one")
@@ -68,9 +68,10 @@ class GatewayPlumbingTest {
         assertTrue(context.path("time").asText().matches("\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000"));
         JsonNode jwt = context.path("authorizer").path("jwt");
         assertEquals("alice", jwt.path("claims").path("sub").asText());
-        assertEquals("images/read", jwt.path("claims").path("scope").asText());
+        assertEquals("images/read images/user", jwt.path("claims").path("scope").asText());
         assertTrue(jwt.path("claims").path("exp").isTextual(), "claims are strings");
-        assertTrue(jwt.path("scopes").isMissingNode() || jwt.path("scopes").isNull(), "no scopes on an unscoped route");
+        // Every route is scoped (a data route: images/user or images/admin), so the token's scopes come along.
+        assertEquals("[\"images/read\",\"images/user\"]", jwt.path("scopes").toString());
 
         JsonNode lambda = reply.json().path("context");
         assertEquals(ApiFunction.GET_ITEM.functionName(), lambda.path("functionName").asText());

@@ -346,14 +346,18 @@ class HostileCorpusServerTest {
         return input + "." + B64URL.encodeToString(rsa.sign());
     }
 
-    /** {@code {{jwt}}} a valid token of the owner; {@code {{jwt:kid=K}}}, {@code :pad}, {@code :lowbits} one with that defect. */
+    /**
+     * {@code {{jwt}}} a valid token of the owner (a user's access token, scope {@code images/user});
+     * {@code {{jwt:kid=K}}}, {@code :pad}, {@code :lowbits} one with that defect.
+     */
     static String jwts(String text) throws Exception {
         Matcher m = JWT.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String op = m.group(1) == null ? "" : m.group(1);
             String payload = "{\"iss\":" + json(local.server.developmentIssuer().issuer()) + ",\"aud\":\"user-images\",\"sub\":"
-                    + json(values.get("owner")) + ",\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}";
+                    + json(values.get("owner")) + ",\"exp\":" + (Instant.now().getEpochSecond() + 3600)
+                    + ",\"scope\":\"images/user\"}";
             String kid = op.startsWith("kid=") ? op.substring(4) : key.getKeyID();
             String token = sign("{\"alg\":\"RS256\",\"kid\":" + json(kid) + ",\"typ\":\"JWT\"}", payload);
             if (op.equals("pad")) {

@@ -1,5 +1,6 @@
 package com.userimages.local;
 
+import com.userimages.contract.Scopes;
 import com.userimages.local.gateway.GatewayLimits;
 
 import java.io.ByteArrayOutputStream;
@@ -48,9 +49,14 @@ final class InProcessServer implements AutoCloseable {
 
     String console() { return console.toString(StandardCharsets.UTF_8); }
 
-    /** A development-issuer token. */
+    /** A development-issuer token; a null or blank scope is a user's ({@code images/user}), as {@code POST /local/token} gives. */
     String token(String sub, String scope) {
-        return server.developmentIssuer().mint(sub, scope);
+        return server.developmentIssuer().mint(sub, scope == null || scope.isBlank() ? Scopes.USER : scope);
+    }
+
+    /** A development-issuer token without any scope claim, as an ID token is. */
+    String tokenWithoutScope(String sub) {
+        return server.developmentIssuer().mint(sub, null);
     }
 
     @Override

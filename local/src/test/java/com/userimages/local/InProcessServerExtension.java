@@ -63,6 +63,8 @@ final class InProcessServerExtension implements BeforeAllCallback, AfterAllCallb
     /** A development-issuer token. */
     String token(String sub, String scope) { return running().token(sub, scope); }
 
+    String tokenWithoutScope(String sub) { return running().tokenWithoutScope(sub); }
+
     LocalApiServer server() { return running().server; }
 
     private InProcessServer running() {

@@ -76,7 +76,9 @@ class InvokeCommandTest {
         ObjectNode context = event.putObject("requestContext");
         context.put("routeKey", routeKey).put("stage", "$default").put("requestId", "test-" + UUID.randomUUID());
         context.putObject("http").put("method", routeKey.split(" ")[0]).put("path", rawPath);
-        context.putObject("authorizer").putObject("jwt").putObject("claims").put("sub", sub).put("exp", "4102444800");
+        // A user's access token: every data route needs a data scope (the admin events set theirs).
+        context.putObject("authorizer").putObject("jwt").putObject("claims").put("sub", sub).put("exp", "4102444800")
+                .put("scope", "images/user");
         return event;
     }
 

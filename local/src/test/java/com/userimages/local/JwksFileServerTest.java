@@ -45,7 +45,7 @@ class JwksFileServerTest {
 
     @Test
     void everyRouteWorksWithTheProvidersTokens() {
-        String alice = keys.token("alice", "openid");
+        String alice = keys.token("alice", "openid images/user");
         assertEquals(200, Http.post(local.base(), "/admin/table", keys.token("alice", "images/admin"), null).status());
 
         Http.Reply created = Http.post(local.base(), "/collections", alice, "{\"images\":[]}");
@@ -110,7 +110,7 @@ class JwksFileServerTest {
 
     @Test
     void clientIdStandsInForAMissingAudience() {
-        String token = keys.token(b -> b.audience((String) null).claim("client_id", TestKeys.AUDIENCE));
+        String token = keys.token(b -> b.audience((String) null).claim("client_id", TestKeys.AUDIENCE).claim("scope", "images/user"));
         assertEquals(201, Http.post(local.base(), "/collections", token, "{\"images\":[]}").status());
     }
 

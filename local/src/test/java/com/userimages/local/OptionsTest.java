@@ -88,7 +88,22 @@ class OptionsTest {
     }
 
     @Test
-    void nonsenseIsAUsageError() {
+    void scopeFlagsSetTheFunctionsSettingsOverTheEnvironment() throws Exception {
+        ServerOptions o = ServerOptions.parse(List.of("--admin-scope", "api/operator", "--data-scopes", "api/read,api/write"),
+                Map.of());
+        Map<String, String> env = o.functionEnvironment(Map.of("DATA_SCOPES", "x/y", "TABLE_NAME", "t"));
+        assertEquals("api/read,api/write", env.get("DATA_SCOPES"));
+        assertEquals("api/operator", env.get("ADMIN_SCOPE"));
+        assertEquals("t", env.get("TABLE_NAME"));
+        assertEquals(Map.of("DATA_SCOPES", "x/y"), ServerOptions.parse(List.of(), Map.of()).functionEnvironment(Map.of("DATA_SCOPES", "x/y")));
+        var e = assertThrows(UsageException.class, () -> ServerOptions.parse(List.of("--data-scopes", "a b"), Map.of()));
+        assertTrue(e.getMessage().startsWith("--data-scopes must be scope names"), e.getMessage());
+        assertThrows(UsageException.class, () -> ServerOptions.parse(List.of("--admin-scope", "a,b"), Map.of()));
+        assertThrows(UsageException.class, () -> ServerOptions.parse(List.of("--data-scopes", "none,a"), Map.of()));
+    }
+
+    @Test
+        void nonsenseIsAUsageError() {
         for (List<String> args : List.of(List.of("--port", "x"), List.of("--port", "70000"), List.of("--prot", "1"),
                 List.of("--port"), List.of("extra"), List.of("--db-path", "d", "--dynamodb-endpoint", "http://h:1"),
                 List.of("--dynamodb-endpoint", "localhost:8000"), List.of("--jwks-file", "/nonexistent/jwks.json"),

@@ -44,10 +44,13 @@ class OpenApiDocumentTest {
     @Test
     void theJwtAuthorizerIsAnOauth2SchemeWithApiGatewaysExtension() {
         OpenAPI api = parse(CONTRACT.text()).getOpenAPI();
-        assertEquals(List.of(Map.of("jwt", List.of())), api.getSecurity().stream().map(r -> (Map<?, ?>) r).toList());
+        // Every data route needs one of the data scopes: one requirement per scope, since OpenAPI requires
+        // every scope listed within one requirement.
+        assertEquals(List.of(Map.of("jwt", List.of("images/user")), Map.of("jwt", List.of("images/admin"))),
+                api.getSecurity().stream().map(r -> (Map<?, ?>) r).toList());
         SecurityScheme jwt = api.getComponents().getSecuritySchemes().get("jwt");
         assertEquals(SecurityScheme.Type.OAUTH2, jwt.getType());
-        assertTrue(jwt.getFlows().getAuthorizationCode().getScopes().containsKey("images/admin"));
+        assertTrue(jwt.getFlows().getAuthorizationCode().getScopes().keySet().containsAll(List.of("images/admin", "images/user")));
 
         JsonNode authorizer = CONTRACT.document().at("/components/securitySchemes/jwt/x-amazon-apigateway-authorizer");
         assertEquals("jwt", authorizer.path("type").asString());

@@ -48,8 +48,14 @@ public record Caller(String userId, Set<String> scopes) {
     }
 
     public void requireScope(String scope) {
-        if (!scopes.contains(scope)) {
-            throw new ApiException.Forbidden("This operation needs the scope " + scope + ".");
-        }
+        requireAnyScope(List.of(scope));
+    }
+
+    /** Any one of these scopes; none listed means no scope is needed. */
+    public void requireAnyScope(List<String> anyOf) {
+        if (anyOf.isEmpty() || anyOf.stream().anyMatch(scopes::contains)) return;
+        throw new ApiException.Forbidden(anyOf.size() == 1
+                ? "This operation needs the scope " + anyOf.getFirst() + "."
+                : "This operation needs one of the scopes " + String.join(", ", anyOf) + ".");
     }
 }

@@ -3,6 +3,7 @@ package com.userimages.core.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.userimages.contract.ApiRoute;
+import com.userimages.contract.Scopes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * for anything a caller sends.
  */
 public final class GatewayEvents {
+    private static final List<String> USER_SCOPES = List.of(Scopes.USER);
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
 
     private final ApiRoute route;
@@ -41,20 +43,30 @@ public final class GatewayEvents {
         return new GatewayEvents(route);
     }
 
-    /** The one-call form: an event authorized for {@code sub} with these scopes (or none: null). */
+    /** The one-call form: an event authorized for {@code sub} with these scopes (null: a user's, {@code images/user}). */
     public static APIGatewayV2HTTPEvent authorized(ApiRoute route, String sub, Map<String, String> pathParameters,
                                                    Map<String, String> query, String body, List<String> scopes) {
         GatewayEvents event = request(route).claims(Map.of("sub", sub)).body(body);
-        event.scopes = scopes;
+        event.scopes = scopes == null ? USER_SCOPES : scopes;
         pathParameters.forEach(event::path);
         query.forEach(event::query);
         return event.build();
     }
 
-    /** As the authorizer passes a token with this subject and these scopes (none: no scope claim). */
+    /**
+     * As the authorizer passes a token with this subject and these scopes; none given: a signed-in
+     * user's access token, scope {@code images/user} (the gateway lets no token without a scope through).
+     */
     public GatewayEvents as(String sub, String... scopeList) {
         this.claims = Map.of("sub", sub);
-        this.scopes = scopeList.length == 0 ? null : List.of(scopeList);
+        this.scopes = scopeList.length == 0 ? USER_SCOPES : List.of(scopeList);
+        return this;
+    }
+
+    /** A token with this subject and no scope claim at all, as an ID token is. */
+    public GatewayEvents asWithoutScopes(String sub) {
+        this.claims = Map.of("sub", sub);
+        this.scopes = null;
         return this;
     }
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
+import com.userimages.contract.RouteScopes;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.observability.RequestLine;
 import com.userimages.core.observability.RequestLog;
@@ -20,7 +21,17 @@ import java.util.function.Function;
 public final class HandlerSupport {
     private HandlerSupport() {}
 
+    /** With the default scope names (tests, benchmarks). */
     public static APIGatewayV2HTTPResponse handle(RequestLog log, APIGatewayV2HTTPEvent event, Context context,
+                                                  Function<ApiRequest, APIGatewayV2HTTPResponse> action) {
+        return handle(log, RouteScopes.DEFAULTS, event, context, action);
+    }
+
+    /**
+     * @param scopes the scopes each route needs: checked (401, then 403) before the action runs for
+     *               every route of this function, as the gateway does before it invokes the function
+     */
+    public static APIGatewayV2HTTPResponse handle(RequestLog log, RouteScopes scopes, APIGatewayV2HTTPEvent event, Context context,
                                                   Function<ApiRequest, APIGatewayV2HTTPResponse> action) {
         long started = System.nanoTime();
         Instant startedAt = log.now();
@@ -33,7 +44,10 @@ public final class HandlerSupport {
         String errorCode = null;
         Throwable cause = null;
         try {
-            response = metrics.during(() -> action.apply(request));
+            response = metrics.during(() -> {
+                authorize(request, scopes, log.function());
+                return action.apply(request);
+            });
         } catch (ApiException e) {
             response = ApiResponses.error(e, requestId);
             errorCode = e.code();
@@ -55,6 +69,16 @@ public final class HandlerSupport {
                     callerHash, cause));
         }
         return response;
+    }
+
+    /**
+     * The gateway checks the scopes too; checked again so that a route deployed without them (or an
+     * authorizer misconfigured) cannot open the data to any token of the audience, ID tokens included.
+     * An event for a route this function does not serve is left to the action (404).
+     */
+    private static void authorize(ApiRequest request, RouteScopes scopes, com.userimages.contract.ApiFunction function) {
+        var route = request.routeKey().flatMap(ApiRoute::byRouteKey).filter(r -> r.function() == function);
+        if (route.isPresent()) request.caller().requireAnyScope(scopes.required(route.get()));
     }
 
     /** The function's own SnapStart priming request (no Lambda context, the reserved subject): not a request of anyone's. */

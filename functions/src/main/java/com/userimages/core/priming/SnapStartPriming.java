@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.RouteScopes;
+import com.userimages.contract.Settings;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
@@ -28,7 +30,7 @@ public final class SnapStartPriming implements Resource {
 
     /** Registers the handler of {@code function} to prime itself before a checkpoint. */
     public static void register(ApiFunction function, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
-        PrimingRequests.forFunction(function).ifPresent(event -> {
+        PrimingRequests.forFunction(function, RouteScopes.from(Settings.fromEnvironment())).ifPresent(event -> {
             SnapStartPriming resource = new SnapStartPriming(() -> handler.handleRequest(event, null));
             REGISTERED.add(resource);
             Core.getGlobalContext().register(resource);

@@ -17,6 +17,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.userimages.contract.ApiRoute;
+import com.userimages.contract.RouteScopes;
 import com.userimages.contract.Subjects;
 
 import java.math.BigDecimal;
@@ -65,9 +66,18 @@ public final class JwtAuthorizer {
     private final String issuer;
     private final Set<String> audiences;
     private final Clock clock;
+    private final RouteScopes routeScopes;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
+    /** With the default scope names. */
     public JwtAuthorizer(String issuer, List<String> audiences, JWKSource<SecurityContext> keys, Clock clock) {
+        this(issuer, audiences, keys, clock, RouteScopes.DEFAULTS);
+    }
+
+    /** @param routeScopes the scopes each route needs, as the deployed stack's routes are configured */
+    public JwtAuthorizer(String issuer, List<String> audiences, JWKSource<SecurityContext> keys, Clock clock,
+                         RouteScopes routeScopes) {
+        this.routeScopes = routeScopes;
         this.issuer = issuer;
         this.audiences = Set.copyOf(audiences);
         this.clock = clock;
@@ -80,6 +90,8 @@ public final class JwtAuthorizer {
     public String issuer() { return issuer; }
 
     public Set<String> audiences() { return audiences; }
+
+    public RouteScopes routeScopes() { return routeScopes; }
 
     public Result authorize(String authorization, ApiRoute route) {
         if (authorization == null || authorization.isBlank()) return Denied.unauthorized("the request has no token");
@@ -122,7 +134,7 @@ public final class JwtAuthorizer {
             return Denied.unauthorized("the token's subject is missing or unusable");
         }
         List<String> tokenScopes = scopes(payload);
-        List<String> required = route.requiredScopes();
+        List<String> required = routeScopes.required(route);
         if (!required.isEmpty() && required.stream().noneMatch(tokenScopes::contains)) {
             return new Denied(403, "the token has none of the scopes " + required, required);
         }

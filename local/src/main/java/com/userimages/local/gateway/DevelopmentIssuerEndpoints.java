@@ -2,6 +2,7 @@ package com.userimages.local.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.JsonMediaType;
+import com.userimages.contract.RouteScopes;
 import com.userimages.contract.Subjects;
 import com.userimages.local.auth.DevelopmentIssuer;
 
@@ -19,9 +20,12 @@ public final class DevelopmentIssuerEndpoints implements GatewayEndpoint {
     public static final String TOKEN_PATH = "/local/token";
 
     private final DevelopmentIssuer issuer;
+    private final RouteScopes routeScopes;
 
-    public DevelopmentIssuerEndpoints(DevelopmentIssuer issuer) {
+    /** @param routeScopes the routes' scopes: a request that names no scope gets a user's ({@code images/user}) */
+    public DevelopmentIssuerEndpoints(DevelopmentIssuer issuer, RouteScopes routeScopes) {
         this.issuer = issuer;
+        this.routeScopes = routeScopes;
     }
 
     @Override
@@ -48,7 +52,7 @@ public final class DevelopmentIssuerEndpoints implements GatewayEndpoint {
         }
         String problem = null;
         if (body == null || !body.isObject()) {
-            problem = "send a JSON object: {\"sub\": \"alice\", \"scope\": \"images/admin\"}";
+            problem = "send a JSON object: {\"sub\": \"bob\"} (optionally with \"scope\": \"" + routeScopes.everyRouteScopeClaim() + "\")";
         } else {
             for (Iterator<String> names = body.fieldNames(); names.hasNext() && problem == null; ) {
                 String name = names.next();
@@ -65,7 +69,10 @@ public final class DevelopmentIssuerEndpoints implements GatewayEndpoint {
             }
         }
         if (problem != null) return Handled.of(GatewayReply.json(400, write(Map.of("message", problem))));
-        String token = issuer.mint(body.get("sub").asText(), body.path("scope").isTextual() ? body.get("scope").asText() : null);
+        // API.md: an absent or empty scope gives a user's scope, so a token asked for without one is usable.
+        String scope = body.path("scope").isTextual() && !body.get("scope").asText().isBlank()
+                ? body.get("scope").asText() : routeScopes.userScopeClaim();
+        String token = issuer.mint(body.get("sub").asText(), scope);
         // Never the sub or the token on the console (API.md: no raw sub in any log).
         return new Handled(GatewayReply.json(200, write(Map.of("token", token))), "(token issued)");
     }

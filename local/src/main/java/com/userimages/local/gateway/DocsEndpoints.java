@@ -1,7 +1,7 @@
 package com.userimages.local.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.userimages.contract.Scopes;
+import com.userimages.contract.RouteScopes;
 import com.userimages.local.auth.DevelopmentIssuer;
 
 import java.io.IOException;
@@ -46,11 +46,18 @@ public final class DocsEndpoints implements GatewayEndpoint {
 
     private final OpenApiDocument document;
     private final DevelopmentIssuer issuer;
+    private final RouteScopes routeScopes;
     private final Map<String, Asset> assets;
     private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
 
     /** @param issuer the development issuer whose token the page carries; null with a real identity provider */
     public DocsEndpoints(OpenApiDocument document, DevelopmentIssuer issuer) {
+        this(document, issuer, RouteScopes.DEFAULTS);
+    }
+
+    /** @param routeScopes the routes' scopes: the page's token carries what opens every route */
+    public DocsEndpoints(OpenApiDocument document, DevelopmentIssuer issuer, RouteScopes routeScopes) {
+        this.routeScopes = routeScopes;
         this.document = document;
         this.issuer = issuer;
         String webjar = "/META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
@@ -99,9 +106,10 @@ public final class DocsEndpoints implements GatewayEndpoint {
         String note = "";
         if (issuer != null && document.oauth2SchemeName().isPresent()) {
             config.put("securityScheme", document.oauth2SchemeName().get());
-            config.put("token", issuer.mint(DOCS_SUBJECT, Scopes.ADMIN));
+            String scope = routeScopes.everyRouteScopeClaim();
+            config.put("token", issuer.mint(DOCS_SUBJECT, scope));
             config.put("subject", DOCS_SUBJECT);
-            config.put("scope", Scopes.ADMIN);
+            config.put("scope", scope);
             note = "(docs page token issued)";
         }
         GatewayReply reply = GatewayReply.json(200, config.toString()).withHeader("cache-control", "no-store");

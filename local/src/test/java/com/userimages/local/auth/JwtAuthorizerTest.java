@@ -2,6 +2,7 @@ package com.userimages.local.auth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.userimages.contract.ApiRoute;
+import com.userimages.contract.RouteScopes;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,12 @@ class JwtAuthorizerTest {
         return KEYS.sign(b.build());
     }
 
+    /** Token verification alone: with the data scopes off, a data route asks for no scope. */
+    private final JwtAuthorizer withoutDataScopes = new JwtAuthorizer(TestKeys.ISSUER, List.of(TestKeys.AUDIENCE, "second-audience"),
+            JwksKeySource.of(KEYS.publicJwks()), Clock.fixed(NOW, ZoneOffset.UTC), RouteScopes.parse("images/admin", "none"));
+
     private JwtAuthorizer.Result authorize(String header) {
-        return authorizer.authorize(header, ApiRoute.GET_COLLECTION);
+        return withoutDataScopes.authorize(header, ApiRoute.GET_COLLECTION);
     }
 
     private void assertUnauthorized(String header, String reason) {
@@ -150,6 +155,22 @@ class JwtAuthorizerTest {
 
         var scoped = (JwtAuthorizer.Allowed) authorizer.authorize(token, ApiRoute.CREATE_TABLE);
         assertEquals(List.of("images/admin"), scoped.scopes());
+        // With the default names a data route is scoped too.
+        assertEquals(List.of("images/admin"), ((JwtAuthorizer.Allowed) authorizer.authorize(token, ApiRoute.GET_COLLECTION)).scopes());
+    }
+
+    @Test
+    void dataRoutesNeedADataScopeAndTheNamesAreTheConfiguredOnes() {
+        assertEquals(403, ((JwtAuthorizer.Denied) authorizer.authorize(token(b -> {}), ApiRoute.GET_COLLECTION)).status());
+        assertEquals(403, ((JwtAuthorizer.Denied) authorizer.authorize(token(b -> b.claim("scope", "openid email")),
+                ApiRoute.LIST_COLLECTIONS)).status());
+        assertInstanceOf(JwtAuthorizer.Allowed.class, authorizer.authorize(token(b -> b.claim("scope", "images/user")), ApiRoute.DELETE_IMAGE));
+        JwtAuthorizer renamed = new JwtAuthorizer(TestKeys.ISSUER, List.of(TestKeys.AUDIENCE), JwksKeySource.of(KEYS.publicJwks()),
+                Clock.fixed(NOW, ZoneOffset.UTC), RouteScopes.parse("api/operator", "api/read"));
+        var denied = (JwtAuthorizer.Denied) renamed.authorize(token(b -> b.claim("scope", "images/user")), ApiRoute.GET_IMAGE);
+        assertEquals(List.of("api/read"), denied.requiredScopes());
+        assertInstanceOf(JwtAuthorizer.Allowed.class, renamed.authorize(token(b -> b.claim("scope", "api/read")), ApiRoute.GET_IMAGE));
+        assertInstanceOf(JwtAuthorizer.Allowed.class, renamed.authorize(token(b -> b.claim("scope", "api/operator")), ApiRoute.CREATE_TABLE));
     }
 
     private static String b64(String json) {

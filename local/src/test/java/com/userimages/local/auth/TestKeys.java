@@ -64,8 +64,9 @@ public final class TestKeys {
         return b;
     }
 
+    /** A null scope is a user's access token's ({@code images/user}); {@link #token(Consumer)} for none at all. */
     public String token(String sub, String scope) {
-        return sign(validClaims(sub, scope, Instant.now()).build());
+        return sign(validClaims(sub, scope == null ? "images/user" : scope, Instant.now()).build());
     }
 
     public String token(Consumer<JWTClaimsSet.Builder> customize) {

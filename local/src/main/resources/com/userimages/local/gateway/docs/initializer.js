@@ -12,7 +12,7 @@
       return;
     }
     ui.authActions.authorizeOauth2({
-      auth: { name: config.securityScheme, schema: scheme.toJS(), scopes: config.scope ? [config.scope] : [] },
+      auth: { name: config.securityScheme, schema: scheme.toJS(), scopes: config.scope ? config.scope.split(' ') : [] },
       token: { access_token: config.token, token_type: "Bearer" }
     });
   }
