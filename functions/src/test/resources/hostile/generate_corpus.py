@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes corpus.json, the hostile-input corpus (issue 10). The JSON file is the data the tests
-read; this script is only how it was first written, kept so a category can be extended the same way.
+"""Writes corpus.json, the hostile-input corpus (or the file named by its one argument). The JSON file
+is the data the tests read; HostileCorpusIsCurrentTest holds it to this script, so a case is added
+here and the file written again with `python3 generate_corpus.py`.
 
 Each case: id, category, description, request {function?, route, pathParameters, query, headers,
 body, isBase64Encoded, claims (null: no verified identity), scopes}, expect {status, code} as the
@@ -19,6 +20,7 @@ characters, append:S, prefix:S, swapcase, pad), {{repeat:N:S}} S repeated N time
 import base64
 import json
 import os
+import sys
 
 cases = []
 counters = {}
@@ -343,6 +345,44 @@ for route, path in [(DELETE, OWN), (DELETE_IMAGE, OWN_IMAGE), (REORDER, OWN)]:
     add("edits", route + ": no verified identity", route, 401, "UNAUTHORIZED", path=path, claims=None,
         body=j({"imageIds": ["{{imageId}}"]}) if route == REORDER else None, server={"status": 401})
 
+# ---------------------------------------------------------------- media types (a body's own Content-Type)
+# A valid create that would write: 415 before anything of the body is read.
+for ct in ["text/plain", "text/plain; charset=utf-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+           "application/jsonx", "application/json-seq", "application/+json", "text/json", "json", "*/*", "application/*",
+           "application/json;charset=latin1", "application/json; charset=iso-8859-1", "application/json; charset=utf8",
+           "application/json; charset=utf-8; charset=latin1", "", " ", "application/json, text/plain",
+           "application/json,application/json", "application /json", "application/ json", "application/json; charset",
+           "application/json; =utf-8", "application/json; charset=\"utf-8", "application/j\u00e9son",
+           "application/json; x=\u00e9", "application/json\u00a0", "application/json\tx"]:
+    add("mediaType", "create: Content-Type " + repr(ct), CREATE, 415, "UNSUPPORTED_MEDIA_TYPE", body=j({"images": []}),
+        headers={"content-type": ct})
+add("mediaType", "create: a JSON and a text Content-Type header", CREATE, 415, "UNSUPPORTED_MEDIA_TYPE", body=j({"images": []}),
+    headers={"content-type": "application/json", "Content-Type": "text/plain"})
+add("mediaType", "append: text/plain", APPEND, 415, "UNSUPPORTED_MEDIA_TYPE", path=OWN, body=j({"images": [img()]}),
+    headers={"content-type": "text/plain"})
+add("mediaType", "reorder: form encoding (curl -d)", "PUT /collections/{collectionId}/order", 415, "UNSUPPORTED_MEDIA_TYPE",
+    path=OWN, body=j({"imageIds": ["{{imageId}}"]}), headers={"content-type": "application/x-www-form-urlencoded"})
+# JSON by any spelling: the body is read (and refused for what it says, so nothing is written).
+for ct in ["application/json", "APPLICATION/JSON", "Application/Json", "application/json; charset=utf-8",
+           "application/json;charset=UTF-8", "application/json; charset=\"utf-8\"", "application/json ; charset=utf-8 ",
+           "application/json;", "application/json; foo=bar; q=\"a,b\"", "application/vnd.api+json",
+           "application/merge-patch+json; charset=utf-8", "\tapplication/json"]:
+    add("mediaType", "create: JSON as " + repr(ct), CREATE, 400, "UNKNOWN_FIELD", body=j({"images": [], "owner": "bob"}),
+        headers={"content-type": ct})
+add("mediaType", "create: no Content-Type reads as JSON", CREATE, 400, "UNKNOWN_FIELD", body=j({"images": [], "owner": "bob"}),
+    headers={"x-other": "1"})
+add("mediaType", "create: Content-Type header in upper case", CREATE, 400, "UNKNOWN_FIELD", body=j({"images": [], "owner": "bob"}),
+    headers={"CONTENT-TYPE": "application/json"})
+# No body: never 415.
+add("mediaType", "create: text/plain without a body", CREATE, 400, "INVALID_JSON", headers={"content-type": "text/plain"})
+add("mediaType", "get: text/plain without a body, another user's collection", GET, 404, "COLLECTION_NOT_FOUND",
+    path={"collectionId": "{{otherCollectionId}}"}, headers={"content-type": "text/plain"})
+add("mediaType", "delete image: text/plain without a body", DELETE_IMAGE, 404, "IMAGE_NOT_FOUND",
+    path={"collectionId": "{{collectionId}}", "imageId": "ffffffff-ffff-4fff-8fff-ffffffffffff"}, headers={"content-type": "text/plain"})
+# Authorization first.
+add("mediaType", "create: text/plain without a verified identity", CREATE, 401, "UNAUTHORIZED", body=j({"images": []}),
+    claims=None, headers={"content-type": "text/plain"}, server={"status": 401})
+
 # ---------------------------------------------------------------- routes (event route keys the function does not serve)
 for fn, key in [("get-item", "GET /collections/{collectionId}/images"), ("get-item", "DELETE /collections/{collectionId}/images/{imageId}/x"),
                 ("append-collection", "PUT /collections"), ("append-collection", "GET /collections"), ("append-collection", "POST /collections/"),
@@ -388,8 +428,9 @@ for i, (desc, text, status) in enumerate(raw, 1):
                   "raw": text, "server": {"status": status}})
 
 here = os.path.dirname(os.path.abspath(__file__))
-with open(os.path.join(here, "corpus.json"), "w", encoding="ascii") as f:
-    json.dump({"about": "Hostile-input corpus of issue 10; see generate_corpus.py for the case format and placeholders.",
+out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "corpus.json")
+with open(out, "w", encoding="ascii", newline="\n") as f:
+    json.dump({"about": "Hostile-input corpus; see generate_corpus.py for the case format and placeholders.",
                "cases": cases}, f, ensure_ascii=True, indent=1)
     f.write("\n")
 summary = {}

@@ -31,7 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A bounded soak of the local server (issue 10, "Keep it closed"): the server started as the README
+ * A bounded soak of the local server (no leak of memory, threads or descriptors under load): the server started as the README
  * starts it ({@code java -jar local/target/user-images-local.jar}, its own process with dynalite
  * inside), then 20,000 mixed requests from a few concurrent clients — creates, appends, gets, list
  * pages followed by their tokens, deletes, bad requests and bad tokens — each checked for the status
@@ -48,7 +48,7 @@ public final class LocalSoak {
     private LocalSoak() {}
 
     /** One process's figures at a moment. */
-    record Snapshot(long rssKb, long liveHeapKb, int threads, int fds) {}
+    record Snapshot(long rssKb, long liveHeapKb, int threads, int fds, long engineRssKb) {}
 
     /** What each kind of request got: count, wrong statuses, latencies. */
     static final class Kind {
@@ -219,17 +219,25 @@ public final class LocalSoak {
         String heap = jcmd(pid, "GC.heap_info");
         Matcher used = Pattern.compile("used (\\d+)K").matcher(heap);
         long liveKb = used.find() ? Long.parseLong(used.group(1)) : -1;
-        long rss = -1;
-        int threads = -1;
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) rss = Long.parseLong(line.replaceAll("\\D", ""));
-            if (line.startsWith("Threads:")) threads = Integer.parseInt(line.replaceAll("\\D", ""));
-        }
+        long rss = statusField(pid, "VmRSS:");
+        int threads = (int) statusField(pid, "Threads:");
         int fds;
         try (var list = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
             fds = (int) list.count();
         }
-        return new Snapshot(rss, liveKb, threads, fds);
+        // The engine is the server's child process (node): its memory is the server's too.
+        long engineRss = 0;
+        for (ProcessHandle child : ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of())) {
+            if (child.info().command().map(c -> c.endsWith("node")).orElse(false)) engineRss += statusField(child.pid(), "VmRSS:");
+        }
+        return new Snapshot(rss, liveKb, threads, fds, engineRss);
+    }
+
+    private static long statusField(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith(field)) return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+        return -1;
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
@@ -270,6 +278,8 @@ public final class LocalSoak {
         System.out.println("| server process | before | after the load | 35 s later (past the idle timeout) |");
         System.out.println("| --- | --- | --- | --- |");
         System.out.printf(Locale.ROOT, "| RSS MB | %.0f | %.0f | %.0f |%n", before.rssKb() / 1024.0, afterLoad.rssKb() / 1024.0, afterClose.rssKb() / 1024.0);
+        System.out.printf(Locale.ROOT, "| engine (dynalite, node) RSS MB | %.0f | %.0f | %.0f |%n", before.engineRssKb() / 1024.0,
+                afterLoad.engineRssKb() / 1024.0, afterClose.engineRssKb() / 1024.0);
         System.out.printf(Locale.ROOT, "| live heap after full GC MB | %.1f | %.1f | %.1f |%n", before.liveHeapKb() / 1024.0,
                 afterLoad.liveHeapKb() / 1024.0, afterClose.liveHeapKb() / 1024.0);
         System.out.printf(Locale.ROOT, "| threads | %d | %d | %d |%n", before.threads(), afterLoad.threads(), afterClose.threads());

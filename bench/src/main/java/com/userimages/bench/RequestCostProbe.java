@@ -75,6 +75,7 @@ public final class RequestCostProbe {
         double reads;
         double writes;
         double refusedWrites;
+        boolean refusalAwaitingItem;
         int calls;
 
         @Override
@@ -100,6 +101,11 @@ public final class RequestCostProbe {
                 case QueryResponse r -> r.consumedCapacity();
                 default -> null;
             };
+            // The refusal's consistent read that follows it has the stored item: its size is what the refused write is billed.
+            if (refusalAwaitingItem && context.response() instanceof GetItemResponse read && read.hasItem()) {
+                refusedWrites += Math.max(1, Math.ceil(itemBytes(read.item()) / 1024.0)) - 1;
+                refusalAwaitingItem = false;
+            }
             if (consumed == null || consumed.capacityUnits() == null) return;
             // The engine reports a total only: reads for GetItem and Query, writes for the rest.
             if (context.response() instanceof GetItemResponse || context.response() instanceof QueryResponse) {
@@ -113,9 +119,11 @@ public final class RequestCostProbe {
         public synchronized void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
             calls++;
             if (context.exception() instanceof ConditionalCheckFailedException refused) {
-                // Billed as a write of the stored item's size (1 KB units), at least one unit.
-                long bytes = refused.hasItem() ? itemBytes(refused.item()) : 0;
-                refusedWrites += Math.max(1, Math.ceil(bytes / 1024.0));
+                // Billed as a write of the stored item's size (1 KB units), at least one unit: one now, the
+                // rest when the item is read back (the functions classify a refusal by a consistent read).
+                refusedWrites += 1;
+                refusalAwaitingItem = !refused.hasItem();
+                if (refused.hasItem()) refusedWrites += Math.max(1, Math.ceil(itemBytes(refused.item()) / 1024.0)) - 1;
             }
         }
 
@@ -141,6 +149,7 @@ public final class RequestCostProbe {
             reads = 0;
             writes = 0;
             refusedWrites = 0;
+            refusalAwaitingItem = false;
             calls = 0;
         }
     }

@@ -144,6 +144,131 @@ class ConcurrentEditTest {
                 stored.size(), version);
     }
 
+    /** Who the clients of a race are: how many append, how many delete, and whether the deleting ones take turns. */
+    private record Clients(int appending, int deleting, int mixed, boolean deletesTakeTurns) {
+        int total() {
+            return appending + deleting + mixed;
+        }
+
+        String describe() {
+            return mixed > 0 ? mixed + " mixed clients"
+                    : appending + " appending, " + deleting + " deleting" + (deletesTakeTurns ? " one at a time" : "");
+        }
+    }
+
+    /** One request a race made: what it did, to which image, its response, and its place among the others. */
+    private record Call(boolean delete, String imageId, APIGatewayV2HTTPResponse response, long started, long ended) {
+        boolean overlaps(Call other) {
+            return started < other.ended && other.started < ended;
+        }
+    }
+
+    private static final int OPS_PER_CLIENT = 10;
+
+    /**
+     * Appends never refuse a delete (an append never moves an element, and the delete's condition
+     * pins only its element): with the deleting clients taking turns, so that no delete ever races
+     * another, not one of 40 deletes racing 40 appends may be a 409.
+     */
+    @Test
+    void aDeleteRacingAppendsNeverFails() throws Exception {
+        List<Call> calls = raceAppendsAndDeletes(new Clients(4, 4, 0, true));
+        List<Call> refused = calls.stream().filter(c -> c.delete() && c.response().getStatusCode() == 409).toList();
+        assertEquals(List.of(), refused.stream().map(c -> c.response().getBody()).toList(), "no delete failed because of appends");
+    }
+
+    /**
+     * The same with deletes racing deletes too (4 and 4, then 8 clients each mixing both): a delete
+     * may then lose to deletes for its whole retry budget, and only then answer 409; a 409 while no
+     * other delete applied (none was in flight at the same time) could only have been an append's
+     * doing, and fails the test.
+     */
+    @Test
+    void deletesRacingDeletesAndAppendsLoseOnlyToDeletes() throws Exception {
+        Map<String, Integer> unexplained = new TreeMap<>();
+        for (Clients clients : List.of(new Clients(4, 4, 0, false), new Clients(0, 0, 8, false))) {
+            List<Call> calls = raceAppendsAndDeletes(clients);
+            for (Call c : calls) {
+                if (!c.delete() || c.response().getStatusCode() != 409) continue;
+                if (calls.stream().noneMatch(o -> o != c && o.delete() && o.response().getStatusCode() == 200 && o.overlaps(c))) {
+                    unexplained.merge(clients.describe(), 1, Integer::sum);
+                }
+            }
+        }
+        assertEquals(Map.of(), unexplained, "deletes answered 409 while no other delete applied");
+    }
+
+    /**
+     * Races appends and deletes on one collection of 40 images, then audits it: every acknowledged
+     * delete's image is gone and every acknowledged append's image is there, once; the images not
+     * deleted keep their order with the appended ones after them; every acknowledged write has its
+     * own version and the final version counts them. Prints the deletes' 409 rate.
+     */
+    private List<Call> raceAppendsAndDeletes(Clients clients) throws Exception {
+        int deletes = (clients.deleting() + clients.mixed()) * OPS_PER_CLIENT / (clients.mixed() > 0 ? 2 : 1);
+        List<String> original = ids(deletes);
+        String cid = collectionWith(original);
+        List<String> toDelete = new ArrayList<>(original);
+        Collections.shuffle(toDelete, new Random(deletes + clients.total()));
+        java.util.Queue<String> deleteQueue = new java.util.concurrent.ConcurrentLinkedQueue<>(toDelete);
+        java.util.concurrent.locks.Lock deleteTurn = new java.util.concurrent.locks.ReentrantLock(true);
+        AtomicInteger clock = new AtomicInteger();
+        List<Call> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        race(clients.total(), client -> {
+            // Mixed clients: as many appends as deletes each, in an order of their own.
+            List<Boolean> plan = new ArrayList<>();
+            for (int k = 0; k < OPS_PER_CLIENT; k++) {
+                plan.add(clients.mixed() > 0 ? k % 2 == 0 : client >= clients.appending());
+            }
+            Collections.shuffle(plan, new Random(client));
+            for (boolean delete : plan) {
+                String image = delete ? deleteQueue.poll() : id();
+                if (image == null) throw new AssertionError("more deletes planned than images");
+                if (delete && clients.deletesTakeTurns()) deleteTurn.lock();
+                try {
+                    long started = clock.incrementAndGet();
+                    APIGatewayV2HTTPResponse r = delete ? api.deleteImage(user, cid, image)
+                            : api.append(user, cid, "{\"images\":" + images(List.of(image), "https://c.example/") + "}");
+                    calls.add(new Call(delete, image, r, started, clock.incrementAndGet()));
+                } finally {
+                    if (delete && clients.deletesTakeTurns()) deleteTurn.unlock();
+                }
+            }
+            return null;
+        });
+
+        List<String> survivingOriginals = new ArrayList<>(original);
+        Set<String> appended = new HashSet<>();
+        Set<String> etags = new HashSet<>();
+        int refusedDeletes = 0;
+        for (Call c : calls) {
+            APIGatewayV2HTTPResponse r = c.response();
+            if (!c.delete()) {
+                assertEquals(1, expect(200, r).get("appended").asInt(), "an append never fails here");
+                appended.add(c.imageId());
+            } else if (r.getStatusCode() == 200) {
+                assertEquals(1, Responses.body(r).get("removed").asInt());
+                survivingOriginals.remove(c.imageId());
+            } else {
+                expectError(409, "CONCURRENT_MODIFICATION", r);
+                refusedDeletes++;
+            }
+            if (r.getStatusCode() == 200) assertTrue(etags.add(r.getHeaders().get("etag")), "each acknowledged write has its own ETag");
+        }
+        List<String> stored = CollectionAudit.assertConsistent(user, cid).stream().map(ImageRef::imageId).toList();
+        assertEquals(survivingOriginals, stored.subList(0, Math.min(survivingOriginals.size(), stored.size())),
+                "every acknowledged delete's image gone, every other original there, in its order");
+        assertEquals(appended, new HashSet<>(stored.subList(survivingOriginals.size(), stored.size())),
+                "every acknowledged append's image there, after the originals");
+        assertEquals(survivingOriginals.size() + appended.size(), stored.size(), "nothing lost or duplicated");
+        assertEquals(1 + etags.size(), CollectionAudit.version(user, cid), "the version counts the acknowledged writes");
+        assertTrue(etags.contains(ETags.current(user, cid)), "the last write's ETag is the collection's");
+        System.out.printf("delete 409 rate (%s on one collection of %d images, %d appends): %d of %d%n",
+                clients.describe(), original.size(), appended.size(), refusedDeletes, deletes);
+        return calls;
+    }
+
     @Test
     void withTheSameIfMatchExactlyOneOfNWritersWins() throws Exception {
         int writers = 12;

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 
 /**
- * Faults and states DynamoDB Local cannot produce (throttling after retries, timeouts, 5xx, the
+ * Faults and states no engine produces (throttling after retries, timeouts, 5xx, the
  * LSI's 10 GB per-user limit, a table that stays CREATING) injected by a client that fails every call: each maps to its status, with
  * Retry-After where API.md says, and nothing of the SDK's message in the body.
  */

@@ -39,8 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * Issue 10's hostile-input corpus ({@code hostile/corpus.json}, see {@code generate_corpus.py} for its
- * format), replayed against the real handlers in-process on DynamoDB Local. Each case must answer
+ * The hostile-input corpus ({@code hostile/corpus.json}, see {@code generate_corpus.py} for its
+ * format), replayed against the real handlers in-process on the test engine. Each case must answer
  * its documented status and code in API.md's error shape — never a 5xx, a stack trace, an exception
  * name or an AWS detail, nor a response header with a line break — and the whole table must be
  * exactly as it was before the corpus ran.

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code GET /collections} through the real handler and its default wiring, on DynamoDB Local. */
+/** {@code GET /collections} through the real handler and its default wiring, on the test engine. */
 @ExtendWith(DynamoDbExtension.class)
 class ListPageHandlerTest {
     private final TestApi api = new TestApi();

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * What each new route costs on DynamoDB Local, from {@code ConsumedCapacity} of the calls the real
+ * What each new route costs on the test engine, from {@code ConsumedCapacity} of the calls the real
  * repository makes (an interceptor asks for it and records it). Printed for the docs; the
  * assertions hold the shape: one read and one write for an image delete and a reorder, one write
  * for a collection delete.
@@ -70,7 +70,7 @@ class NewRouteCapacityTest {
             };
             if (consumed == null) return;
             String call = context.request().getClass().getSimpleName().replace("Request", "");
-            // DynamoDB Local reports the total only (no read/write split): a GetItem's units are reads, the rest writes.
+            // dynalite reports the total only (no read/write split): a GetItem's units are reads, the rest writes.
             double units = consumed.capacityUnits();
             synchronized (this) {
                 if (call.equals("GetItem")) reads += units;

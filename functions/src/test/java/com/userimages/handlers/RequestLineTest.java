@@ -49,9 +49,9 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /**
- * Issue 10 defect 8 and issue 13: every request leaves one request line (API.md, "Function
+ * Every request leaves one request line (API.md, "Function
  * configuration") that is also a valid EMF document; 5xx, 429 and 503 carry their cause's AWS error
- * code and request id; {@code LOG_LEVEL=WARN} keeps the metrics. Handlers run on DynamoDB Local,
+ * code and request id; {@code LOG_LEVEL=WARN} keeps the metrics. Handlers run on the test engine,
  * except for the faults it cannot produce.
  */
 @ExtendWith(DynamoDbExtension.class)
@@ -106,7 +106,7 @@ class RequestLineTest {
         assertEquals(0, line(1).get("ColdStart").asInt());
         assertEquals(0, first.get("Status4xx").asInt());
         assertEquals(first.get("writeUnits").asDouble(), first.get("WriteUnits").asDouble());
-        // The replay (200) read the item back with the refusal: no write units are reported for it by DynamoDB Local.
+        // The replay (200) read the item back with the refusal: no write units are reported for it by the engine.
         assertEquals(200, line(1).get("status").asInt());
     }
 

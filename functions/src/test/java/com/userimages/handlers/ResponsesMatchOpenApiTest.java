@@ -20,6 +20,7 @@ import com.userimages.core.pagination.PageTokenCodec;
 import com.userimages.core.pagination.PageTokenSecrets;
 import com.userimages.core.pagination.ReadBudget;
 import com.userimages.core.service.CollectionService;
+import com.userimages.core.service.RetryPacing;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.ETags;
 import com.userimages.testing.Responses;
@@ -27,11 +28,14 @@ import com.userimages.testing.TestApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +68,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * Every response the handlers can give, on their success and error paths (DynamoDB Local,
+ * Every response the handlers can give, on their success and error paths (the test engine,
  * and injected faults for what it cannot produce), validated against openapi.yaml: a documented
  * status, a body matching that response's schema, the documented headers. Where a request body
  * was sent, the document's request schema must agree with the handler: it accepts every body the
@@ -124,6 +128,8 @@ class ResponsesMatchOpenApiTest {
                 + "\"},{\"imageId\":\"" + imageId + "\",\"url\":\"" + URL + "\"}]}", RequestSchema.NOT_CHECKED));
         cases.add(create("create: body over 256 KB", 413, user,
                 "{\"images\":[{\"url\":\"https://a.example/" + "z".repeat(270_000) + "\"}]}", RequestSchema.REJECTS));
+        cases.add(call("create, a body sent as form data", ApiRoute.CREATE_COLLECTION, 415,
+                () -> api.createWith(user, "{\"images\":[]}", "content-type", "application/x-www-form-urlencoded")));
         cases.add(call("create without claims", ApiRoute.CREATE_COLLECTION, 401, () -> appendHandler().handleRequest(
                 GatewayEvents.request(ApiRoute.CREATE_COLLECTION).body("{\"images\":[]}").build(), null)));
         cases.add(call("create with an unusable (over-long) sub", ApiRoute.CREATE_COLLECTION, 401, () -> appendHandler().handleRequest(
@@ -140,6 +146,7 @@ class ResponsesMatchOpenApiTest {
         cases.add(append("append to another user's collection", 404, TestApi.newUser(), existing, append, RequestSchema.ACCEPTS));
         cases.add(append("append: no images", 400, user, existing, "{\"images\":[]}", RequestSchema.REJECTS));
         cases.add(append("append: unknown field", 400, user, existing, "{\"images\":[{\"url\":\"" + URL + "\"}],\"at\":0}", RequestSchema.REJECTS));
+        cases.add(appendWith("append, a body sent as text", 415, user, existing, append, RequestSchema.NOT_CHECKED, "content-type", "text/plain"));
         cases.add(append("append: malformed collection id", 400, user, "not-a-uuid", append, RequestSchema.REJECTS));
         cases.add(new Case("append crossing the collection bound", ApiRoute.APPEND_IMAGES, 413,
                 request(ApiRoute.APPEND_IMAGES, Map.of("collectionId", existing), Map.of(), images(3)), RequestSchema.ACCEPTS,
@@ -209,6 +216,8 @@ class ResponsesMatchOpenApiTest {
         cases.add(reorder("reorder, an id not in the collection", 409, user, ordered, order(a, b, missing), RequestSchema.ACCEPTS));
         cases.add(reorder("reorder a missing collection", 404, user, missing, order(a, b), RequestSchema.ACCEPTS));
         cases.add(reorder("reorder another user's collection", 404, TestApi.newUser(), ordered, order(a, b), RequestSchema.ACCEPTS));
+        cases.add(reorder("reorder, a body sent as text", 415, user, ordered, order(a, b), RequestSchema.NOT_CHECKED,
+                "content-type", "text/plain; charset=utf-8"));
         cases.add(reorder("reorder, malformed If-Match", 400, user, ordered, order(a, b), RequestSchema.REJECTS, "if-match", "3"));
         for (String[] bad : new String[][] {
                 {"not JSON", "{imageIds:[]}"},
@@ -236,10 +245,13 @@ class ResponsesMatchOpenApiTest {
         cases.add(deleteImage("delete image of another user's collection", 404, TestApi.newUser(), trimmed, y, RequestSchema.ACCEPTS));
         cases.add(deleteImage("delete image by a malformed image id", 400, user, trimmed, "zz", RequestSchema.REJECTS));
         cases.add(deleteImage("delete image, malformed If-Match", 400, user, trimmed, y, RequestSchema.REJECTS, "if-match", "*, \"1\""));
-        cases.add(call("delete image, the collection changing under every attempt", ApiRoute.DELETE_IMAGE, 409,
-                () -> new DeleteItemHandler(new CollectionService(new CollectionRepository(changingUnderEveryWrite(user, trimmed), "user_images"),
-                        new Bounds(100, 1000))).handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).as(user)
-                        .path("collectionId", trimmed).path("imageId", y).build(), null)));
+        String p = UUID.randomUUID().toString(), q = UUID.randomUUID().toString();
+        String raced = id(api.create(user, "{\"images\":[{\"imageId\":\"" + p + "\",\"url\":\"" + URL + "\"},{\"imageId\":\"" + q
+                + "\",\"url\":\"https://img.example/q.jpg\"}]}"));
+        cases.add(call("delete image, its element moved before every attempt", ApiRoute.DELETE_IMAGE, 409,
+                () -> new DeleteItemHandler(new CollectionService(new CollectionRepository(movingUnderEveryWrite(user, raced), "user_images"),
+                        new Bounds(100, 1000), pausesThatTakeNoTime())).handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).as(user)
+                        .path("collectionId", raced).path("imageId", q).build(), null)));
         cases.add(deleteImage("delete the last image", 200, user, trimmed, y, RequestSchema.ACCEPTS));
         cases.add(call("delete image without claims", ApiRoute.DELETE_IMAGE, 401, () -> new DeleteItemHandler(DynamoDbExtension.components())
                 .handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).path("collectionId", trimmed).path("imageId", y).build(), null)));
@@ -269,7 +281,7 @@ class ResponsesMatchOpenApiTest {
         cases.add(call("create table without claims", ApiRoute.CREATE_TABLE, 401, () -> new CreateTableHandler(DynamoDbExtension.components()).handleRequest(
                 GatewayEvents.request(ApiRoute.CREATE_TABLE).build(), null)));
 
-        // Faults DynamoDB Local cannot produce.
+        // Faults no engine produces.
         Supplier<SdkException> throttled = () -> ProvisionedThroughputExceededException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build()).build();
         Supplier<SdkException> timeout = () -> ApiCallAttemptTimeoutException.create(5000);
@@ -317,11 +329,11 @@ class ResponsesMatchOpenApiTest {
     @AfterAll
     static void everyReachableStatusWasValidated() {
         Set<String> expected = new TreeSet<>();
-        add(expected, ApiRoute.CREATE_COLLECTION, 200, 201, 400, 401, 409, 413, 429);
-        add(expected, ApiRoute.APPEND_IMAGES, 200, 400, 404, 409, 412, 413);
+        add(expected, ApiRoute.CREATE_COLLECTION, 200, 201, 400, 401, 409, 413, 415, 429);
+        add(expected, ApiRoute.APPEND_IMAGES, 200, 400, 404, 409, 412, 413, 415);
         add(expected, ApiRoute.GET_COLLECTION, 200, 304, 400, 401, 404, 429, 500, 503);
         add(expected, ApiRoute.GET_IMAGE, 200, 304, 400, 404);
-        add(expected, ApiRoute.REORDER_IMAGES, 200, 400, 401, 404, 409, 412, 413, 429);
+        add(expected, ApiRoute.REORDER_IMAGES, 200, 400, 401, 404, 409, 412, 413, 415, 429);
         add(expected, ApiRoute.DELETE_IMAGE, 200, 400, 401, 404, 409, 412, 503);
         add(expected, ApiRoute.DELETE_COLLECTION, 204, 400, 401, 404, 412, 429);
         add(expected, ApiRoute.LIST_COLLECTIONS, 200, 400, 401, 429, 503);
@@ -496,20 +508,30 @@ class ResponsesMatchOpenApiTest {
     }
 
     /**
-     * DynamoDB Local, except that just before each UpdateItem another request appends an image to
+     * the test engine, except that just before each UpdateItem another request appends an image to
      * the collection: every version-guarded write is refused by its real condition.
      */
-    private DynamoDbClient changingUnderEveryWrite(String user, String collectionId) {
+    /** A client before whose every write another one reverses the collection's order (of two images: each moves). */
+    private DynamoDbClient movingUnderEveryWrite(String user, String collectionId) {
         DynamoDbClient real = DynamoDbExtension.client();
         return new DynamoDbClient() {
             @Override public String serviceName() { return "dynamodb"; }
             @Override public void close() {}
             @Override public GetItemResponse getItem(GetItemRequest request) { return real.getItem(request); }
             @Override public UpdateItemResponse updateItem(UpdateItemRequest request) {
-                Responses.expect(200, api.append(user, collectionId, images("https://img.example/racing.jpg")));
+                List<String> ids = new ArrayList<>();
+                Responses.expect(200, api.get(user, collectionId)).get("images").forEach(i -> ids.add(i.get("imageId").asText()));
+                Collections.reverse(ids);
+                Responses.expect(200, api.reorder(user, collectionId, order(ids.toArray(String[]::new))));
                 return real.updateItem(request);
             }
         };
+    }
+
+    /** Retry pauses on a clock of their own, advanced by each pause: a whole budget spent at once. */
+    private static RetryPacing pausesThatTakeNoTime() {
+        AtomicLong now = new AtomicLong();
+        return new RetryPacing(now::get, now::addAndGet, new Random(3));
     }
 
     private static APIGatewayV2HTTPResponse listWith(DynamoDbClient client) {

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * from a tiny alphabet rich in surrogates, controls and {@code ?} (so that strings which encode to
  * the same UTF-8 come up all the time), and from all of UTF-16 — each sub either is refused (401,
  * nothing written) or owns a partition whose stored {@code userId} is exactly that sub: same string,
- * same UTF-8 bytes, on DynamoDB Local. Two different accepted subs therefore never address one
+ * same UTF-8 bytes, on the test engine. Two different accepted subs therefore never address one
  * partition, and neither sees the other's collection.
  */
 class SubjectPartitionPropertyTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 10, defect 1: a {@code sub} with an unpaired surrogate was accepted, and the SDK's UTF-8
+ * A {@code sub} with an unpaired surrogate was once accepted, and the SDK's UTF-8
  * encoding turned {@code "mallory\ud800"} into {@code "mallory?"}: the caller read, listed and
  * appended to another user's collections. Every unusable sub is now a 401 before any data is touched.
  */

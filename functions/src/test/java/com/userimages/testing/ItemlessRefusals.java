@@ -28,6 +28,8 @@ public final class ItemlessRefusals implements InvocationHandler {
     private final List<String> askedForTheItem = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> beforeOperation = new AtomicReference<>();
     private final AtomicReference<Runnable> beforeAction = new AtomicReference<>();
+    private final AtomicReference<String> everyOperation = new AtomicReference<>();
+    private final AtomicReference<Runnable> everyAction = new AtomicReference<>();
 
     private ItemlessRefusals(DynamoDbClient delegate) {
         this.delegate = delegate;
@@ -46,6 +48,12 @@ public final class ItemlessRefusals implements InvocationHandler {
     public void beforeNext(String operation, Runnable action) {
         beforeAction.set(action);
         beforeOperation.set(operation);
+    }
+
+    /** Runs {@code action} (on the real client) just before every call of {@code operation} from now on. */
+    public void beforeEach(String operation, Runnable action) {
+        everyOperation.set(operation);
+        everyAction.set(action);
     }
 
     public int calls(String operation) {
@@ -73,6 +81,7 @@ public final class ItemlessRefusals implements InvocationHandler {
             if (operation.equals(beforeOperation.get()) && beforeOperation.compareAndSet(operation, null)) {
                 beforeAction.getAndSet(null).run();
             }
+            if (operation.equals(everyOperation.get())) everyAction.get().run();
         }
         try {
             return method.invoke(delegate, args);

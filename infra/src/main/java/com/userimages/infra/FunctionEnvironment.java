@@ -26,7 +26,7 @@ final class FunctionEnvironment {
                 // The contract's bounds; changing one is a code review, not a console edit.
                 case MAX_IMAGES_PER_REQUEST, MAX_IMAGES_PER_COLLECTION,
                      LIST_MAX_ITEMS_EVALUATED, LIST_MAX_QUERY_CALLS -> null;
-                // Its code default (INFO) until the stack sets it (issue 13).
+                // Its code default (INFO): an operator turns it up on one function without a redeploy of the stack.
                 case LOG_LEVEL -> null;
             };
             if (value != null) env.put(setting.name(), value);

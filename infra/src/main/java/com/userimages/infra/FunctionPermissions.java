@@ -11,8 +11,8 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
  * Least privilege, derived from {@link ApiFunction#iamActions()}: each action is allowed on the one
- * resource it is meant for, so granting a function a new call means naming it in the functions
- * module, and an action nobody mapped here fails the synth instead of being allowed broadly.
+ * resource it is meant for, so granting a function a new call means naming it in the contract
+ * module's {@link ApiFunction}, and an action nobody mapped here fails the synth instead of being allowed broadly.
  */
 final class FunctionPermissions {
     private FunctionPermissions() {}

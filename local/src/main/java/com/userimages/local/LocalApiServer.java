@@ -68,10 +68,14 @@ final class LocalApiServer implements AutoCloseable {
         // port, dynalite and the table come up, and awaited only to build the authorizer.
         BackgroundTask<RSAKey> developmentKey = options.developmentIssuer()
                 ? BackgroundTask.start("development-key", DevelopmentIssuer::newKey) : null;
+        // Node's start and dynalite's readiness take a few hundred ms of wall time, most of it in
+        // another process: awaited only once the port is bound and the document loaded.
+        BackgroundTask<EngineStart> engine = BackgroundTask.start("engine-start", () -> EngineStart.open(options.dynamoDb()));
         GatewayServer http;
         try {
             http = GatewayServer.bind(options.port(), limits);
         } catch (IOException e) {
+            engine.await().close();
             if (isBindFailure(e)) {
                 throw new StartupException("port " + options.port() + " on 127.0.0.1 is already in use: stop what runs there,"
                         + " or start on another port with --port N (or PORT=N)", e);
@@ -82,6 +86,7 @@ final class LocalApiServer implements AutoCloseable {
 
         DynamoDbConnection dynamoDb = null;
         try {
+            OpenApiDocument document = OpenApiDocument.load(URI.create("http://127.0.0.1:" + port));
             JwtAuthorizer authorizer = null;
             if (!options.developmentIssuer()) {
                 JwksKeySource keys = options.jwksFile() != null
@@ -90,7 +95,7 @@ final class LocalApiServer implements AutoCloseable {
                 authorizer = new JwtAuthorizer(options.issuer(), options.audiences(), keys, clock);
             }
 
-            dynamoDb = DynamoDbConnection.open(options.dynamoDb());
+            dynamoDb = engine.await().connection();
             // Every setting a hosted function reads is checked before "Ready": a bad one stops the start.
             // The functions' request lines go to the console with the gateway's own lines, one whole line each.
             var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), env, FunctionSettings.EVERY_FUNCTION,
@@ -106,17 +111,38 @@ final class LocalApiServer implements AutoCloseable {
 
             List<GatewayEndpoint> endpoints = new ArrayList<>();
             if (developmentIssuer != null) endpoints.add(new DevelopmentIssuerEndpoints(developmentIssuer));
-            endpoints.add(new DocsEndpoints(OpenApiDocument.load(URI.create("http://127.0.0.1:" + port)), developmentIssuer));
+            endpoints.add(new DocsEndpoints(document, developmentIssuer));
             endpoints.add(new ApiGatewayHandler(RouteMatcher.forApi(), authorizer, integration(invoker), clock));
             http.start(options.cors() == null ? endpoints : List.of(new CorsEndpoint(options.cors(), endpoints)), options.allowedHosts(),
                     options.cors() != null, log);
             return new LocalApiServer(http, dynamoDb, authorizer, developmentIssuer, tableStatus, options.cors());
         } catch (StartupException e) {
-            stop(http, dynamoDb);
+            stop(http, engine);
             throw e;
         } catch (IOException | RuntimeException e) {
-            stop(http, dynamoDb);
+            stop(http, engine);
             throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    /** The engine's start on its own thread: the connection, or why there is none, handed over as a value. */
+    private record EngineStart(DynamoDbConnection opened, StartupException failure) implements AutoCloseable {
+        static EngineStart open(DynamoDbOptions options) {
+            try {
+                return new EngineStart(DynamoDbConnection.open(options), null);
+            } catch (StartupException e) {
+                return new EngineStart(null, e);
+            }
+        }
+
+        DynamoDbConnection connection() throws StartupException {
+            if (failure != null) throw failure;
+            return opened;
+        }
+
+        @Override
+        public void close() {
+            if (opened != null) opened.close();
         }
     }
 
@@ -136,9 +162,14 @@ final class LocalApiServer implements AutoCloseable {
         return false;
     }
 
-    private static void stop(GatewayServer http, DynamoDbConnection dynamoDb) {
+    /** Also when the start failed before the engine was awaited: it may still be coming up, and must not outlive us. */
+    private static void stop(GatewayServer http, BackgroundTask<EngineStart> engine) {
         http.close();
-        if (dynamoDb != null) dynamoDb.close();
+        try {
+            engine.await().close();
+        } catch (RuntimeException e) {
+            // It never started, so there is nothing to stop; the start's own failure is the one reported.
+        }
     }
 
     int port() { return http.port(); }

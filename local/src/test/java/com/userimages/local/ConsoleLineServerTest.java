@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The console line of every request names its status and, for a 4xx or 5xx, the error code (issue 12), escaped. */
+/** The console line of every request names its status and, for a 4xx or 5xx, the error code, escaped (an operator greps by code). */
 class ConsoleLineServerTest {
     @RegisterExtension
     static final InProcessServerExtension local = InProcessServerExtension.withRealHandlers();

@@ -2,13 +2,22 @@ package com.userimages.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +60,33 @@ class EngineLifecycleTest {
             assertEquals(List.of("error: node was not found on PATH: the local engines need Node.js 20 or newer"),
                     server.stderr.stream().filter(l -> !l.isBlank()).toList(), server.output());
         }
+    }
+
+    @Test
+    void aStartThatFailsAfterTheEngineStartedStopsTheEngine() throws Exception {
+        Set<Long> before = nodeDescendants(ProcessHandle.current());
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ServerOptions options = ServerOptions.parse(List.of("--port", Integer.toString(taken.getLocalPort())), Map.of());
+            StartupException refused = assertThrows(StartupException.class,
+                    () -> LocalApiServer.start(options, HandlerRegistry.DEPLOYED, Map.of(), new PrintStream(
+                            OutputStream.nullOutputStream()), Clock.systemUTC()));
+            assertTrue(refused.getMessage().contains("already in use"), refused.getMessage());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Set<Long> left = nodeDescendants(ProcessHandle.current());
+        while (!before.containsAll(left) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            left = nodeDescendants(ProcessHandle.current());
+        }
+        left.removeAll(before);
+        assertEquals(Set.of(), left, "engines started for the failed start are still running");
+    }
+
+    private static Set<Long> nodeDescendants(ProcessHandle parent) {
+        return parent.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/node") || c.endsWith("node")).orElse(false))
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     private static Optional<ProcessHandle> engineOf(LocalProcess server) {

@@ -48,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 10's hostile-input corpus (the functions' {@code hostile/corpus.json}, one file for both
+ * The hostile-input corpus (the functions' {@code hostile/corpus.json}, one file for both
  * runners; its format is in {@code generate_corpus.py} beside it) replayed through the local server
  * over real HTTP: the real handlers, the development issuer, the server's own dynalite (which this test
  * scans). Every case is written byte for byte on a socket, so what no client library would send

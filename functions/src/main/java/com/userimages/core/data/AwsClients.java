@@ -44,7 +44,7 @@ public final class AwsClients {
     }
 
     /**
-     * For a plain-HTTP endpoint (DynamoDB Local): the SDK's default builder makes a TLS context when
+     * For a plain-HTTP endpoint (the local engine): the SDK's default builder makes a TLS context when
      * it builds, some 700 classes and a trust-store read an {@code http://} endpoint never uses (about
      * a tenth of a cold start without a cache, in the bench). Same timeouts; endpoints over TLS,
      * including every AWS one, keep the default client.

@@ -413,59 +413,79 @@ public final class CollectionRepository {
     public sealed interface RemoveAttempt {
         record Removed(int imageCount, CollectionTag tag) implements RemoveAttempt {}
 
-        /** The collection changed since it was read; {@code current} is it now, or empty if it is gone. */
+        /** The element moved or went, the cover guard failed, or the preconditions refused; {@code current} is the collection now, or empty if it is gone. */
         record Refused(Optional<Collection> current) implements RemoveAttempt {}
     }
 
     /**
-     * Removes the image at {@code index} of the collection as read ({@code readCount} images,
-     * {@code readVersion}), in one {@code UpdateItem}: the list element, its id from the set (which
-     * disappears with its last member), the count, the size estimate, the version and the cover —
-     * the second image's url when the first goes (the right-hand side reads the item before the
-     * update), none when the only one goes. The condition holds the id at that index and the
-     * version, so the position and the cover are still right when it applies. {@code index} is a
+     * Removes the image at {@code index} of the collection as read ({@code readCount} images), in
+     * one {@code UpdateItem}: the list element, its id from the set (which disappears with its last
+     * member), the count, the size estimate, the version and the cover. An append only adds at the
+     * end, so it never moves an element: the condition pins the element itself (id and url at that
+     * index), not the version, and appends racing the delete never refuse it. The cover needs its
+     * own guard only when the first image goes: while a second one exists it becomes the cover (the
+     * right-hand side reads the item before the update); when the read saw no second one, the cover
+     * is removed, guarded by there still being none (a concurrent append refuses only that branch,
+     * and the retry, which sees the append, takes the other). {@code guard} is the request's
+     * preconditions (or the state they were evaluated on), in the same condition. {@code index} is a
      * number computed from the read, never text from a request.
      */
     public RemoveAttempt removeImage(String userId, String collectionId, int index, ImageRef image, int readCount,
-                                     CollectionTag read, long removedBytes) {
+                                     Preconditions guard, long removedBytes) {
         if (index < 0 || index >= readCount) throw new IllegalArgumentException("index outside the collection as read");
         Map<String, String> names = new HashMap<>();
         names.put("#pk", PARTITION_KEY);
         names.put("#images", IMAGES);
         names.put("#imageId", IMAGE_ID);
+        names.put("#url", URL);
         names.put("#ids", IMAGE_IDS);
         names.put("#count", IMAGE_COUNT);
         names.put("#size", SIZE_BYTES);
         names.put("#version", VERSION);
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":id", s(image.imageId()));
+        values.put(":url", s(image.url()));
         values.put(":idSet", AttributeValue.fromSs(List.of(image.imageId())));
         values.put(":one", n(1));
         values.put(":delta", n(removedBytes));
-        String guard = tagGuard(VersionMatch.oneOf(Set.of(read)), "r", names, values);
         String element = "#images[" + index + "]";
         StringBuilder update = new StringBuilder("SET #count = #count - :one, #size = #size - :delta, ").append(BUMP_VERSION);
-        // DynamoDB refuses names an expression does not use: #cover and #url only when the cover changes.
-        if (index == 0 || readCount == 1) names.put("#cover", COVER_URL);
-        if (index == 0 && readCount > 1) {
-            names.put("#url", URL);
+        StringBuilder condition = new StringBuilder("attribute_exists(#pk) AND ")
+                .append(element).append(".#imageId = :id AND ").append(element).append(".#url = :url");
+        // DynamoDB refuses names an expression does not use: #cover only when the cover changes.
+        boolean firstOfSeveral = index == 0 && readCount > 1;
+        boolean only = readCount == 1;
+        if (firstOfSeveral || only) names.put("#cover", COVER_URL);
+        if (firstOfSeveral) {
             update.append(", #cover = #images[1].#url");
+            condition.append(" AND attribute_exists(#images[1].#url)");
         }
         update.append(" REMOVE ").append(element);
-        if (readCount == 1) update.append(", #cover");
+        if (only) {
+            update.append(", #cover");
+            condition.append(" AND attribute_not_exists(#images[1])");
+        }
         update.append(" DELETE #ids :idSet");
+        String preconditions = preconditionGuard(guard, names, values);
+        if (preconditions != null) condition.append(" AND ").append(preconditions);
         UpdateItemRequest request = UpdateItemRequest.builder()
                 .tableName(tableName)
                 .key(key(userId, collectionId))
                 .updateExpression(update.toString())
-                .conditionExpression("attribute_exists(#pk) AND " + element + ".#imageId = :id AND " + guard)
+                .conditionExpression(condition.toString())
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
+                // Appends may have landed since the read, so the count and version after this write
+                // are not the read's minus and plus one: they come back with the write (ALL_NEW, for
+                // the incarnation, which the write does not update).
+                .returnValues(ReturnValue.ALL_NEW)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         try {
-            RequestMetrics.write(call(() -> dynamoDb.updateItem(request)).consumedCapacity());
-            return new RemoveAttempt.Removed(readCount - 1, read.next());
+            UpdateItemResponse response = call(() -> dynamoDb.updateItem(request));
+            RequestMetrics.write(response.consumedCapacity());
+            Map<String, AttributeValue> updated = response.attributes();
+            return new RemoveAttempt.Removed(Integer.parseInt(updated.get(IMAGE_COUNT).n()), CollectionItems.tagOf(updated));
         } catch (ConditionalCheckFailedException e) {
             return new RemoveAttempt.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf));
         }

@@ -35,6 +35,7 @@ public abstract sealed class ApiException extends RuntimeException {
             case Conflict e -> 409;
             case PreconditionFailed e -> 412;
             case PayloadTooLarge e -> 413;
+            case UnsupportedMediaType e -> 415;
             case Throttled e -> 429;
             case Unavailable e -> 503;
         };
@@ -77,6 +78,11 @@ public abstract sealed class ApiException extends RuntimeException {
     public static final class PayloadTooLarge extends ApiException {
         public PayloadTooLarge(String code, String message) { super(code, message); }
         public PayloadTooLarge(String code, String message, Throwable cause) { super(code, message, cause); }
+    }
+
+    /** A request body whose own {@code Content-Type} is not JSON (API.md, "Errors"). */
+    public static final class UnsupportedMediaType extends ApiException {
+        public UnsupportedMediaType(String message) { super("UNSUPPORTED_MEDIA_TYPE", message); }
     }
 
     public static final class Throttled extends ApiException {

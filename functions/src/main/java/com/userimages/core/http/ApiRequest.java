@@ -1,6 +1,7 @@
 package com.userimages.core.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.userimages.contract.JsonMediaType;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.error.EchoedInput;
 import java.io.IOException;
@@ -106,8 +107,17 @@ public final class ApiRequest {
         return Optional.ofNullable(found);
     }
 
-    /** The body as a JSON object: valid UTF-8, one JSON value and nothing after it, no duplicate keys. */
+    /**
+     * The body as a JSON object: valid UTF-8, one JSON value and nothing after it, no duplicate keys.
+     * A body whose own {@code Content-Type} is not JSON is a 415 before anything of it is read
+     * (curl's {@code -d} sends form encoding, and a body sent as text is no promise of JSON); a
+     * request without a body is never, whatever its headers say.
+     */
     public JsonObject jsonObjectBody() {
+        String body = event.getBody();
+        if (body != null && !body.isEmpty() && !JsonMediaType.accepts(header("content-type").orElse(null))) {
+            throw new ApiException.UnsupportedMediaType(JsonMediaType.SEND_JSON);
+        }
         String text = bodyText();
         Optional<JsonValue> value;
         try {

@@ -59,7 +59,7 @@ public final class RequestMetrics {
 
     private synchronized void add(ConsumedCapacity capacity, boolean isRead) {
         if (capacity == null) return;
-        // DynamoDB splits TOTAL into read and write units; DynamoDB Local gives only the sum, whose kind
+        // DynamoDB splits TOTAL into read and write units; an emulator (dynalite) may give only the sum, whose kind
         // is then the operation's own.
         if (capacity.readCapacityUnits() != null || capacity.writeCapacityUnits() != null) {
             readUnits += capacity.readCapacityUnits() == null ? 0 : capacity.readCapacityUnits();

@@ -30,15 +30,22 @@ import java.util.Set;
 public final class CollectionService {
     /** A refused append is retried this many times after the first try, each time without the ids already there. */
     static final int MAX_APPEND_RETRIES = 3;
-    /** API.md: a reorder or an image delete refused because the collection changed is re-read and retried at most this often. */
+    /** API.md: a reorder or a collection delete refused because the collection changed is re-read and retried at most this often. */
     static final int MAX_EDIT_RETRIES = 3;
 
     private final CollectionRepository repository;
     private final Bounds bounds;
+    private final RetryPacing pacing;
 
     public CollectionService(CollectionRepository repository, Bounds bounds) {
+        this(repository, bounds, RetryPacing.system());
+    }
+
+    /** {@code pacing}: how an image delete that keeps losing races waits between its retries. */
+    public CollectionService(CollectionRepository repository, Bounds bounds, RetryPacing pacing) {
         this.repository = repository;
         this.bounds = bounds;
+        this.pacing = pacing;
     }
 
     /** A create's outcome: the collection as stored now, and whether this request stored it. */
@@ -237,24 +244,35 @@ public final class CollectionService {
 
     /**
      * Removes one image, by its position in a strongly consistent read, in one conditional write
-     * that holds that position's id and the version read. A concurrent change refuses it; it is
-     * re-read and retried at most {@link #MAX_EDIT_RETRIES} times, then 409.
+     * that pins that element (and carries the preconditions, or the state they were evaluated on
+     * when they are too long for a condition). Appends never move an element, so only a concurrent
+     * delete or reorder (or an append onto a collection read with one image) refuses it; it is then
+     * read again — 404 when the image went meanwhile, 412 when the preconditions no longer hold —
+     * and retried after a jittered pause, for up to {@link RetryPacing#IMAGE_DELETE_BUDGET}, then 409.
      */
     public RemoveResult deleteImage(String userId, String collectionId, String imageId, Preconditions preconditions) {
+        boolean guardAsSent = preconditions.fitsACondition();
+        RetryPacing.Budget budget = pacing.start(RetryPacing.IMAGE_DELETE_BUDGET);
         Collection current = get(userId, collectionId);
-        for (int attempt = 0; ; attempt++) {
+        while (true) {
             int index = positionOf(current, imageId);
             requireHeld(preconditions, current.tag());
             ImageRef image = current.images().get(index);
+            Preconditions guard = guardAsSent ? preconditions : Preconditions.pinnedTo(current.tag());
             RemoveAttempt outcome = repository.removeImage(userId, collectionId, index, image, current.imageCount(),
-                    current.tag(), ItemSizeEstimator.images(List.of(image)));
+                    guard, ItemSizeEstimator.images(List.of(image)));
             switch (outcome) {
                 case RemoveAttempt.Removed removed -> {
                     return new RemoveResult(collectionId, 1, removed.imageCount(), removed.tag());
                 }
                 case RemoveAttempt.Refused refused -> {
-                    if (attempt == MAX_EDIT_RETRIES) throw concurrentModification();
-                    current = refused.current().orElseThrow(CollectionService::notFound);
+                    Collection changed = refused.current().orElseThrow(CollectionService::notFound);
+                    // What the refusal's read already decides is answered without waiting.
+                    positionOf(changed, imageId);
+                    requireHeld(preconditions, changed.tag());
+                    if (!budget.pauseBeforeRetry()) throw concurrentModification();
+                    // Read again after the pause: the one made at the refusal is older by the pause.
+                    current = get(userId, collectionId);
                 }
             }
         }

@@ -42,7 +42,7 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 
 /**
- * The list-page guarantees of API.md against a brute-force answer, on DynamoDB Local: random
+ * The list-page guarantees of API.md against a brute-force answer, on the test engine: random
  * collections (0-300, few distinct timestamps so ties are everywhere, random image counts), random
  * walks (order, from/to, minImages, and a page size that changes from page to page), once with the
  * default read budget and once with a tiny one.
@@ -73,7 +73,7 @@ class ListPagePropertyTest {
     }
 
     @BeforeContainer
-    static void startDynamoDbLocal() throws Exception {
+    static void startEngine() throws Exception {
         DynamoDbExtension.ensureStarted();
     }
 

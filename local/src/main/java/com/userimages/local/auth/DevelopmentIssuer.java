@@ -8,10 +8,12 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,20 +59,17 @@ public final class DevelopmentIssuer {
     }
 
     /**
-     * A new 2048-bit RS256 signing key with a random key id. Finding its primes costs a few hundred
-     * milliseconds of CPU at start, more or less at random, so the server makes it on a thread of its
-     * own while the rest comes up.
+     * A new 2048-bit RS256 signing key with a random key id. Finding its primes costs CPU at start,
+     * more or less at random, so the server makes it on threads of its own while the rest comes up.
      */
     public static RSAKey newKey() {
-        try {
-            return new RSAKeyGenerator(2048)
-                    .keyID("local-" + UUID.randomUUID().toString().substring(0, 8))
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256)
-                    .generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot generate an RSA key", e);
-        }
+        KeyPair pair = DevelopmentKeyPair.generate();
+        return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                .privateKey((RSAPrivateKey) pair.getPrivate())
+                .keyID("local-" + UUID.randomUUID().toString().substring(0, 8))
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .build();
     }
 
     public String issuer() { return issuer; }

@@ -1,6 +1,7 @@
 package com.userimages.local.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.userimages.contract.JsonMediaType;
 import com.userimages.contract.Subjects;
 import com.userimages.local.auth.DevelopmentIssuer;
 
@@ -35,6 +36,10 @@ public final class DevelopmentIssuerEndpoints implements GatewayEndpoint {
     }
 
     private Handled issueToken(IncomingRequest request) {
+        // As the functions: a body sent as anything but JSON (a form, text) is not read as JSON.
+        if (request.body().length > 0 && !JsonMediaType.accepts(request.header("content-type"))) {
+            return Handled.of(GatewayReply.json(415, write(Map.of("message", JsonMediaType.SEND_JSON))));
+        }
         JsonNode body;
         try {
             body = GatewayJson.MAPPER.readTree(request.body());
