@@ -195,12 +195,12 @@ class ResponsesMatchOpenApiTest {
         cases.add(getWith("get, If-None-Match current", 304, user, cached, RequestSchema.ACCEPTS, "if-none-match", "\"1." + cachedInc + "\""));
         cases.add(getWith("get, If-None-Match weak and in a list", 304, user, cached, RequestSchema.ACCEPTS, "if-none-match", "\"7." + cachedInc + "\", W/\"1." + cachedInc + "\""));
         cases.add(getWith("get, If-None-Match stale", 200, user, cached, RequestSchema.ACCEPTS, "if-none-match", "\"9." + cachedInc + "\""));
-        cases.add(getWith("get, If-None-Match malformed", 400, user, cached, RequestSchema.NOT_CHECKED, "if-none-match", "1"));
+        cases.add(getWith("get, If-None-Match malformed", 400, user, cached, RequestSchema.REJECTS, "if-none-match", "1"));
         cases.add(getImageWith("get image, If-None-Match *", 304, user, cached, cachedImage, RequestSchema.ACCEPTS, "if-none-match", "*"));
-        cases.add(getImageWith("get image, If-None-Match malformed", 400, user, cached, cachedImage, RequestSchema.NOT_CHECKED, "if-none-match", "W/"));
+        cases.add(getImageWith("get image, If-None-Match malformed", 400, user, cached, cachedImage, RequestSchema.REJECTS, "if-none-match", "W/"));
         cases.add(appendWith("append, If-Match stale", 412, user, cached, images("https://img.example/c.jpg"), RequestSchema.ACCEPTS, "if-match", "\"9." + cachedInc + "\""));
         cases.add(appendWith("append, If-Match weak (never matches)", 412, user, cached, images("https://img.example/c.jpg"), RequestSchema.ACCEPTS, "if-match", "W/\"1." + cachedInc + "\""));
-        cases.add(appendWith("append, If-Match malformed", 400, user, cached, images("https://img.example/c.jpg"), RequestSchema.NOT_CHECKED, "if-match", "1"));
+        cases.add(appendWith("append, If-Match malformed", 400, user, cached, images("https://img.example/c.jpg"), RequestSchema.REJECTS, "if-match", "1"));
         cases.add(appendWith("append to a missing collection, If-Match", 404, user, missing, images("https://img.example/c.jpg"), RequestSchema.ACCEPTS, "if-match", "\"1\""));
 
         // PUT /collections/{collectionId}/order
@@ -218,7 +218,7 @@ class ResponsesMatchOpenApiTest {
         cases.add(reorder("reorder another user's collection", 404, TestApi.newUser(), ordered, order(a, b), RequestSchema.ACCEPTS));
         cases.add(reorder("reorder, a body sent as text", 415, user, ordered, order(a, b), RequestSchema.NOT_CHECKED,
                 "content-type", "text/plain; charset=utf-8"));
-        cases.add(reorder("reorder, malformed If-Match", 400, user, ordered, order(a, b), RequestSchema.NOT_CHECKED, "if-match", "3"));
+        cases.add(reorder("reorder, malformed If-Match", 400, user, ordered, order(a, b), RequestSchema.REJECTS, "if-match", "3"));
         for (String[] bad : new String[][] {
                 {"not JSON", "{imageIds:[]}"},
                 {"imageIds missing", "{}"},
@@ -244,7 +244,7 @@ class ResponsesMatchOpenApiTest {
         cases.add(deleteImage("delete image of a missing collection", 404, user, missing, y, RequestSchema.ACCEPTS));
         cases.add(deleteImage("delete image of another user's collection", 404, TestApi.newUser(), trimmed, y, RequestSchema.ACCEPTS));
         cases.add(deleteImage("delete image by a malformed image id", 400, user, trimmed, "zz", RequestSchema.REJECTS));
-        cases.add(deleteImage("delete image, malformed If-Match", 400, user, trimmed, y, RequestSchema.NOT_CHECKED, "if-match", "*, \"1\""));
+        cases.add(deleteImage("delete image, malformed If-Match", 400, user, trimmed, y, RequestSchema.REJECTS, "if-match", "*, \"1\""));
         String p = UUID.randomUUID().toString(), q = UUID.randomUUID().toString();
         String raced = id(api.create(user, "{\"images\":[{\"imageId\":\"" + p + "\",\"url\":\"" + URL + "\"},{\"imageId\":\"" + q
                 + "\",\"url\":\"https://img.example/q.jpg\"}]}"));
@@ -260,7 +260,7 @@ class ResponsesMatchOpenApiTest {
         String doomed = id(api.create(user, images(URL)));
         String doomedInc = ETags.incarnation(user, doomed);
         cases.add(deleteCollection("delete, stale If-Match", 412, user, doomed, RequestSchema.ACCEPTS, "if-match", "\"9." + doomedInc + "\""));
-        cases.add(deleteCollection("delete, malformed If-Match", 400, user, doomed, RequestSchema.NOT_CHECKED, "if-match", "\"1"));
+        cases.add(deleteCollection("delete, malformed If-Match", 400, user, doomed, RequestSchema.REJECTS, "if-match", "\"1"));
         cases.add(deleteCollection("delete another user's", 404, TestApi.newUser(), doomed, RequestSchema.ACCEPTS));
         cases.add(deleteCollection("delete", 204, user, doomed, RequestSchema.ACCEPTS, "if-match", "\"1." + doomedInc + "\""));
         cases.add(deleteCollection("delete, retried", 404, user, doomed, RequestSchema.ACCEPTS));

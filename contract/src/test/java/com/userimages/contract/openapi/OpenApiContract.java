@@ -280,7 +280,7 @@ public final class OpenApiContract {
         List<String> problems = new ArrayList<>();
         if (status != 404) problems.add("an unknown route answers 404, not " + status);
         try {
-            for (Error error : schema("/components/responses/UnknownRoute/content/application~1json/schema").validate(JSON.readTree(body))) {
+            for (Error error : schema("/components/schemas/GatewayMessage").validate(JSON.readTree(body))) {
                 problems.add("unknown route: body " + error);
             }
         } catch (RuntimeException e) {
