@@ -77,6 +77,10 @@ class ReadmeTest {
     @Test
     void theCdkAppAndTheDeployScriptBuildThroughTheWrapper() throws IOException {
         assertTrue(Files.readString(ROOT.resolve("infra/cdk.json")).contains("\"app\": \"../mvnw "), "cdk.json's app runs ../mvnw");
+        // cdk synth prints the template on stdout, and the app's stdout is the CLI's: the build's own
+        // lines (npm ci, the preload lists) would land in front of it, and `cdk synth > t.yaml` not parse.
+        assertTrue(Files.readString(ROOT.resolve("infra/cdk.json")).matches("(?s).*\"app\": \"[^\"]* 1>&2\".*"),
+                "cdk.json's app sends the build's output to stderr");
         assertTrue(Files.readString(ROOT.resolve("infra/deploy.sh")).contains("../.mvn/find-jdk-25"), "deploy.sh says in one line when there is no JDK 25");
     }
 
