@@ -3,6 +3,7 @@ package com.userimages.handlers;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.userimages.contract.ApiRoute;
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,6 @@ final class Routing {
         String key = event.getRouteKey();
         if (key == null && event.getRequestContext() != null) key = event.getRequestContext().getRouteKey();
         return Optional.ofNullable(key).flatMap(ApiRoute::byRouteKey).filter(List.of(served)::contains)
-                .orElseThrow(() -> new ApiException.NotFound("ROUTE_NOT_FOUND", "This function does not serve that route."));
+                .orElseThrow(() -> new ApiException.NotFound(ErrorCode.ROUTE_NOT_FOUND));
     }
 }
