@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes corpus.json, the hostile-input corpus (or the file named by its one argument). The JSON file
-is the data the tests read; HostileCorpusIsCurrentTest holds it to this script, so a case is added
+is the data the tests read; HostileCorpusIsCurrentIT holds it to this script, so a case is added
 here and the file written again with `python3 generate_corpus.py`.
 
 Each case: id, category, description, request {function?, route, pathParameters, query, headers,

@@ -138,7 +138,9 @@ public final class ColdStartBenchmark {
                 Path log = WORK.resolve("classes-" + rows.indexOf(row) + ".log");
                 Files.deleteIfExists(log);
                 List<String> command = new ArrayList<>(row.command().get());
-                command.add(1, "-Xlog:class+load=info:file=" + log.toAbsolutePath() + ":uptime");
+                // Before -jar, after the local tools' @jvm.options: its -Xlog:disable would turn an earlier -Xlog off.
+                command.add(command.indexOf("-jar") >= 0 ? command.indexOf("-jar") : 1,
+                        "-Xlog:class+load=info:file=" + log.toAbsolutePath() + ":uptime");
                 Launch.run(command, row.env(), row.until());
                 classes.put(row, ClassLoadLog.read(log));
             }

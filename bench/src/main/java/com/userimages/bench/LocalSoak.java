@@ -65,7 +65,7 @@ public final class LocalSoak {
         if (!Files.isRegularFile(jar)) throw new IllegalStateException(jar + " not found: run mvn -B -q -DskipTests package first");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-        Process server = Launch.processBuilder(List.of(java, "-jar", jar.toString(), "--port", "0")).start();
+        Process server = Launch.processBuilder(List.of(java, "@local/jvm.options", "-jar", jar.toString(), "--port", "0")).start();
         try {
             BufferedReader console = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             URI base = awaitBanner(console);
@@ -259,7 +259,7 @@ public final class LocalSoak {
         List<Long> all = new ArrayList<>();
         int sent = 0;
         int wrong = 0;
-        System.out.printf(Locale.ROOT, "%nLocal server soak: %d requests planned, %d clients, the server's own process (java -jar)%n%n", total, clients);
+        System.out.printf(Locale.ROOT, "%nLocal server soak: %d requests planned, %d clients, the server's own process (java @local/jvm.options -jar)%n%n", total, clients);
         System.out.println("| request | count | wrong status | p50 ms | p99 ms | max ms |");
         System.out.println("| --- | --- | --- | --- | --- | --- |");
         for (var e : new java.util.TreeMap<>(kinds).entrySet()) {

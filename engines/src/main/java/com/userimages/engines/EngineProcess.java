@@ -38,13 +38,15 @@ final class EngineProcess implements AutoCloseable {
     private final Process process;
     private final OutputStream stdin;
     private final Deque<String> stderr;
+    private final Thread stderrReader;
     private final int port;
 
-    private EngineProcess(String name, Process process, Deque<String> stderr, int port) {
+    private EngineProcess(String name, Process process, Deque<String> stderr, Thread stderrReader, int port) {
         this.name = name;
         this.process = process;
         this.stdin = process.getOutputStream();
         this.stderr = stderr;
+        this.stderrReader = stderrReader;
         this.port = port;
     }
 
@@ -70,16 +72,16 @@ final class EngineProcess implements AutoCloseable {
             throw new EngineStartException("could not run " + command.getFirst() + ": " + e.getMessage());
         }
         Deque<String> stderr = new ArrayDeque<>();
-        drain(process.getErrorStream(), stderr, name + "-stderr");
+        Thread stderrReader = drain(process.getErrorStream(), stderr, name + "-stderr");
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread stdout = new Thread(() -> readPort(process.getInputStream(), port), name + "-stdout");
         stdout.setDaemon(true);
         stdout.start();
         try {
             int listening = port.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new EngineProcess(name, process, stderr, listening);
+            return new EngineProcess(name, process, stderr, stderrReader, listening);
         } catch (TimeoutException | ExecutionException e) {
-            String why = failure(name, process, stderr);
+            String why = failure(name, process, stderr, stderrReader);
             stop(process);
             throw new EngineStartException(why);
         } catch (InterruptedException e) {
@@ -118,7 +120,7 @@ final class EngineProcess implements AutoCloseable {
 
     /** Why the engine is not serving, for a message: its exit and its last stderr line. */
     String failure() {
-        return failure(name, process, stderr);
+        return failure(name, process, stderr, stderrReader);
     }
 
     @Override
@@ -146,12 +148,14 @@ final class EngineProcess implements AutoCloseable {
         }
     }
 
-    private static String failure(String name, Process process, Deque<String> stderr) {
+    private static String failure(String name, Process process, Deque<String> stderr, Thread stderrReader) {
+        boolean exited = waitBriefly(process);
+        // After an exit its last words may still be in the pipe: read to the end before quoting them.
+        if (exited) awaitBriefly(stderrReader);
         String last;
         synchronized (stderr) {
             last = stderr.isEmpty() ? "" : stderr.peekLast();
         }
-        boolean exited = waitBriefly(process);
         if (exited && process.exitValue() == NODE_TOO_OLD && last.startsWith("engine: ")) {
             return last.substring("engine: ".length());
         }
@@ -169,6 +173,14 @@ final class EngineProcess implements AutoCloseable {
         }
     }
 
+    private static void awaitBriefly(Thread thread) {
+        try {
+            thread.join(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void readPort(InputStream in, CompletableFuture<Integer> port) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
@@ -182,7 +194,7 @@ final class EngineProcess implements AutoCloseable {
         port.completeExceptionally(new IOException("no port line"));
     }
 
-    private static void drain(InputStream in, Deque<String> kept, String threadName) {
+    private static Thread drain(InputStream in, Deque<String> kept, String threadName) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
@@ -198,6 +210,7 @@ final class EngineProcess implements AutoCloseable {
         }, threadName);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     /** An engine's text reaches a console only without control characters and bounded in length. */

@@ -77,7 +77,7 @@ final class LocalApiServer implements AutoCloseable {
         BackgroundTask<RSAKey> developmentKey = options.developmentIssuer()
                 ? BackgroundTask.start("development-key", DevelopmentIssuer::newKey) : null;
         // Node's start and dynalite's readiness take a few hundred ms of wall time, most of it in
-        // another process: awaited only once the port is bound and the document loaded.
+        // another process: awaited only once the port is bound.
         BackgroundTask<EngineStart> engine = BackgroundTask.start("engine-start", () -> EngineStart.open(options.dynamoDb()));
         GatewayServer http;
         try {
@@ -94,7 +94,6 @@ final class LocalApiServer implements AutoCloseable {
 
         DynamoDbConnection dynamoDb = null;
         try {
-            OpenApiDocument document = OpenApiDocument.load(URI.create("http://127.0.0.1:" + port));
             // The gateway and the functions read the same scope settings, so they cannot disagree on a route.
             Map<String, String> functionEnv = options.functionEnvironment(env);
             RouteScopes routeScopes = routeScopes(functionEnv);
@@ -125,7 +124,7 @@ final class LocalApiServer implements AutoCloseable {
 
             List<GatewayEndpoint> endpoints = new ArrayList<>();
             if (developmentIssuer != null) endpoints.add(new DevelopmentIssuerEndpoints(developmentIssuer, routeScopes));
-            endpoints.add(new DocsEndpoints(document, developmentIssuer, routeScopes));
+            endpoints.add(new DocsEndpoints(() -> OpenApiDocument.load(URI.create("http://127.0.0.1:" + port)), developmentIssuer, routeScopes));
             endpoints.add(new ApiGatewayHandler(RouteMatcher.forApi(), authorizer, integration(invoker), clock));
             http.start(options.cors() == null ? endpoints : List.of(new CorsEndpoint(options.cors(), endpoints)), options.allowedHosts(),
                     options.cors() != null, log, options.logFormat());

@@ -64,7 +64,7 @@ final class InProcessServer implements AutoCloseable {
         server.close();
     }
 
-    /** Keeps the console for assertions and still shows it in the surefire report when a test fails. */
+    /** Keeps the console for assertions and still shows it in the test report when a test fails. */
     private static final class TeeStream extends OutputStream {
         private final ByteArrayOutputStream copy;
 

@@ -8,16 +8,19 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.userimages.engines.NodeRsaKeyPair;
 
-import java.security.KeyPair;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
+import java.math.BigInteger;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,6 +36,9 @@ public final class DevelopmentIssuer {
      */
     public static final String DEVELOPER = "alice";
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+    private static final int KEY_BITS = 2048;
+    /** Node makes one in well under a second; past this the JDK makes it instead. */
+    private static final Duration NODE_KEY_TIMEOUT = Duration.ofSeconds(10);
 
     private final RSAKey key;
     private final JWKSet publicKeys;
@@ -64,17 +70,47 @@ public final class DevelopmentIssuer {
     }
 
     /**
-     * A new 2048-bit RS256 signing key with a random key id. Finding its primes costs CPU at start,
-     * more or less at random, so the server makes it on threads of its own while the rest comes up.
+     * A new 2048-bit RS256 signing key with a random key id. Its primes come from Node's crypto when
+     * Node is there (a fraction of the CPU the JDK's generator needs in the local tools' C1-only JVM),
+     * else from the JDK; the server makes it on a thread of its own while the rest comes up.
      */
     public static RSAKey newKey() {
-        KeyPair pair = DevelopmentKeyPair.generate();
-        return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-                .privateKey((RSAPrivateKey) pair.getPrivate())
+        return newKey(System.getenv());
+    }
+
+    /** @param env whose PATH names the {@code node} that may make the key */
+    static RSAKey newKey(Map<String, String> env) {
+        RSAKey generated = NodeRsaKeyPair.privateJwk(env, NODE_KEY_TIMEOUT)
+                .flatMap(DevelopmentIssuer::usableKey)
+                .orElseGet(DevelopmentIssuer::jdkKey);
+        return new RSAKey.Builder(generated)
                 .keyID("local-" + UUID.randomUUID().toString().substring(0, 8))
                 .keyUse(KeyUse.SIGNATURE)
                 .algorithm(JWSAlgorithm.RS256)
                 .build();
+    }
+
+    /** A private 2048-bit key with e = 65537 and its CRT members, or nothing. */
+    static Optional<RSAKey> usableKey(String jwk) {
+        try {
+            RSAKey key = RSAKey.parse(jwk);
+            boolean usable = key.isPrivate() && key.size() == KEY_BITS
+                    && key.getPublicExponent().decodeToBigInteger().equals(BigInteger.valueOf(65537))
+                    && key.getFirstPrimeFactor() != null && key.getSecondPrimeFactor() != null
+                    && key.getFirstFactorCRTExponent() != null && key.getSecondFactorCRTExponent() != null
+                    && key.getFirstCRTCoefficient() != null;
+            return usable ? Optional.of(key) : Optional.empty();
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static RSAKey jdkKey() {
+        try {
+            return new RSAKeyGenerator(KEY_BITS).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate an RSA key", e);
+        }
     }
 
     public String issuer() { return issuer; }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The API's documentation, served without a token (like the JWKS): {@code GET /openapi.yaml} and the
@@ -44,7 +45,7 @@ public final class DocsEndpoints implements GatewayEndpoint {
     /** A file under /docs/: from our resources or the webjar, and its content type. */
     private record Asset(String resource, String contentType) {}
 
-    private final OpenApiDocument document;
+    private final Supplier<OpenApiDocument> document;
     private final DevelopmentIssuer issuer;
     private final RouteScopes routeScopes;
     private final Map<String, Asset> assets;
@@ -52,13 +53,17 @@ public final class DocsEndpoints implements GatewayEndpoint {
 
     /** @param issuer the development issuer whose token the page carries; null with a real identity provider */
     public DocsEndpoints(OpenApiDocument document, DevelopmentIssuer issuer) {
-        this(document, issuer, RouteScopes.DEFAULTS);
+        this(() -> document, issuer, RouteScopes.DEFAULTS);
     }
 
-    /** @param routeScopes the routes' scopes: the page's token carries what opens every route */
-    public DocsEndpoints(OpenApiDocument document, DevelopmentIssuer issuer, RouteScopes routeScopes) {
+    /**
+     * @param document    called once, when the document is first asked for: parsing it took a sixth of
+     *                    the server's start, for a page most runs never open
+     * @param routeScopes the routes' scopes: the page's token carries what opens every route
+     */
+    public DocsEndpoints(Supplier<OpenApiDocument> document, DevelopmentIssuer issuer, RouteScopes routeScopes) {
         this.routeScopes = routeScopes;
-        this.document = document;
+        this.document = once(document);
         this.issuer = issuer;
         String webjar = "/META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
         Map<String, Asset> files = new LinkedHashMap<>();
@@ -82,7 +87,7 @@ public final class DocsEndpoints implements GatewayEndpoint {
         if (!request.method().equals("GET")) return Optional.empty();
         String path = request.rawPath();
         if (path.equals(OPENAPI_PATH)) {
-            return Optional.of(Handled.of(reply(document.yaml(), "application/yaml; charset=utf-8")));
+            return Optional.of(Handled.of(reply(document.get().yaml(), "application/yaml; charset=utf-8")));
         }
         if (path.equals(DOCS_PATH + "/")) {
             // The page's address is /docs; a trailing slash is a common typo, sent there rather than to a 404.
@@ -104,8 +109,8 @@ public final class DocsEndpoints implements GatewayEndpoint {
         ObjectNode config = GatewayJson.MAPPER.createObjectNode();
         config.put("openapiUrl", OPENAPI_PATH);
         String note = "";
-        if (issuer != null && document.oauth2SchemeName().isPresent()) {
-            config.put("securityScheme", document.oauth2SchemeName().get());
+        if (issuer != null && document.get().oauth2SchemeName().isPresent()) {
+            config.put("securityScheme", document.get().oauth2SchemeName().get());
             String scope = routeScopes.everyRouteScopeClaim();
             config.put("token", issuer.mint(DOCS_SUBJECT, scope));
             config.put("subject", DOCS_SUBJECT);
@@ -133,6 +138,18 @@ public final class DocsEndpoints implements GatewayEndpoint {
     }
 
     /** The webjar's version from its own Maven metadata, so the pom alone decides which Swagger UI is served. */
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) value = supplier.get();
+                return value;
+            }
+        };
+    }
+
     private static String webjarVersion() {
         try (InputStream in = DocsEndpoints.class.getResourceAsStream(WEBJAR_PROPERTIES)) {
             if (in == null) throw new IllegalStateException("org.webjars:swagger-ui is not on the class path (the docs page's assets)");

@@ -38,4 +38,25 @@ class DevelopmentIssuerTest {
         RSAKey publicOnly = DevelopmentIssuer.newKey().toPublicJWK();
         assertThrows(IllegalArgumentException.class, () -> DevelopmentIssuer.create("http://127.0.0.1:1", publicOnly, Clock.systemUTC()));
     }
+
+    @Test
+    void withoutNodeTheJdkMakesTheKey() {
+        RSAKey key = DevelopmentIssuer.newKey(java.util.Map.of("PATH", "/nonexistent"));
+        assertTrue(key.isPrivate());
+        assertEquals(2048, key.size());
+        assertEquals(JWSAlgorithm.RS256, key.getAlgorithm());
+    }
+
+    @Test
+    void onlyAPrivate2048BitKeyWithItsCrtMembersIsTakenFromNode() throws Exception {
+        RSAKey good = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).generate();
+        assertTrue(DevelopmentIssuer.usableKey(good.toJSONString()).isPresent());
+        assertFalse(DevelopmentIssuer.usableKey(good.toPublicJWK().toJSONString()).isPresent(), "public only");
+        RSAKey small = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(1024, true).generate();
+        assertFalse(DevelopmentIssuer.usableKey(small.toJSONString()).isPresent(), "1024 bits");
+        RSAKey withoutCrt = new RSAKey.Builder(good.getModulus(), good.getPublicExponent()).privateExponent(good.getPrivateExponent()).build();
+        assertFalse(DevelopmentIssuer.usableKey(withoutCrt.toJSONString()).isPresent(), "no CRT members");
+        assertFalse(DevelopmentIssuer.usableKey("{\"kty\":\"RSA\"").isPresent(), "not JSON");
+        assertFalse(DevelopmentIssuer.usableKey("").isPresent());
+    }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The defaults are API.md's ("Running locally"); StuckClientsTest proves the behaviour with short ones. */
+/** The defaults are API.md's ("Running locally"); StuckClientsIT proves the behaviour with short ones. */
 class GatewayLimitsTest {
     @Test
     void theDefaultsAreApiMdsThirtySecondsAndACap() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The edit routes and conditional requests over real HTTP, through the local server and the real handlers. */
-class EditRoutesServerTest {
+class EditRoutesServerIT {
     @RegisterExtension
     static final InProcessServerExtension local = InProcessServerExtension.withRealHandlers();
 

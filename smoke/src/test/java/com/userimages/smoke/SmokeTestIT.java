@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The smoke test against the real local server, started as a user starts it, in its own JVM. */
-class SmokeTestTest {
+class SmokeTestIT {
     private static Process server;
     private static URI base;
 

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * document with this server's URL, each file with its content type, and nothing else — no
  * directory, no path that walks out of the fixed list.
  */
-class DocsEndpointsServerTest {
+class DocsEndpointsServerIT {
     static final YAMLMapper YAML = new YAMLMapper();
     @RegisterExtension
     static final InProcessServerExtension local = InProcessServerExtension.withRealHandlers();
@@ -171,10 +171,10 @@ class DocsEndpointsServerTest {
 
     static byte[] webjarFile(String name) throws Exception {
         Properties properties = new Properties();
-        try (InputStream in = DocsEndpointsServerTest.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+        try (InputStream in = DocsEndpointsServerIT.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
             properties.load(in);
         }
-        try (InputStream in = DocsEndpointsServerTest.class.getResourceAsStream(
+        try (InputStream in = DocsEndpointsServerIT.class.getResourceAsStream(
                 "/META-INF/resources/webjars/swagger-ui/" + properties.getProperty("version") + "/" + name)) {
             return in.readAllBytes();
         }

@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * operation, carries a development token, and "try it out" on GET /collections answers 200 in the page.
  * A screenshot is kept at local/target/docs-page.png.
  */
-class DocsPageBrowserTest {
+class DocsPageBrowserIT {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Debian's real binary; /usr/bin/chromium is a wrapper script around it. */
     static final List<Path> CHROMIUM = List.of(Path.of("/usr/lib/chromium/chromium"), Path.of("/usr/bin/chromium"));

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * a JWKS over HTTP), a second verifies that provider's tokens through the URL. Both host the test's
  * {@link EchoHandler}, so no DynamoDB is involved.
  */
-class JwksUrlServerTest {
+class JwksUrlServerIT {
     static InProcessServer provider;
     static InProcessServer api;
 

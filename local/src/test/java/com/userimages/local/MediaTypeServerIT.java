@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * functions and from the development issuer's token endpoint alike; after the token check, and never
  * for a request without a body.
  */
-class MediaTypeServerTest {
+class MediaTypeServerIT {
     @RegisterExtension
     static final InProcessServerExtension local = InProcessServerExtension.withRealHandlers();
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * started as a user starts it): create, append, get with its ETag, every page, reorder, delete.
  * A document a generator cannot use, or that disagrees with the server, fails here.
  */
-class GeneratedClientTest {
+class GeneratedClientIT {
     private static Process server;
     private static URI base;
     private static ApiClient client;

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The default console: one short line per request, naming its status, for a 4xx or 5xx the error code,
  * and the request id the client got, escaped; no JSON request lines beside it.
  */
-class ConsoleLineServerTest {
+class ConsoleLineServerIT {
     @RegisterExtension
     static final InProcessServerExtension local = InProcessServerExtension.withRealHandlers();
 

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and audience as API Gateway's authorizer would be configured. Every route over real HTTP, and
  * every kind of bad token refused with API Gateway's 401.
  */
-class JwksFileServerTest {
+class JwksFileServerIT {
     @TempDir
     static Path dir;
     static TestKeys keys;
@@ -65,7 +65,7 @@ class JwksFileServerTest {
         assertEquals(200, image.status(), image.body());
         assertEquals("https://example.com/x.png", image.json().path("url").asText());
 
-        DevelopmentIssuerServerTest.assertListReachedTheFunction(Http.get(local.base(), "/collections", alice), id);
+        DevelopmentIssuerServerIT.assertListReachedTheFunction(Http.get(local.base(), "/collections", alice), id);
     }
 
     static Stream<Arguments> badTokens() {

@@ -66,7 +66,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * body marked base64 that is not base64, and a header value holding CR/LF (on the wire: two headers),
  * have no HTTP form and are not sent; a lone surrogate in a body is sent as its JSON escape.
  */
-class HostileCorpusServerTest {
+class HostileCorpusServerIT {
     /** The functions' test resource: one corpus for the in-process and the over-HTTP runner. */
     static final Path CORPUS = Path.of("../functions/src/test/resources/hostile/corpus.json");
 

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never a server's HTML page, an exception name or a dropped connection — and nothing taken from a
  * token reaches a response header or the console.
  */
-class MalformedHttpTest {
+class MalformedHttpIT {
     @RegisterExtension
     static final InProcessServerExtension local = InProcessServerExtension.withEchoHandlers(GatewayLimits.DEFAULTS);
 

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 127.0.0.1) sends its own name as Host. Every Host but the loopback names and --allowed-hosts is
  * refused before routing — before the token endpoint, the docs, the JWKS — and no Host at all too.
  */
-class HostGuardServerTest {
+class HostGuardServerIT {
     @RegisterExtension
     static final InProcessServerExtension local = InProcessServerExtension.withEchoHandlers(GatewayLimits.DEFAULTS,
             "--allowed-hosts", "dev.example.test,Tunnel.Example.Test");

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link Cors}, which infra's SamParityTest holds the synthesized CDK stack and template.yaml to — and a
  * disallowed origin gets none.
  */
-class CorsServerTest {
+class CorsServerIT {
     static final String APP = "https://app.example.com";
     static final String DEV = "http://localhost:5173";
     static final String EVIL = "https://evil.example.com";

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * them, and a line of the same shape for each request the gateway refuses itself, whose
  * {@code requestId} is the {@code apigw-requestid} the client got; no human line, nothing else.
  */
-class JsonLogFormatServerTest {
+class JsonLogFormatServerIT {
     @RegisterExtension
     static final InProcessServerExtension local = InProcessServerExtension.withRealHandlers("--log-format", "json");
 

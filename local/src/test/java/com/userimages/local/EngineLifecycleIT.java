@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The engine as the server's child: it goes with the server however the server ends, and one data directory has one server. */
-class EngineLifecycleTest {
+class EngineLifecycleIT {
 
     @Test
     void aServerKilledWithSigkillLeavesNoEngineBehind() throws Exception {

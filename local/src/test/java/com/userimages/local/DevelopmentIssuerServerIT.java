@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The one-command default: development issuer, dynalite in memory, the real handlers. Every
  * route over real HTTP with tokens from the server's own issuer, and the printed curl line run as printed.
  */
-class DevelopmentIssuerServerTest {
+class DevelopmentIssuerServerIT {
     @RegisterExtension
     static final InProcessServerExtension local = InProcessServerExtension.withRealHandlers();
 

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * function's response, real HTTP out. Every function is the test's {@link EchoHandler}, so nothing
  * here depends on what the real handlers do (and no DynamoDB is needed: the endpoint is never called).
  */
-class GatewayPlumbingTest {
+class GatewayPlumbingIT {
     @RegisterExtension
     static final InProcessServerExtension local = InProcessServerExtension.withEchoHandlers(GatewayLimits.DEFAULTS);
 

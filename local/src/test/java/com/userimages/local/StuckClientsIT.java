@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Clients that never finish a request, over raw sockets, against a gateway with 1 s limits and a
  * cap of 4 connections: each is closed or answered in time, and none keeps the others waiting.
  */
-class StuckClientsTest {
+class StuckClientsIT {
     static final Duration LIMIT = Duration.ofSeconds(1);
     static final int MAX_CONNECTIONS = 4;
     @RegisterExtension

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The local gateway demands the deployed stack's scopes on every route, from the same definition,
  * and --admin-scope / --data-scopes rename them for the gateway and the functions alike.
  */
-class RouteScopesServerTest {
+class RouteScopesServerIT {
     private static String scopeOf(String token) throws Exception {
         return SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("scope");
     }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The server as a process: start-up, Ctrl-C, a restart on the same --db-path, a taken port, a bad option. */
-class ProcessLifecycleTest {
+class ProcessLifecycleIT {
 
     @Test
     void ctrlCExitsZeroAndARestartOnTheSameDbPathKeepsTheData(@TempDir Path db) throws Exception {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fails here. The generator needs only Python's standard library; CI has Python (the template
  * checks use it), a machine without it skips this one test with a reason.
  */
-class HostileCorpusIsCurrentTest {
+class HostileCorpusIsCurrentIT {
     private static final Path HOSTILE = Path.of("src/test/resources/hostile");
 
     @Test

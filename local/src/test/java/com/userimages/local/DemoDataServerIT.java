@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code GET /collections}; a restart on the same {@code --db-path} neither duplicates them nor
  * fails, and leaves what the developer changed in them as it is.
  */
-class DemoDataServerTest {
+class DemoDataServerIT {
 
     private static List<String> listedIds(InProcessServer local, String token) {
         List<String> ids = new ArrayList<>();

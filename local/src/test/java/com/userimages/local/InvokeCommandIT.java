@@ -31,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code invoke}: one function, one event, the response on stdout. Run in-process (each run has its
  * own settings and DynamoDB, nothing global), except one run in its own JVM as a developer runs it.
  */
-class InvokeCommandTest {
-    /** The repository's events/ folder (the module directory is surefire's working directory). */
+class InvokeCommandIT {
+    /** The repository's events/ folder (the module directory is the test JVM's working directory). */
     static final Path EVENTS = Path.of("").toAbsolutePath().getParent().resolve("events");
 
     record Result(int exitCode, String stdout, String stderr) {
