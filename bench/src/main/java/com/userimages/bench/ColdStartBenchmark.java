@@ -7,7 +7,7 @@ import com.userimages.core.data.AwsClients;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
 import com.userimages.core.priming.PrimingRequests;
-import com.userimages.handlers.FunctionComponents;
+import com.userimages.wiring.FunctionComponents;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

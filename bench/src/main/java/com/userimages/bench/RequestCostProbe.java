@@ -10,7 +10,7 @@ import com.userimages.core.data.AwsClients;
 import com.userimages.core.http.GatewayEvents;
 import com.userimages.handlers.AppendCollectionHandler;
 import com.userimages.handlers.DeleteItemHandler;
-import com.userimages.handlers.FunctionComponents;
+import com.userimages.wiring.FunctionComponents;
 import com.userimages.handlers.GetItemHandler;
 import com.userimages.handlers.ListPageHandler;
 import java.net.URI;

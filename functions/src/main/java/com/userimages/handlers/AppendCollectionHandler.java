@@ -20,6 +20,7 @@ import com.userimages.core.model.Ids;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Collection;
 import com.userimages.core.service.CollectionService;
+import com.userimages.wiring.FunctionComponents;
 import java.util.Map;
 
 /**
@@ -32,6 +33,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
     private final ReorderRequests reorderRequests;
     private final RequestLog log;
     private final RouteScopes scopes;
+    private final RouteTable routes;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public AppendCollectionHandler() {
@@ -41,37 +43,20 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
     }
 
     public AppendCollectionHandler(FunctionComponents components) {
-        this(components.collectionService(), components.collectionRequests(), components.reorderRequests(),
-                components.requestLog(ApiFunction.APPEND_COLLECTION), components.routeScopes());
-    }
-
-    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
-    public AppendCollectionHandler(CollectionService service, CollectionRequests requests, ReorderRequests reorderRequests) {
-        this(service, requests, reorderRequests, RequestLog.toStandardOutput(ApiFunction.APPEND_COLLECTION, RequestLog.Level.INFO));
-    }
-
-    public AppendCollectionHandler(CollectionService service, CollectionRequests requests, ReorderRequests reorderRequests,
-                                   RequestLog log) {
-        this(service, requests, reorderRequests, log, RouteScopes.DEFAULTS);
-    }
-
-    public AppendCollectionHandler(CollectionService service, CollectionRequests requests, ReorderRequests reorderRequests,
-                                   RequestLog log, RouteScopes scopes) {
-        this.scopes = scopes;
-        this.service = service;
-        this.requests = requests;
-        this.reorderRequests = reorderRequests;
-        this.log = log;
+        this.service = components.collectionService();
+        this.requests = components.collectionRequests();
+        this.reorderRequests = components.reorderRequests();
+        this.log = components.requestLog(ApiFunction.APPEND_COLLECTION);
+        this.scopes = components.routeScopes();
+        this.routes = new RouteTable(ApiFunction.APPEND_COLLECTION, Map.of(
+                ApiRoute.CREATE_COLLECTION, this::create,
+                ApiRoute.APPEND_IMAGES, this::append,
+                ApiRoute.REORDER_IMAGES, this::reorder));
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(log, scopes, event, context, request -> switch (Routing.route(event, ApiRoute.CREATE_COLLECTION,
-                ApiRoute.APPEND_IMAGES, ApiRoute.REORDER_IMAGES)) {
-            case CREATE_COLLECTION -> create(request);
-            case REORDER_IMAGES -> reorder(request);
-            default -> append(request);
-        });
+        return HandlerSupport.handle(log, scopes, event, context, request -> routes.dispatch(event, request));
     }
 
     private APIGatewayV2HTTPResponse create(ApiRequest request) {

@@ -12,13 +12,11 @@ import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.HandlerSupport;
 import com.userimages.core.observability.RequestLog;
 import com.userimages.core.http.ResponseBodies;
+import com.userimages.wiring.FunctionComponents;
 import java.time.Duration;
 
 /** {@code POST /admin/table}: creates the table if absent and waits for it to become ACTIVE. */
 public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    /** API.md: wait up to 20 s, then answer 202; the function's timeout is set above this. */
-    static final Duration MAX_WAIT = Duration.ofSeconds(20);
-
     private final TableAdmin admin;
     private final Duration maxWait;
     private final RequestLog log;
@@ -30,27 +28,10 @@ public final class CreateTableHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     public CreateTableHandler(FunctionComponents components) {
-        this(components.tableAdmin(), MAX_WAIT, components.requestLog(ApiFunction.CREATE_TABLE), components.routeScopes());
-    }
-
-    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
-    public CreateTableHandler(TableAdmin admin) {
-        this(admin, MAX_WAIT);
-    }
-
-    CreateTableHandler(TableAdmin admin, Duration maxWait) {
-        this(admin, maxWait, RequestLog.toStandardOutput(ApiFunction.CREATE_TABLE, RequestLog.Level.INFO));
-    }
-
-    CreateTableHandler(TableAdmin admin, Duration maxWait, RequestLog log) {
-        this(admin, maxWait, log, RouteScopes.DEFAULTS);
-    }
-
-    CreateTableHandler(TableAdmin admin, Duration maxWait, RequestLog log, RouteScopes scopes) {
-        this.scopes = scopes;
-        this.admin = admin;
-        this.maxWait = maxWait;
-        this.log = log;
+        this.admin = components.tableAdmin();
+        this.maxWait = components.tableCreationWait();
+        this.log = components.requestLog(ApiFunction.CREATE_TABLE);
+        this.scopes = components.routeScopes();
     }
 
     @Override

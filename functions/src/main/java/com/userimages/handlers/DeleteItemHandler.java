@@ -17,6 +17,7 @@ import com.userimages.core.model.Ids;
 import com.userimages.core.model.RemoveResult;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.service.CollectionService;
+import com.userimages.wiring.FunctionComponents;
 import java.util.Map;
 
 /**
@@ -27,6 +28,7 @@ public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPE
     private final CollectionService service;
     private final RequestLog log;
     private final RouteScopes scopes;
+    private final RouteTable routes;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public DeleteItemHandler() {
@@ -36,30 +38,17 @@ public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     public DeleteItemHandler(FunctionComponents components) {
-        this(components.collectionService(), components.requestLog(ApiFunction.DELETE_ITEM), components.routeScopes());
-    }
-
-    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
-    public DeleteItemHandler(CollectionService service) {
-        this(service, RequestLog.toStandardOutput(ApiFunction.DELETE_ITEM, RequestLog.Level.INFO));
-    }
-
-    public DeleteItemHandler(CollectionService service, RequestLog log) {
-        this(service, log, RouteScopes.DEFAULTS);
-    }
-
-    public DeleteItemHandler(CollectionService service, RequestLog log, RouteScopes scopes) {
-        this.scopes = scopes;
-        this.service = service;
-        this.log = log;
+        this.service = components.collectionService();
+        this.log = components.requestLog(ApiFunction.DELETE_ITEM);
+        this.scopes = components.routeScopes();
+        this.routes = new RouteTable(ApiFunction.DELETE_ITEM, Map.of(
+                ApiRoute.DELETE_COLLECTION, this::deleteCollection,
+                ApiRoute.DELETE_IMAGE, this::deleteImage));
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(log, scopes, event, context, request -> switch (Routing.route(event, ApiRoute.DELETE_COLLECTION, ApiRoute.DELETE_IMAGE)) {
-            case DELETE_IMAGE -> deleteImage(request);
-            default -> deleteCollection(request);
-        });
+        return HandlerSupport.handle(log, scopes, event, context, request -> routes.dispatch(event, request));
     }
 
     private APIGatewayV2HTTPResponse deleteCollection(ApiRequest request) {

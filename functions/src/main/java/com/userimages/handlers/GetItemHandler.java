@@ -20,12 +20,14 @@ import com.userimages.core.model.ImageInCollection;
 import com.userimages.core.model.Preconditions;
 import java.util.Map;
 import com.userimages.core.service.CollectionService;
+import com.userimages.wiring.FunctionComponents;
 
 /** {@code GET /collections/{collectionId}} and {@code GET /collections/{collectionId}/images/{imageId}}. */
 public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final CollectionService service;
     private final RequestLog log;
     private final RouteScopes scopes;
+    private final RouteTable routes;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public GetItemHandler() {
@@ -35,30 +37,17 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public GetItemHandler(FunctionComponents components) {
-        this(components.collectionService(), components.requestLog(ApiFunction.GET_ITEM), components.routeScopes());
-    }
-
-    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
-    public GetItemHandler(CollectionService service) {
-        this(service, RequestLog.toStandardOutput(ApiFunction.GET_ITEM, RequestLog.Level.INFO));
-    }
-
-    public GetItemHandler(CollectionService service, RequestLog log) {
-        this(service, log, RouteScopes.DEFAULTS);
-    }
-
-    public GetItemHandler(CollectionService service, RequestLog log, RouteScopes scopes) {
-        this.scopes = scopes;
-        this.service = service;
-        this.log = log;
+        this.service = components.collectionService();
+        this.log = components.requestLog(ApiFunction.GET_ITEM);
+        this.scopes = components.routeScopes();
+        this.routes = new RouteTable(ApiFunction.GET_ITEM, Map.of(
+                ApiRoute.GET_COLLECTION, this::getCollection,
+                ApiRoute.GET_IMAGE, this::getImage));
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(log, scopes, event, context, request -> switch (Routing.route(event, ApiRoute.GET_COLLECTION, ApiRoute.GET_IMAGE)) {
-            case GET_IMAGE -> getImage(request);
-            default -> getCollection(request);
-        });
+        return HandlerSupport.handle(log, scopes, event, context, request -> routes.dispatch(event, request));
     }
 
     private APIGatewayV2HTTPResponse getCollection(ApiRequest request) {

@@ -15,12 +15,16 @@ import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.ListRequest;
 import com.userimages.core.http.ListRequests;
+import com.userimages.core.http.ApiRequest;
+import com.userimages.wiring.FunctionComponents;
+import java.util.Map;
 
 /** {@code GET /collections}: one exact page of the caller's collections, newest first unless asked otherwise. */
 public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ListCollectionsService service;
     private final RequestLog log;
     private final RouteScopes scopes;
+    private final RouteTable routes;
 
     /**
      * The Lambda path: wired from the environment when Lambda constructs the handler during init (so
@@ -33,32 +37,21 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     public ListPageHandler(FunctionComponents components) {
-        this(components.listCollectionsService(), components.requestLog(ApiFunction.LIST_PAGE), components.routeScopes());
-    }
-
-    /** Request lines to standard output at {@code INFO}; the components choose level and sink otherwise. */
-    public ListPageHandler(ListCollectionsService service) {
-        this(service, RequestLog.toStandardOutput(ApiFunction.LIST_PAGE, RequestLog.Level.INFO));
-    }
-
-    public ListPageHandler(ListCollectionsService service, RequestLog log) {
-        this(service, log, RouteScopes.DEFAULTS);
-    }
-
-    public ListPageHandler(ListCollectionsService service, RequestLog log, RouteScopes scopes) {
-        this.scopes = scopes;
-        this.service = service;
-        this.log = log;
+        this.service = components.listCollectionsService();
+        this.log = components.requestLog(ApiFunction.LIST_PAGE);
+        this.scopes = components.routeScopes();
+        // As the other functions: an event for a route this function does not serve is a 404, not a listing.
+        this.routes = new RouteTable(ApiFunction.LIST_PAGE, Map.of(ApiRoute.LIST_COLLECTIONS, this::list));
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(log, scopes, event, context, request -> {
-            // As the other functions: an event for a route this function does not serve is a 404, not a listing.
-            Routing.route(event, ApiRoute.LIST_COLLECTIONS);
-            String userId = request.caller().userId();
-            ListRequest list = ListRequests.parse(request.queryParameters(), request.repeatedQueryParameters());
-            return ApiResponses.json(200, ResponseBodies.listPage(service.list(userId, list)));
-        });
+        return HandlerSupport.handle(log, scopes, event, context, request -> routes.dispatch(event, request));
+    }
+
+    private APIGatewayV2HTTPResponse list(ApiRequest request) {
+        String userId = request.caller().userId();
+        ListRequest list = ListRequests.parse(request.queryParameters(), request.repeatedQueryParameters());
+        return ApiResponses.json(200, ResponseBodies.listPage(service.list(userId, list)));
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The functions' packages depend in one direction: model/error ← data ← pagination/service ← http ←
- * priming ← handlers (the wiring lives with the handlers), and no two packages depend on each other.
+ * priming ← wiring ← handlers, and no two packages depend on each other. The wiring
+ * ({@code FunctionComponents}) builds everything the handlers use and knows no handler.
  * Observability (the request line, EMF, the per-request metrics) sits beside error at the bottom:
  * it depends on no other package of the functions, the repository and the page reader add to the
  * request's metrics, and http writes the line.
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class PackageRulesTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.userimages.core", "com.userimages.handlers");
+            .importPackages("com.userimages.core", "com.userimages.wiring", "com.userimages.handlers");
 
     @Test
     void layersDependOnlyDownwards() {
@@ -31,16 +32,18 @@ class PackageRulesTest {
                 .layer("Service").definedBy("com.userimages.core.service..")
                 .layer("Http").definedBy("com.userimages.core.http..")
                 .layer("Priming").definedBy("com.userimages.core.priming..")
+                .layer("Wiring").definedBy("com.userimages.wiring..")
                 .layer("Handlers").definedBy("com.userimages.handlers..")
                 .whereLayer("Handlers").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Priming").mayOnlyBeAccessedByLayers("Handlers")
-                .whereLayer("Http").mayOnlyBeAccessedByLayers("Priming", "Handlers")
-                .whereLayer("Service").mayOnlyBeAccessedByLayers("Http", "Handlers")
-                .whereLayer("Pagination").mayOnlyBeAccessedByLayers("Service", "Http", "Handlers")
-                .whereLayer("Data").mayOnlyBeAccessedByLayers("Pagination", "Service", "Handlers")
-                .whereLayer("Model").mayOnlyBeAccessedByLayers("Data", "Pagination", "Service", "Http", "Priming", "Handlers")
-                .whereLayer("Observability").mayOnlyBeAccessedByLayers("Data", "Pagination", "Service", "Http", "Priming", "Handlers")
-                .whereLayer("Error").mayOnlyBeAccessedByLayers("Model", "Data", "Pagination", "Service", "Http", "Priming", "Handlers")
+                .whereLayer("Wiring").mayOnlyBeAccessedByLayers("Handlers")
+                .whereLayer("Priming").mayOnlyBeAccessedByLayers("Wiring", "Handlers")
+                .whereLayer("Http").mayOnlyBeAccessedByLayers("Priming", "Wiring", "Handlers")
+                .whereLayer("Service").mayOnlyBeAccessedByLayers("Http", "Wiring", "Handlers")
+                .whereLayer("Pagination").mayOnlyBeAccessedByLayers("Service", "Http", "Wiring", "Handlers")
+                .whereLayer("Data").mayOnlyBeAccessedByLayers("Pagination", "Service", "Wiring", "Handlers")
+                .whereLayer("Model").mayOnlyBeAccessedByLayers("Data", "Pagination", "Service", "Http", "Priming", "Wiring", "Handlers")
+                .whereLayer("Observability").mayOnlyBeAccessedByLayers("Data", "Pagination", "Service", "Http", "Priming", "Wiring", "Handlers")
+                .whereLayer("Error").mayOnlyBeAccessedByLayers("Model", "Data", "Pagination", "Service", "Http", "Priming", "Wiring", "Handlers")
                 .check(CLASSES);
     }
 

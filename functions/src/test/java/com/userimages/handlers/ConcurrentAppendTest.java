@@ -8,15 +8,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.ApiRoute;
 import com.userimages.core.model.Bounds;
-import com.userimages.core.http.CollectionRequests;
-import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.service.CollectionService;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.Responses;
 import com.userimages.testing.Race;
 import com.userimages.testing.TestApi;
 import com.userimages.core.http.GatewayEvents;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,8 +42,7 @@ class ConcurrentAppendTest {
     void racingAppendsNeverCrossTheImageBound() throws Exception {
         // A small bound from the settings' shape (Bounds), so the race is about the bound, not about volume.
         Bounds bounds = new Bounds(100, 20);
-        var handler = new AppendCollectionHandler(new CollectionService(DynamoDbExtension.components().collectionRepository(), bounds),
-                new CollectionRequests(bounds, Clock.systemUTC()), new ReorderRequests(bounds));
+        var handler = new AppendCollectionHandler(DynamoDbExtension.componentsBuilder().collectionService(new CollectionService(DynamoDbExtension.components().collectionRepository(), bounds)).bounds(bounds).build());
         String cid = expect(201, handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
                 .body("{\"images\":[]}").build(), null)).get("imagesCollectionId").asText();
 

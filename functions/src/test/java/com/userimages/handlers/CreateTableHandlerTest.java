@@ -39,7 +39,7 @@ class CreateTableHandlerTest {
     @Test
     void createsTheTableWithTheContractsSchemaAnd201() {
         String name = freshTableName();
-        JsonNode body = expect(201, new CreateTableHandler(new TableAdmin(DynamoDbExtension.client(), name))
+        JsonNode body = expect(201, new CreateTableHandler(DynamoDbExtension.componentsBuilder().tableAdmin(new TableAdmin(DynamoDbExtension.client(), name)).build())
                 .handleRequest(adminEvent(), null));
         assertEquals(name, body.get("table").asText());
         assertEquals("ACTIVE", body.get("status").asText());
@@ -73,13 +73,13 @@ class CreateTableHandlerTest {
                 .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
         expectError(409, "TABLE_SCHEMA_MISMATCH",
-                new CreateTableHandler(new TableAdmin(DynamoDbExtension.client(), name)).handleRequest(adminEvent(), null));
+                new CreateTableHandler(DynamoDbExtension.componentsBuilder().tableAdmin(new TableAdmin(DynamoDbExtension.client(), name)).build()).handleRequest(adminEvent(), null));
     }
 
     @Test
     void withoutTheAdminScopeIs403AndNothingIsCreated() {
         String name = freshTableName();
-        var handler = new CreateTableHandler(new TableAdmin(DynamoDbExtension.client(), name));
+        var handler = new CreateTableHandler(DynamoDbExtension.componentsBuilder().tableAdmin(new TableAdmin(DynamoDbExtension.client(), name)).build());
         expectError(403, "FORBIDDEN", handler.handleRequest(
                 GatewayEvents.request(ApiRoute.CREATE_TABLE).as(TestApi.newUser(), "images/read").build(), null));
         assertFalse(DynamoDbExtension.client().listTables().tableNames().contains(name));

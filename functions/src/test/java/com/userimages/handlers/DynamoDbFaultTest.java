@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Scopes;
-import com.userimages.core.data.CollectionRepository;
-import com.userimages.core.data.TableAdmin;
-import com.userimages.core.model.Bounds;
-import com.userimages.core.http.CollectionRequests;
-import com.userimages.core.http.ReorderRequests;
-import com.userimages.core.service.CollectionService;
+import com.userimages.contract.Settings;
 import com.userimages.testing.Responses;
+import com.userimages.wiring.FunctionComponents;
 import com.userimages.testing.TestApi;
 import com.userimages.core.http.GatewayEvents;
-import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -51,16 +46,18 @@ class DynamoDbFaultTest {
         };
     }
 
+    /** The default settings (table user_images, bounds 100 and 1,000) over this client: no engine. */
+    private static FunctionComponents.Builder wiredTo(DynamoDbClient client) {
+        return FunctionComponents.builder(Settings.defaults()).dynamoDb(client);
+    }
+
     private static APIGatewayV2HTTPResponse get(DynamoDbClient client) {
-        var service = new CollectionService(new CollectionRepository(client, "user_images"), new Bounds(100, 1000));
-        return new GetItemHandler(service).handleRequest(GatewayEvents.request(ApiRoute.GET_COLLECTION)
+        return new GetItemHandler(wiredTo(client).build()).handleRequest(GatewayEvents.request(ApiRoute.GET_COLLECTION)
                 .as(TestApi.newUser()).path("collectionId", UUID.randomUUID().toString()).build(), null);
     }
 
     private static APIGatewayV2HTTPResponse create(DynamoDbClient client) {
-        var service = new CollectionService(new CollectionRepository(client, "user_images"), new Bounds(100, 1000));
-        return new AppendCollectionHandler(service, new CollectionRequests(new Bounds(100, 1000), Clock.systemUTC()),
-                new ReorderRequests(new Bounds(100, 1000)))
+        return new AppendCollectionHandler(wiredTo(client).build())
                 .handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(TestApi.newUser())
                         .body("{\"images\":[{\"url\":\"https://f.example/1\"}]}").build(), null);
     }
@@ -127,7 +124,7 @@ class DynamoDbFaultTest {
                 return DescribeTableResponse.builder().table(t -> t.tableName(request.tableName()).tableStatus(TableStatus.CREATING)).build();
             }
         };
-        var handler = new CreateTableHandler(new TableAdmin(creating, "user_images"), java.time.Duration.ofMillis(50));
+        var handler = new CreateTableHandler(wiredTo(creating).tableCreationWait(java.time.Duration.ofMillis(50)).build());
         var body = Responses.expect(202, handler.handleRequest(
                 GatewayEvents.request(ApiRoute.CREATE_TABLE).as("admin", Scopes.ADMIN).build(), null));
         assertEquals("CREATING", body.get("status").asText());

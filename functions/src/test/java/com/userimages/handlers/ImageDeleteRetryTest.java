@@ -51,8 +51,8 @@ class ImageDeleteRetryTest {
         pauses.incrementAndGet();
         now.addAndGet(nanos);
     }, new Random(7));
-    private final DeleteItemHandler racingDelete = new DeleteItemHandler(new CollectionService(
-            new CollectionRepository(engine.client(), DynamoDbExtension.tableName()), new Bounds(100, 1000), pacing));
+    private final DeleteItemHandler racingDelete = new DeleteItemHandler(DynamoDbExtension.componentsBuilder().collectionService(new CollectionService(
+            new CollectionRepository(engine.client(), DynamoDbExtension.tableName()), new Bounds(100, 1000), pacing)).build());
     /** The same table without the engine in front: the concurrent writer. */
     private final TestApi other = new TestApi();
     private final String user = TestApi.newUser();

@@ -211,7 +211,7 @@ class ListPageTokenTest {
     }
 
     private static ListPageHandler handler(CollectionRepository repository, ReadBudget budget, PageTokenSecrets secrets) {
-        return new ListPageHandler(new ListCollectionsService(repository, new PageTokenCodec(secrets), budget));
+        return new ListPageHandler(DynamoDbExtension.componentsBuilder().listCollectionsService(new ListCollectionsService(repository, new PageTokenCodec(secrets), budget)).build());
     }
 
     private APIGatewayV2HTTPEvent listEvent(String name, String token) {

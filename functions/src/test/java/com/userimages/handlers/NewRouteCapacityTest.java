@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Setting;
+import com.userimages.wiring.FunctionComponents;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.core.http.GatewayEvents;
 import com.userimages.testing.TestApi;

@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Scopes;
 import com.userimages.core.http.GatewayEvents;
+import com.userimages.wiring.FunctionComponents;
 import com.userimages.testing.CollectionAudit;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.ETags;

@@ -13,16 +13,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.ApiRoute;
 import com.userimages.core.data.CollectionRepository;
-import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.http.GatewayEvents;
-import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.service.CollectionService;
+import com.userimages.wiring.FunctionComponents;
 import com.userimages.testing.CollectionAudit;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.ItemlessRefusals;
 import com.userimages.testing.TestApi;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -78,9 +76,8 @@ class RefusedWriteClassificationTest {
         expectError(404, "COLLECTION_NOT_FOUND", api.append(user, id(), appendBody(ids(1), "https://r.example/")));
 
         Bounds small = new Bounds(100, 2);
-        var bounded = new AppendCollectionHandler(new CollectionService(
-                new CollectionRepository(engine.client(), DynamoDbExtension.tableName()), small),
-                new CollectionRequests(small, Clock.systemUTC()), new ReorderRequests(small));
+        var bounded = new AppendCollectionHandler(DynamoDbExtension.componentsBuilder().collectionService(new CollectionService(
+                new CollectionRepository(engine.client(), DynamoDbExtension.tableName()), small)).bounds(small).build());
         expectError(413, "COLLECTION_TOO_LARGE", bounded.handleRequest(GatewayEvents.request(ApiRoute.APPEND_IMAGES).as(user)
                 .path("collectionId", cid).body(appendBody(ids(2), "https://r.example/")).build(), null));
         assertEquals(1, CollectionAudit.assertConsistent(user, cid).size());

@@ -21,16 +21,15 @@ import com.userimages.core.data.DynamoDbErrors;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.http.Json;
 import com.userimages.core.model.Bounds;
-import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.observability.RequestLine;
 import com.userimages.core.observability.RequestLog;
 import com.userimages.core.service.CollectionService;
+import com.userimages.wiring.FunctionComponents;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.EmfValidator;
 import com.userimages.core.http.GatewayEvents;
 import com.userimages.testing.TestApi;
 import com.userimages.testing.TestLogs;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,14 +58,14 @@ class RequestLineTest {
     private final List<String> lines = new ArrayList<>();
     private final Bounds bounds = new Bounds(100, 1000);
 
-    private RequestLog log(ApiFunction function, RequestLog.Level level) {
-        return RequestLog.of(function, level, TestLogs.sink(lines));
+    /** The shared engine's wiring, its request lines into {@code lines} at this level. */
+    private FunctionComponents.Builder wired(RequestLog.Level level) {
+        return FunctionComponents.builder(DynamoDbExtension.settings().with(Setting.LOG_LEVEL, level.name()))
+                .dynamoDb(DynamoDbExtension.client()).requestLogSink(TestLogs.sink(lines));
     }
 
     private AppendCollectionHandler append(RequestLog.Level level) {
-        return new AppendCollectionHandler(DynamoDbExtension.components().collectionService(),
-                new CollectionRequests(bounds, Clock.systemUTC()), new com.userimages.core.http.ReorderRequests(bounds),
-                log(ApiFunction.APPEND_COLLECTION, level));
+        return new AppendCollectionHandler(wired(level).bounds(bounds).build());
     }
 
     private JsonNode line(int i) throws Exception {
@@ -167,9 +166,9 @@ class RequestLineTest {
         var create = append(RequestLog.Level.INFO).handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user)
                 .body("{\"images\":[{\"url\":\"https://l.example/1\"}]}").build(), null);
         String id = Json.MAPPER.readTree(create.getBody()).get("imagesCollectionId").asText();
-        new GetItemHandler(DynamoDbExtension.components().collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO))
+        new GetItemHandler(wired(RequestLog.Level.INFO).build())
                 .handleRequest(GatewayEvents.request(ApiRoute.GET_COLLECTION).as(user).path("collectionId", id).build(), null);
-        ListPageHandler list = new ListPageHandler(DynamoDbExtension.components().listCollectionsService(), log(ApiFunction.LIST_PAGE, RequestLog.Level.INFO));
+        ListPageHandler list = new ListPageHandler(wired(RequestLog.Level.INFO).build());
         list.handleRequest(GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user).build(), null);
         list.handleRequest(GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user).query("limit", "0").build(), null);
 
@@ -207,7 +206,7 @@ class RequestLineTest {
         var service = new com.userimages.core.service.ListCollectionsService(DynamoDbExtension.components().collectionRepository(),
                 new com.userimages.core.pagination.PageTokenCodec(com.userimages.core.pagination.PageTokenSecrets.of(DynamoDbExtension.PAGE_TOKEN_SECRET, null)),
                 new com.userimages.core.pagination.ReadBudget(1, 1));
-        new ListPageHandler(service, log(ApiFunction.LIST_PAGE, RequestLog.Level.INFO))
+        new ListPageHandler(wired(RequestLog.Level.INFO).listCollectionsService(service).build())
                 .handleRequest(GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user).query("minImages", "1").build(), null);
         JsonNode listing = line(3);
         assertTrue(listing.get("partial").asBoolean(), listing.toString());
@@ -220,7 +219,7 @@ class RequestLineTest {
         var handler = append(RequestLog.Level.WARN);
         handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body("{\"images\":[]}").build(), null);
         handler.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body("{").build(), null);
-        var failing = new GetItemHandler(service(failingWith(RequestLineTest::throttling)), log(ApiFunction.GET_ITEM, RequestLog.Level.WARN));
+        var failing = new GetItemHandler(wired(RequestLog.Level.WARN).collectionService(service(failingWith(RequestLineTest::throttling))).build());
         failing.handleRequest(get(user), null);
 
         assertEquals(3, lines.size(), "WARN never drops a request's metrics");
@@ -242,15 +241,14 @@ class RequestLineTest {
     @Test
     void aThrottledOrFailedDatabaseLeavesItsAwsErrorCodeAndRequestId() throws Exception {
         String user = TestApi.newUser();
-        var throttled = new GetItemHandler(service(failingWith(RequestLineTest::throttling)), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO));
+        var throttled = new GetItemHandler(wired(RequestLog.Level.INFO).collectionService(service(failingWith(RequestLineTest::throttling))).build());
         APIGatewayV2HTTPResponse r = throttled.handleRequest(get(user), new FakeContext("lambda-req-t"));
         assertEquals(429, r.getStatusCode());
-        var unavailable = new GetItemHandler(service(failingWith(() -> DynamoDbException.builder().statusCode(500)
+        var unavailable = new GetItemHandler(wired(RequestLog.Level.INFO).collectionService(service(failingWith(() -> DynamoDbException.builder().statusCode(500)
                 .requestId("DDB-REQ-500").awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError")
-                        .errorMessage("internal detail").build()).build())), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO));
+                        .errorMessage("internal detail").build()).build()))).build());
         assertEquals(503, unavailable.handleRequest(get(user), null).getStatusCode());
-        var timeout = new GetItemHandler(service(failingWith(() -> ApiCallAttemptTimeoutException.create(5000))),
-                log(ApiFunction.GET_ITEM, RequestLog.Level.INFO));
+        var timeout = new GetItemHandler(wired(RequestLog.Level.INFO).collectionService(service(failingWith(() -> ApiCallAttemptTimeoutException.create(5000)))).build());
         assertEquals(503, timeout.handleRequest(get(user), null).getStatusCode());
 
         JsonNode t = line(0);
@@ -286,9 +284,9 @@ class RequestLineTest {
     @Test
     void anUnexpectedFailureIsAnErrorLineWithFramesButNoMessage() throws Exception {
         String user = TestApi.newUser();
-        var handler = new GetItemHandler(service(failingWith(() -> {
+        var handler = new GetItemHandler(wired(RequestLog.Level.WARN).collectionService(service(failingWith(() -> {
             throw new IllegalStateException("message quoting " + user);
-        })), log(ApiFunction.GET_ITEM, RequestLog.Level.WARN));
+        }))).build());
         assertEquals(500, handler.handleRequest(get(user), null).getStatusCode());
         JsonNode e = line(0);
         assertEquals("ERROR", e.get("level").asText());
@@ -305,7 +303,7 @@ class RequestLineTest {
         event.getRequestContext().setRequestId("forged\n{\"level\":\"INFO\"}\u2028\r" + "x".repeat(5000));
         event.setRouteKey("GET /collections/{collectionId}\n");
         event.getRequestContext().setRouteKey("GET /collections/{collectionId}\n");
-        new GetItemHandler(DynamoDbExtension.components().collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO))
+        new GetItemHandler(wired(RequestLog.Level.INFO).build())
                 .handleRequest(event, new FakeContext("ctx\nforged"));
         String l = lines.get(0);
         assertFalse(l.contains("\n") || l.contains("\r") || l.contains("\u2028"), l);
@@ -318,7 +316,7 @@ class RequestLineTest {
 
     @Test
     void thePrimingRequestIsNotLoggedAndLeavesTheColdStart() {
-        var handler = new GetItemHandler(DynamoDbExtension.components().collectionService(), log(ApiFunction.GET_ITEM, RequestLog.Level.INFO));
+        var handler = new GetItemHandler(wired(RequestLog.Level.INFO).build());
         handler.handleRequest(com.userimages.core.priming.PrimingRequests.forFunction(ApiFunction.GET_ITEM).orElseThrow(), null);
         assertEquals(0, lines.size());
         handler.handleRequest(get(TestApi.newUser()), null);

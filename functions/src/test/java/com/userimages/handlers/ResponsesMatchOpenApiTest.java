@@ -12,8 +12,6 @@ import com.userimages.contract.openapi.OpenApiContract;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.model.Bounds;
-import com.userimages.core.http.CollectionRequests;
-import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.http.GatewayEvents;
 import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.PageTokenCodec;
@@ -25,7 +23,6 @@ import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.ETags;
 import com.userimages.testing.Responses;
 import com.userimages.testing.TestApi;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -249,8 +246,8 @@ class ResponsesMatchOpenApiTest {
         String raced = id(api.create(user, "{\"images\":[{\"imageId\":\"" + p + "\",\"url\":\"" + URL + "\"},{\"imageId\":\"" + q
                 + "\",\"url\":\"https://img.example/q.jpg\"}]}"));
         cases.add(call("delete image, its element moved before every attempt", ApiRoute.DELETE_IMAGE, 409,
-                () -> new DeleteItemHandler(new CollectionService(new CollectionRepository(movingUnderEveryWrite(user, raced), "user_images"),
-                        new Bounds(100, 1000), pausesThatTakeNoTime())).handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).as(user)
+                () -> new DeleteItemHandler(DynamoDbExtension.componentsBuilder().collectionService(new CollectionService(new CollectionRepository(movingUnderEveryWrite(user, raced), "user_images"),
+                        new Bounds(100, 1000), pausesThatTakeNoTime())).build()).handleRequest(GatewayEvents.request(ApiRoute.DELETE_IMAGE).as(user)
                         .path("collectionId", raced).path("imageId", q).build(), null)));
         cases.add(deleteImage("delete the last image", 200, user, trimmed, y, RequestSchema.ACCEPTS));
         cases.add(call("delete image without claims", ApiRoute.DELETE_IMAGE, 401, () -> new DeleteItemHandler(DynamoDbExtension.components())
@@ -270,12 +267,9 @@ class ResponsesMatchOpenApiTest {
 
         // POST /admin/table
         cases.add(call("create table, already there", ApiRoute.CREATE_TABLE, 200, () -> new CreateTableHandler(DynamoDbExtension.components()).handleRequest(admin(), null)));
-        cases.add(call("create table, created", ApiRoute.CREATE_TABLE, 201, () -> new CreateTableHandler(
-                new TableAdmin(DynamoDbExtension.client(), freshTableName())).handleRequest(admin(), null)));
-        cases.add(call("create table, still creating", ApiRoute.CREATE_TABLE, 202, () -> new CreateTableHandler(
-                new TableAdmin(stillCreating(), "user_images"), Duration.ofMillis(50)).handleRequest(admin(), null)));
-        cases.add(call("create table, another schema", ApiRoute.CREATE_TABLE, 409, () -> new CreateTableHandler(
-                new TableAdmin(DynamoDbExtension.client(), tableWithAnotherSchema())).handleRequest(admin(), null)));
+        cases.add(call("create table, created", ApiRoute.CREATE_TABLE, 201, () -> new CreateTableHandler(DynamoDbExtension.componentsBuilder().tableAdmin(new TableAdmin(DynamoDbExtension.client(), freshTableName())).build()).handleRequest(admin(), null)));
+        cases.add(call("create table, still creating", ApiRoute.CREATE_TABLE, 202, () -> new CreateTableHandler(DynamoDbExtension.componentsBuilder().tableAdmin(new TableAdmin(stillCreating(), "user_images")).tableCreationWait(Duration.ofMillis(50)).build()).handleRequest(admin(), null)));
+        cases.add(call("create table, another schema", ApiRoute.CREATE_TABLE, 409, () -> new CreateTableHandler(DynamoDbExtension.componentsBuilder().tableAdmin(new TableAdmin(DynamoDbExtension.client(), tableWithAnotherSchema())).build()).handleRequest(admin(), null)));
         cases.add(call("create table without the scope", ApiRoute.CREATE_TABLE, 403, () -> new CreateTableHandler(DynamoDbExtension.components()).handleRequest(
                 GatewayEvents.request(ApiRoute.CREATE_TABLE).as(TestApi.newUser(), "images/read").build(), null)));
         cases.add(call("create table without claims", ApiRoute.CREATE_TABLE, 401, () -> new CreateTableHandler(DynamoDbExtension.components()).handleRequest(
@@ -488,13 +482,12 @@ class ResponsesMatchOpenApiTest {
     }
 
     private static AppendCollectionHandler appendHandler(DynamoDbClient client, Bounds bounds) {
-        return new AppendCollectionHandler(new CollectionService(new CollectionRepository(client, "user_images"), bounds),
-                new CollectionRequests(bounds, Clock.systemUTC()), new ReorderRequests(bounds));
+        return new AppendCollectionHandler(DynamoDbExtension.componentsBuilder().collectionService(new CollectionService(new CollectionRepository(client, "user_images"), bounds)).bounds(bounds).build());
     }
 
     private static APIGatewayV2HTTPResponse getWith(DynamoDbClient client, String collectionId) {
         var service = new CollectionService(new CollectionRepository(client, "user_images"), new Bounds(100, 1000));
-        return new GetItemHandler(service).handleRequest(GatewayEvents.request(ApiRoute.GET_COLLECTION)
+        return new GetItemHandler(DynamoDbExtension.componentsBuilder().collectionService(service).build()).handleRequest(GatewayEvents.request(ApiRoute.GET_COLLECTION)
                 .as(TestApi.newUser()).path("collectionId", collectionId).build(), null);
     }
 
@@ -504,7 +497,7 @@ class ResponsesMatchOpenApiTest {
     }
 
     private static DeleteItemHandler deleteWith(DynamoDbClient client) {
-        return new DeleteItemHandler(new CollectionService(new CollectionRepository(client, "user_images"), new Bounds(100, 1000)));
+        return new DeleteItemHandler(DynamoDbExtension.componentsBuilder().collectionService(new CollectionService(new CollectionRepository(client, "user_images"), new Bounds(100, 1000))).build());
     }
 
     /**
@@ -537,7 +530,7 @@ class ResponsesMatchOpenApiTest {
     private static APIGatewayV2HTTPResponse listWith(DynamoDbClient client) {
         var service = new ListCollectionsService(new CollectionRepository(client, "user_images"),
                 new PageTokenCodec(PageTokenSecrets.of("test-page-token-secret-0123456789abcdef", null)), new ReadBudget(2500, 10));
-        return new ListPageHandler(service).handleRequest(
+        return new ListPageHandler(DynamoDbExtension.componentsBuilder().listCollectionsService(service).build()).handleRequest(
                 GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(TestApi.newUser()).build(), null);
     }
 

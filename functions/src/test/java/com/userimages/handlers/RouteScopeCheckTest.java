@@ -14,6 +14,7 @@ import com.userimages.contract.Scopes;
 import com.userimages.contract.Setting;
 import com.userimages.contract.Settings;
 import com.userimages.core.http.GatewayEvents;
+import com.userimages.wiring.FunctionComponents;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.TestApi;
 import java.util.Map;

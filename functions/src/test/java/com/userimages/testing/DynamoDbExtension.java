@@ -4,7 +4,7 @@ import com.userimages.contract.Setting;
 import com.userimages.contract.Settings;
 import com.userimages.engines.Dynalite;
 import com.userimages.engines.EngineCredentials;
-import com.userimages.handlers.FunctionComponents;
+import com.userimages.wiring.FunctionComponents;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -76,6 +76,14 @@ public final class DynamoDbExtension implements BeforeAllCallback {
             throw new IllegalStateException("the tests' DynamoDB did not start: " + e.getMessage(), e);
         }
         return components;
+    }
+
+    /**
+     * A builder over the shared settings and client, for a test that gives the handlers a
+     * collaborator of its own (a service over a faulty client, other bounds, another log level).
+     */
+    public static FunctionComponents.Builder componentsBuilder() {
+        return FunctionComponents.builder(settings()).dynamoDb(client());
     }
 
     /** The settings pointing at this JVM's engine. */

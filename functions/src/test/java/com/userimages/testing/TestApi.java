@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.handlers.AppendCollectionHandler;
 import com.userimages.handlers.DeleteItemHandler;
-import com.userimages.handlers.FunctionComponents;
+import com.userimages.wiring.FunctionComponents;
 import com.userimages.handlers.GetItemHandler;
 import com.userimages.handlers.ListPageHandler;
 import java.util.UUID;

@@ -4,7 +4,7 @@ import com.userimages.contract.ApiFunction;
 import com.userimages.contract.Setting;
 import com.userimages.contract.Settings;
 import com.userimages.core.data.AwsClients;
-import com.userimages.handlers.FunctionComponents;
+import com.userimages.wiring.FunctionComponents;
 import com.userimages.local.gateway.ConsoleText;
 
 import java.io.IOException;

@@ -8,7 +8,7 @@ import com.userimages.contract.Settings;
 import com.userimages.handlers.AppendCollectionHandler;
 import com.userimages.handlers.CreateTableHandler;
 import com.userimages.handlers.DeleteItemHandler;
-import com.userimages.handlers.FunctionComponents;
+import com.userimages.wiring.FunctionComponents;
 import com.userimages.handlers.GetItemHandler;
 import com.userimages.handlers.ListPageHandler;
 

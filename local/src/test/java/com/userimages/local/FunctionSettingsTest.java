@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.Setting;
 import com.userimages.contract.Settings;
-import com.userimages.handlers.FunctionComponents;
+import com.userimages.wiring.FunctionComponents;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -16,6 +16,7 @@ import static com.userimages.contract.UserImagesTable.URL;
 import static com.userimages.contract.UserImagesTable.VERSION;
 
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import com.userimages.core.model.Collection;
 import com.userimages.core.model.CollectionTag;
 import com.userimages.core.model.Incarnations;
@@ -116,7 +117,7 @@ public final class CollectionRepository {
                 Optional<Map<String, AttributeValue>> existing = readRefused(userId, collection.collectionId());
                 if (existing.isPresent()) return new CreateAttempt.Exists(stateOf(existing.get()));
                 if (attempt == MAX_CREATE_ATTEMPTS) {
-                    throw new ApiException.Conflict("CONCURRENT_MODIFICATION",
+                    throw new ApiException.Conflict(ErrorCode.CONCURRENT_MODIFICATION,
                             "The collection kept being deleted and created during the request; retry it.");
                 }
             }
@@ -273,7 +274,7 @@ public final class CollectionRepository {
             // Our own expressions are fixed, so a refusal of the request's shape comes from the start
             // key a page token carried: the client's input, not a server failure.
             if (exclusiveStart != null && isValidation(e)) {
-                throw new ApiException.BadRequest("INVALID_TOKEN", "nextToken is not valid for this request.");
+                throw new ApiException.BadRequest(ErrorCode.INVALID_TOKEN, "nextToken is not valid for this request.");
             }
             throw DynamoDbErrors.translate(e);
         } catch (SdkException e) {

@@ -1,6 +1,7 @@
 package com.userimages.core.data;
 
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -17,7 +18,7 @@ public final class DynamoDbErrors {
 
     public static ApiException translate(SdkException e) {
         if (e instanceof ItemCollectionSizeLimitExceededException) {
-            return new ApiException.PayloadTooLarge("USER_DATA_TOO_LARGE",
+            return new ApiException.PayloadTooLarge(ErrorCode.USER_DATA_TOO_LARGE,
                     "Your collections have reached DynamoDB's 10 GB limit per user.", e);
         }
         if (e instanceof SdkServiceException service) {
@@ -25,7 +26,7 @@ public final class DynamoDbErrors {
                 return new ApiException.Throttled("The database is busy; retry after a moment.", e);
             }
             if (isItemTooLarge(service)) {
-                return new ApiException.PayloadTooLarge("COLLECTION_TOO_LARGE",
+                return new ApiException.PayloadTooLarge(ErrorCode.COLLECTION_TOO_LARGE,
                         "The collection would exceed DynamoDB's 400 KB item size limit.", e);
             }
             return new ApiException.Unavailable("The database is unavailable; retry after a moment.", e);

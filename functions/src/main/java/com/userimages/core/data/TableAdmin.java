@@ -2,6 +2,7 @@ package com.userimages.core.data;
 
 import com.userimages.contract.UserImagesTable;
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class TableAdmin {
         }
         TableDescription table = describe();
         if (!created && !hasExpectedSchema(table)) {
-            throw new ApiException.Conflict("TABLE_SCHEMA_MISMATCH",
+            throw new ApiException.Conflict(ErrorCode.TABLE_SCHEMA_MISMATCH,
                     "A table named " + tableName + " exists with another key schema or index.");
         }
         long deadline = System.nanoTime() + maxWait.toNanos();

@@ -3,6 +3,7 @@ package com.userimages.core.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.userimages.contract.JsonMediaType;
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import com.userimages.core.error.EchoedInput;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -52,7 +53,7 @@ public final class ApiRequest {
         Map<String, String> params = event.getPathParameters();
         String value = params == null ? null : params.get(name);
         if (value == null || value.isEmpty()) {
-            throw new ApiException.BadRequest("INVALID_PATH", "The path parameter " + name + " is missing.");
+            throw new ApiException.BadRequest(ErrorCode.INVALID_PATH, "The path parameter " + name + " is missing.");
         }
         return value;
     }
@@ -123,15 +124,15 @@ public final class ApiRequest {
         try {
             value = StrictJson.parse(text);
         } catch (IOException e) {
-            throw new ApiException.BadRequest("INVALID_JSON", StrictJson.firstDuplicateKey(text)
+            throw new ApiException.BadRequest(ErrorCode.INVALID_JSON, StrictJson.firstDuplicateKey(text)
                     .map(key -> "The body holds the key " + EchoedInput.quoted(key) + " twice in one object; send each key once.")
                     .orElse("The body is not valid JSON."));
         }
         if (value.isEmpty()) {
-            throw new ApiException.BadRequest("INVALID_JSON", "The body is empty.");
+            throw new ApiException.BadRequest(ErrorCode.INVALID_JSON, "The body is empty.");
         }
         if (!(value.get() instanceof JsonObject object)) {
-            throw new ApiException.BadRequest("INVALID_JSON", "The body must be a JSON object.");
+            throw new ApiException.BadRequest(ErrorCode.INVALID_JSON, "The body must be a JSON object.");
         }
         return object;
     }
@@ -139,7 +140,7 @@ public final class ApiRequest {
     private String bodyText() {
         String body = event.getBody();
         if (body == null || body.isEmpty()) {
-            throw new ApiException.BadRequest("INVALID_JSON", "The body is empty.");
+            throw new ApiException.BadRequest(ErrorCode.INVALID_JSON, "The body is empty.");
         }
         byte[] bytes;
         if (event.getIsBase64Encoded()) {
@@ -148,7 +149,7 @@ public final class ApiRequest {
             try {
                 bytes = Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
-                throw new ApiException.BadRequest("INVALID_BODY", "The body's base64 encoding is malformed.");
+                throw new ApiException.BadRequest(ErrorCode.INVALID_BODY, "The body's base64 encoding is malformed.");
             }
         } else {
             if (body.length() > MAX_BODY_BYTES) throw tooLarge();
@@ -162,12 +163,12 @@ public final class ApiRequest {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new ApiException.BadRequest("INVALID_JSON", "The body is not valid UTF-8.");
+            throw new ApiException.BadRequest(ErrorCode.INVALID_JSON, "The body is not valid UTF-8.");
         }
     }
 
     private static ApiException tooLarge() {
-        return new ApiException.PayloadTooLarge("BODY_TOO_LARGE", "The body is larger than 256 KB.");
+        return new ApiException.PayloadTooLarge(ErrorCode.BODY_TOO_LARGE, "The body is larger than 256 KB.");
     }
 
     public String requestId(String fallback) {

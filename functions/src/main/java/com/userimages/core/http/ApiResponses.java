@@ -3,6 +3,7 @@ package com.userimages.core.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.HashMap;
@@ -54,7 +55,7 @@ public final class ApiResponses {
 
     /** The server failed: a 500 that names nothing of the failure. */
     public static APIGatewayV2HTTPResponse internalError(String requestId) {
-        return json(500, errorBody("INTERNAL_ERROR", "The server failed to handle the request.", requestId));
+        return json(500, errorBody(ErrorCode.INTERNAL_ERROR.name(), ErrorCode.INTERNAL_ERROR.defaultMessage(), requestId));
     }
 
     private static JsonBody errorBody(String code, String message, String requestId) {

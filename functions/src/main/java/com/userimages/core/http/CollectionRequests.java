@@ -2,6 +2,7 @@ package com.userimages.core.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class CollectionRequests {
             images.add(new ImageRef(image.imageId() == null ? Ids.generate() : image.imageId(), image.url()));
         }
         if (images.size() > bounds.maxImagesPerCollection()) {
-            throw new ApiException.PayloadTooLarge("COLLECTION_TOO_LARGE",
+            throw new ApiException.PayloadTooLarge(ErrorCode.COLLECTION_TOO_LARGE,
                     "A collection holds at most " + bounds.maxImagesPerCollection() + " images.");
         }
         return new NewCollection(id, timestamp, images, digest(canonical(id, sentTimestamp == null ? null : timestamp, sent)));
@@ -72,24 +73,24 @@ public final class CollectionRequests {
 
     private List<SentImage> images(JsonObject body, int min) {
         JsonValue node = body.get("images").orElse(JsonValue.NULL);
-        if (node instanceof JsonValue.Null) throw bad("INVALID_BODY", "images is required.");
-        if (!(node instanceof JsonValue.Array array)) throw bad("INVALID_BODY", "images must be an array.");
+        if (node instanceof JsonValue.Null) throw bad(ErrorCode.INVALID_BODY, "images is required.");
+        if (!(node instanceof JsonValue.Array array)) throw bad(ErrorCode.INVALID_BODY, "images must be an array.");
         List<JsonValue> elements = array.elements();
-        if (elements.size() < min) throw bad("INVALID_BODY", "images must hold at least " + min + " image.");
+        if (elements.size() < min) throw bad(ErrorCode.INVALID_BODY, "images must hold at least " + min + " image.");
         if (elements.size() > bounds.maxImagesPerRequest()) {
-            throw bad("TOO_MANY_IMAGES", "A request holds at most " + bounds.maxImagesPerRequest() + " images.");
+            throw bad(ErrorCode.TOO_MANY_IMAGES, "A request holds at most " + bounds.maxImagesPerRequest() + " images.");
         }
         List<SentImage> images = new ArrayList<>(elements.size());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < elements.size(); i++) {
             String where = "images[" + i + "]";
-            if (!(elements.get(i) instanceof JsonObject image)) throw bad("INVALID_BODY", where + " must be an object.");
+            if (!(elements.get(i) instanceof JsonObject image)) throw bad(ErrorCode.INVALID_BODY, where + " must be an object.");
             requireOnly(image, IMAGE_FIELDS, where);
             String rawId = optionalString(image, "imageId", where + ".imageId");
             String id = rawId == null ? null : Ids.parse(rawId, where + ".imageId");
-            if (id != null && !seen.add(id)) throw bad("DUPLICATE_IMAGE_ID", where + ".imageId appears twice in the request.");
+            if (id != null && !seen.add(id)) throw bad(ErrorCode.DUPLICATE_IMAGE_ID, where + ".imageId appears twice in the request.");
             String url = optionalString(image, "url", where + ".url");
-            if (url == null) throw bad("INVALID_URL", where + ".url is required.");
+            if (url == null) throw bad(ErrorCode.INVALID_URL, where + ".url is required.");
             images.add(new SentImage(id, Urls.validate(url)));
         }
         return images;
@@ -97,7 +98,7 @@ public final class CollectionRequests {
 
     private static void requireOnly(JsonObject node, Set<String> allowed, String where) {
         for (String name : node.names()) {
-            if (!allowed.contains(name)) throw bad("UNKNOWN_FIELD", InputMessages.unknownName(where + " has an unknown field", name, allowed));
+            if (!allowed.contains(name)) throw bad(ErrorCode.UNKNOWN_FIELD, InputMessages.unknownName(where + " has an unknown field", name, allowed));
         }
     }
 
@@ -108,11 +109,11 @@ public final class CollectionRequests {
     private static String optionalString(JsonObject node, String field, String label) {
         JsonValue value = node.get(field).orElse(JsonValue.NULL);
         if (value instanceof JsonValue.Null) return null;
-        if (!(value instanceof JsonValue.Text text)) throw bad("INVALID_BODY", label + " must be a string.");
+        if (!(value instanceof JsonValue.Text text)) throw bad(ErrorCode.INVALID_BODY, label + " must be a string.");
         return text.value();
     }
 
-    private static ApiException bad(String code, String message) {
+    private static ApiException bad(ErrorCode code, String message) {
         return new ApiException.BadRequest(code, message);
     }
 

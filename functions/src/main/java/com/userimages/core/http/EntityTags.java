@@ -1,6 +1,7 @@
 package com.userimages.core.http;
 
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import com.userimages.core.model.CollectionTag;
 import com.userimages.core.model.Incarnations;
 import com.userimages.core.model.Preconditions;
@@ -127,7 +128,7 @@ public final class EntityTags {
     }
 
     private static ApiException malformed(String header, String problem) {
-        return new ApiException.BadRequest("INVALID_PRECONDITION",
+        return new ApiException.BadRequest(ErrorCode.INVALID_PRECONDITION,
                 header + " " + problem + ": send * or quoted entity tags such as \"3.ab12cd34\", comma-separated.");
     }
 }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.RouteScopes;
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import com.userimages.core.observability.RequestLine;
 import com.userimages.core.observability.RequestLog;
 import com.userimages.core.observability.RequestMetrics;
@@ -54,7 +55,7 @@ public final class HandlerSupport {
             cause = e.getCause();
         } catch (RuntimeException e) {
             response = ApiResponses.internalError(requestId);
-            errorCode = "INTERNAL_ERROR";
+            errorCode = ErrorCode.INTERNAL_ERROR.name();
             cause = e;
         }
         if (!isPriming(request, context)) {

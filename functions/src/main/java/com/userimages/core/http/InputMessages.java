@@ -38,7 +38,7 @@ final class InputMessages {
                     && SPACE_FOR_OFFSET_SIGN.matcher(raw).find()
                     ? " In a query string an unencoded + arrives as a space: send it as %2B."
                     : "";
-            throw new ApiException.BadRequest(e.code(), e.getMessage() + " Received " + EchoedInput.quoted(raw) + "." + hint);
+            throw new ApiException.BadRequest(e.errorCode(), e.getMessage() + " Received " + EchoedInput.quoted(raw) + "." + hint);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.userimages.core.http;
 
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.SortOrder;
 import java.util.Map;
@@ -30,43 +31,43 @@ public final class ListRequests {
     public static ListRequest parse(Map<String, String> parameters, Set<String> repeated) {
         for (String name : parameters.keySet()) {
             if (!PARAMETERS.contains(name)) {
-                throw new ApiException.BadRequest("UNKNOWN_PARAMETER", InputMessages.unknownName("Unknown query parameter", name, PARAMETERS));
+                throw new ApiException.BadRequest(ErrorCode.UNKNOWN_PARAMETER, InputMessages.unknownName("Unknown query parameter", name, PARAMETERS));
             }
         }
         // Checked parameter by parameter, so a request with several faults gets the same code as before.
-        onlyOnce(repeated, "limit", "INVALID_LIMIT");
+        onlyOnce(repeated, "limit", ErrorCode.INVALID_LIMIT);
         int limit = number(parameters.get("limit"), ListRequest.DEFAULT_LIMIT, ListRequest.MIN_LIMIT, ListRequest.MAX_LIMIT,
-                "INVALID_LIMIT", "limit must be a whole number from 1 to 100.");
-        onlyOnce(repeated, "minImages", "INVALID_MIN_IMAGES");
+                ErrorCode.INVALID_LIMIT, "limit must be a whole number from 1 to 100.");
+        onlyOnce(repeated, "minImages", ErrorCode.INVALID_MIN_IMAGES);
         int minImages = number(parameters.get("minImages"), 0, 0, MAX_MIN_IMAGES,
-                "INVALID_MIN_IMAGES", "minImages must be a whole number from 0 to " + MAX_MIN_IMAGES + ".");
+                ErrorCode.INVALID_MIN_IMAGES, "minImages must be a whole number from 0 to " + MAX_MIN_IMAGES + ".");
         SortOrder order = SortOrder.DESC;
-        onlyOnce(repeated, "order", "INVALID_ORDER");
+        onlyOnce(repeated, "order", ErrorCode.INVALID_ORDER);
         String rawOrder = parameters.get("order");
         if (rawOrder != null) {
             order = SortOrder.byWireName(rawOrder)
-                    .orElseThrow(() -> new ApiException.BadRequest("INVALID_ORDER", "order must be asc or desc."));
+                    .orElseThrow(() -> new ApiException.BadRequest(ErrorCode.INVALID_ORDER, "order must be asc or desc."));
         }
         // Normalized exactly as stored timestamps are, so the range compares as time on the LSI.
-        onlyOnce(repeated, "from", "INVALID_TIMESTAMP");
+        onlyOnce(repeated, "from", ErrorCode.INVALID_TIMESTAMP);
         String from = parameters.get("from") == null ? null : InputMessages.timestamp(parameters.get("from"), "from", true);
-        onlyOnce(repeated, "to", "INVALID_TIMESTAMP");
+        onlyOnce(repeated, "to", ErrorCode.INVALID_TIMESTAMP);
         String to = parameters.get("to") == null ? null : InputMessages.timestamp(parameters.get("to"), "to", true);
         if (from != null && to != null && from.compareTo(to) > 0) {
-            throw new ApiException.BadRequest("INVALID_RANGE", "from must not be after to.");
+            throw new ApiException.BadRequest(ErrorCode.INVALID_RANGE, "from must not be after to.");
         }
         // The token itself is judged later (INVALID_TOKEN); a repeated one is refused here with that code.
-        onlyOnce(repeated, "nextToken", "INVALID_TOKEN");
+        onlyOnce(repeated, "nextToken", ErrorCode.INVALID_TOKEN);
         return new ListRequest(limit, new ListQuery(order, from, to, minImages), parameters.get("nextToken"));
     }
 
-    private static void onlyOnce(Set<String> repeated, String name, String code) {
+    private static void onlyOnce(Set<String> repeated, String name, ErrorCode code) {
         if (repeated.contains(name)) {
             throw new ApiException.BadRequest(code, name + " appears more than once in the query string; send it once.");
         }
     }
 
-    private static int number(String raw, int absent, int min, int max, String code, String message) {
+    private static int number(String raw, int absent, int min, int max, ErrorCode code, String message) {
         if (raw == null) return absent;
         if (!SMALL_NUMBER.matcher(raw).matches()) throw new ApiException.BadRequest(code, message);
         int value = Integer.parseInt(raw);

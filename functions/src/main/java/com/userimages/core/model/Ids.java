@@ -1,6 +1,7 @@
 package com.userimages.core.model;
 
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ public final class Ids {
 
     public static String parse(String raw, String field) {
         if (raw == null || !UUID_FORM.matcher(raw).matches()) {
-            throw new ApiException.BadRequest("INVALID_ID", field + " must be a UUID.");
+            throw new ApiException.BadRequest(ErrorCode.INVALID_ID, field + " must be a UUID.");
         }
         return raw.toLowerCase(Locale.ROOT);
     }

@@ -1,6 +1,7 @@
 package com.userimages.core.model;
 
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -82,7 +83,7 @@ public final class Timestamps {
     }
 
     private static ApiException invalid(String field) {
-        return new ApiException.BadRequest("INVALID_TIMESTAMP",
+        return new ApiException.BadRequest(ErrorCode.INVALID_TIMESTAMP,
                 field + " must be an RFC 3339 instant with an offset, e.g. 2026-01-31T12:00:00Z.");
     }
 }

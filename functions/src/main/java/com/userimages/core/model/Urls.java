@@ -1,6 +1,7 @@
 package com.userimages.core.model;
 
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -34,6 +35,6 @@ public final class Urls {
     }
 
     private static ApiException invalid(String message) {
-        return new ApiException.BadRequest("INVALID_URL", message);
+        return new ApiException.BadRequest(ErrorCode.INVALID_URL, message);
     }
 }

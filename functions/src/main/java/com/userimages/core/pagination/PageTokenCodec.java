@@ -1,6 +1,7 @@
 package com.userimages.core.pagination;
 
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import com.userimages.core.model.IndexKey;
 import com.userimages.core.model.ListQuery;
 import com.userimages.core.model.Timestamps;
@@ -118,7 +119,7 @@ public final class PageTokenCodec {
     }
 
     public static ApiException invalid() {
-        return new ApiException.BadRequest("INVALID_TOKEN",
+        return new ApiException.BadRequest(ErrorCode.INVALID_TOKEN,
                 "nextToken is not a token this API issued for this caller and these parameters.");
     }
 

@@ -9,6 +9,7 @@ import com.userimages.core.data.CollectionRepository.ReorderAttempt;
 import com.userimages.core.data.CollectionRepository.StoredState;
 import com.userimages.core.data.ItemSizeEstimator;
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.model.Collection;
@@ -80,7 +81,7 @@ public final class CollectionService {
         }
         requireHeld(preconditions, state.collection().tag());
         if (!collection.requestDigest().equals(state.requestDigest())) {
-            throw new ApiException.Conflict("COLLECTION_EXISTS",
+            throw new ApiException.Conflict(ErrorCode.COLLECTION_EXISTS,
                     "A collection with this id exists with other content.");
         }
         return new Created(state.collection(), false);
@@ -126,7 +127,7 @@ public final class CollectionService {
                 }
             }
         }
-        throw new ApiException.Conflict("CONCURRENT_MODIFICATION",
+        throw new ApiException.Conflict(ErrorCode.CONCURRENT_MODIFICATION,
                 "The collection kept changing during the append; retry the request.");
     }
 
@@ -144,7 +145,7 @@ public final class CollectionService {
         if (!preconditions.ifMatchHolds(current)) throw preconditionFailed();
         if (fresh.size() == pending.size()) {
             if (state.imageCount() + fresh.size() > bounds.maxImagesPerCollection()) {
-                throw new ApiException.PayloadTooLarge("COLLECTION_TOO_LARGE",
+                throw new ApiException.PayloadTooLarge(ErrorCode.COLLECTION_TOO_LARGE,
                         "A collection holds at most " + bounds.maxImagesPerCollection() + " images.");
             }
             if (state.sizeBytes() + ItemSizeEstimator.images(fresh) > ItemSizeEstimator.MAX_ITEM_BYTES) {
@@ -162,7 +163,7 @@ public final class CollectionService {
             if (storedUrl == null) {
                 fresh.add(image);
             } else if (!storedUrl.equals(image.url())) {
-                throw new ApiException.Conflict("IMAGE_ID_CONFLICT",
+                throw new ApiException.Conflict(ErrorCode.IMAGE_ID_CONFLICT,
                         "The image " + image.imageId() + " is already in the collection with another url.");
             }
         }
@@ -317,7 +318,7 @@ public final class CollectionService {
     }
 
     private static ApiException imageNotFound() {
-        return new ApiException.NotFound("IMAGE_NOT_FOUND", "No image with this id in the collection.");
+        return new ApiException.NotFound(ErrorCode.IMAGE_NOT_FOUND);
     }
 
     private static ApiException preconditionFailed() {
@@ -329,21 +330,21 @@ public final class CollectionService {
     }
 
     private static ApiException imageSetMismatch() {
-        return new ApiException.Conflict("IMAGE_SET_MISMATCH",
+        return new ApiException.Conflict(ErrorCode.IMAGE_SET_MISMATCH,
                 "imageIds must name every image of the collection exactly once.");
     }
 
     private static ApiException concurrentModification() {
-        return new ApiException.Conflict("CONCURRENT_MODIFICATION",
+        return new ApiException.Conflict(ErrorCode.CONCURRENT_MODIFICATION,
                 "The collection kept changing during the request; read it again and retry.");
     }
 
     private static ApiException notFound() {
-        return new ApiException.NotFound("COLLECTION_NOT_FOUND", "No collection with this id.");
+        return new ApiException.NotFound(ErrorCode.COLLECTION_NOT_FOUND);
     }
 
     private static ApiException itemTooLarge() {
-        return new ApiException.PayloadTooLarge("COLLECTION_TOO_LARGE",
+        return new ApiException.PayloadTooLarge(ErrorCode.COLLECTION_TOO_LARGE,
                 "The collection would exceed DynamoDB's 400 KB item size limit.");
     }
 }

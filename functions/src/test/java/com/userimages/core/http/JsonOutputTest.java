@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Collection;
 import com.userimages.core.model.CollectionTag;
@@ -51,7 +52,7 @@ class JsonOutputTest {
 
         ObjectNode error = Json.object();
         error.putObject("error").put("code", "INVALID_BODY").put("message", "m" + s).put("requestId", s);
-        assertEquals(Json.write(error), ApiResponses.error(new ApiException.BadRequest("INVALID_BODY", "m" + s), s).getBody());
+        assertEquals(Json.write(error), ApiResponses.error(new ApiException.BadRequest(ErrorCode.INVALID_BODY, "m" + s), s).getBody());
     }
 
     @Test

@@ -4,7 +4,7 @@ import com.userimages.contract.ApiFunction;
 import com.userimages.contract.Setting;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
-import com.userimages.handlers.FunctionComponents;
+import com.userimages.wiring.FunctionComponents;
 import com.userimages.testing.DynamoDbExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

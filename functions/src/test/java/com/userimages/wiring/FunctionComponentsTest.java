@@ -1,4 +1,4 @@
-package com.userimages.handlers;
+package com.userimages.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -11,6 +11,7 @@ import com.userimages.contract.Setting;
 import com.userimages.core.http.GatewayEvents;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.model.Timestamps;
+import com.userimages.handlers.AppendCollectionHandler;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.TestApi;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package com.userimages.handlers;
+package com.userimages.wiring;
 
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.RouteScopes;
@@ -18,6 +18,7 @@ import com.userimages.core.priming.ClassPreloader;
 import com.userimages.core.service.CollectionService;
 import com.userimages.core.service.ListCollectionsService;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -25,17 +26,26 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The wiring of the handlers, as an instance: built from one {@link Settings} value and optionally
- * given collaborators (a DynamoDB client, credentials, a clock). In Lambda each handler's no-arg
+ * given collaborators (a DynamoDB client, credentials, a clock, or, for tests, a whole service). In Lambda each handler's no-arg
  * constructor builds one from the environment during init (so inside a SnapStart snapshot), once
  * per container; the local server and the tests build their own, so handlers with different
  * settings can share a JVM. Nothing here is static.
  */
 public final class FunctionComponents {
+    /** API.md: create-table waits up to 20 s, then answers 202; the function's timeout is set above this. */
+    public static final Duration TABLE_CREATION_WAIT = Duration.ofSeconds(20);
+
     private final Settings settings;
     private final AwsCredentialsProvider credentials;
     private final Clock clock;
     private final DynamoDbClient givenDynamoDb; // null: built from the settings on first use
     private final Consumer<String> logSink; // null: standard output, looked up per line
+    // Each null: built from the settings, as in Lambda.
+    private final Bounds givenBounds;
+    private final CollectionService givenCollectionService;
+    private final ListCollectionsService givenListCollectionsService;
+    private final TableAdmin givenTableAdmin;
+    private final Duration tableCreationWait;
     private DynamoDbClient dynamoDb;
 
     private FunctionComponents(Builder builder) {
@@ -45,6 +55,11 @@ public final class FunctionComponents {
         this.clock = builder.clock != null ? builder.clock : Clock.systemUTC();
         this.givenDynamoDb = builder.dynamoDb;
         this.logSink = builder.logSink;
+        this.givenBounds = builder.bounds;
+        this.givenCollectionService = builder.collectionService;
+        this.givenListCollectionsService = builder.listCollectionsService;
+        this.givenTableAdmin = builder.tableAdmin;
+        this.tableCreationWait = builder.tableCreationWait != null ? builder.tableCreationWait : TABLE_CREATION_WAIT;
     }
 
     /** The Lambda path: the process environment, the default credentials chain, the system clock. */
@@ -82,11 +97,11 @@ public final class FunctionComponents {
     }
 
     public Bounds bounds() {
-        return Bounds.from(settings);
+        return givenBounds != null ? givenBounds : Bounds.from(settings);
     }
 
     public CollectionService collectionService() {
-        return new CollectionService(collectionRepository(), bounds());
+        return givenCollectionService != null ? givenCollectionService : new CollectionService(collectionRepository(), bounds());
     }
 
     public CollectionRequests collectionRequests() {
@@ -99,6 +114,7 @@ public final class FunctionComponents {
 
     /** list-page's service; the only wiring that reads the page-token secret (from Secrets Manager when configured). */
     public ListCollectionsService listCollectionsService() {
+        if (givenListCollectionsService != null) return givenListCollectionsService;
         PageTokenSecrets secrets = PageTokenSecrets.from(settings, () -> AwsClients.secretsManager(settings, credentials));
         return new ListCollectionsService(collectionRepository(), new PageTokenCodec(secrets), ReadBudget.from(settings));
     }
@@ -109,8 +125,11 @@ public final class FunctionComponents {
     }
 
     public TableAdmin tableAdmin() {
-        return new TableAdmin(dynamoDb(), settings.value(Setting.TABLE_NAME));
+        return givenTableAdmin != null ? givenTableAdmin : new TableAdmin(dynamoDb(), settings.value(Setting.TABLE_NAME));
     }
+
+    /** How long create-table waits for a new table to become ACTIVE before it answers 202. */
+    public Duration tableCreationWait() { return tableCreationWait; }
 
     /**
      * A function's request log at the configured {@code LOG_LEVEL}: to the builder's sink, or else to
@@ -131,6 +150,11 @@ public final class FunctionComponents {
         private Clock clock;
         private DynamoDbClient dynamoDb;
         private Consumer<String> logSink;
+        private Bounds bounds;
+        private CollectionService collectionService;
+        private ListCollectionsService listCollectionsService;
+        private TableAdmin tableAdmin;
+        private Duration tableCreationWait;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -155,6 +179,35 @@ public final class FunctionComponents {
         /** Where the handlers' request lines go, one whole line per call (default: standard output). */
         public Builder requestLogSink(Consumer<String> logSink) {
             this.logSink = logSink;
+            return this;
+        }
+
+        /** Bounds other than the settings' (for the requests' parsers and the services built here). */
+        public Builder bounds(Bounds bounds) {
+            this.bounds = bounds;
+            return this;
+        }
+
+        /** A service built elsewhere (a test's repository or retry pacing), for the handlers that write and read collections. */
+        public Builder collectionService(CollectionService collectionService) {
+            this.collectionService = collectionService;
+            return this;
+        }
+
+        /** list-page's service built elsewhere (a test's page-token secrets or read budget). */
+        public Builder listCollectionsService(ListCollectionsService listCollectionsService) {
+            this.listCollectionsService = listCollectionsService;
+            return this;
+        }
+
+        /** create-table's admin built elsewhere (another table name or client). */
+        public Builder tableAdmin(TableAdmin tableAdmin) {
+            this.tableAdmin = tableAdmin;
+            return this;
+        }
+
+        public Builder tableCreationWait(Duration tableCreationWait) {
+            this.tableCreationWait = tableCreationWait;
             return this;
         }
 
