@@ -24,6 +24,7 @@ class PackageRulesTest {
     @Test
     void layersDependOnlyDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Json").definedBy("com.userimages.core.json..")
                 .layer("Error").definedBy("com.userimages.core.error..")
                 .layer("Observability").definedBy("com.userimages.core.observability..")
                 .layer("Model").definedBy("com.userimages.core.model..")
@@ -43,6 +44,7 @@ class PackageRulesTest {
                 .whereLayer("Data").mayOnlyBeAccessedByLayers("Pagination", "Service", "Wiring", "Handlers")
                 .whereLayer("Model").mayOnlyBeAccessedByLayers("Data", "Pagination", "Service", "Http", "Priming", "Wiring", "Handlers")
                 .whereLayer("Observability").mayOnlyBeAccessedByLayers("Data", "Pagination", "Service", "Http", "Priming", "Wiring", "Handlers")
+                .whereLayer("Json").mayOnlyBeAccessedByLayers("Http", "Priming", "Wiring", "Handlers")
                 .whereLayer("Error").mayOnlyBeAccessedByLayers("Model", "Data", "Pagination", "Service", "Http", "Priming", "Wiring", "Handlers")
                 .check(CLASSES);
     }

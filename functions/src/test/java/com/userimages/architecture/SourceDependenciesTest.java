@@ -31,17 +31,18 @@ class SourceDependenciesTest {
     private static final Pattern REFERENCE = Pattern.compile("\\b(com\\.userimages\\.(?:core\\.\\w+|wiring|handlers))\\.[A-Z]");
 
     /** Each layer and the layers that may use it: the same table as PackageRulesTest's. */
-    private static final Map<String, Set<String>> MAY_BE_USED_BY = Map.of(
-            "handlers", Set.of(),
-            "wiring", Set.of("handlers"),
-            "core.priming", Set.of("wiring", "handlers"),
-            "core.http", Set.of("core.priming", "wiring", "handlers"),
-            "core.service", Set.of("core.http", "wiring", "handlers"),
-            "core.pagination", Set.of("core.service", "core.http", "wiring", "handlers"),
-            "core.data", Set.of("core.pagination", "core.service", "wiring", "handlers"),
-            "core.model", Set.of("core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers"),
-            "core.observability", Set.of("core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers"),
-            "core.error", Set.of("core.model", "core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers"));
+    private static final Map<String, Set<String>> MAY_BE_USED_BY = Map.ofEntries(
+            Map.entry("handlers", Set.of()),
+            Map.entry("wiring", Set.of("handlers")),
+            Map.entry("core.priming", Set.of("wiring", "handlers")),
+            Map.entry("core.http", Set.of("core.priming", "wiring", "handlers")),
+            Map.entry("core.service", Set.of("core.http", "wiring", "handlers")),
+            Map.entry("core.pagination", Set.of("core.service", "core.http", "wiring", "handlers")),
+            Map.entry("core.data", Set.of("core.pagination", "core.service", "wiring", "handlers")),
+            Map.entry("core.model", Set.of("core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers")),
+            Map.entry("core.observability", Set.of("core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers")),
+            Map.entry("core.json", Set.of("core.http", "core.priming", "wiring", "handlers")),
+            Map.entry("core.error", Set.of("core.model", "core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers")));
 
     /** Layer of a package: {@code com.userimages.core.http.x} is in {@code core.http}. */
     static String layer(String pkg) {

@@ -1,5 +1,8 @@
 package com.userimages.core.http;
 
+import com.userimages.core.json.StrictJson;
+import com.userimages.core.json.JsonObject;
+import com.userimages.core.json.JsonValue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.userimages.contract.JsonMediaType;
 import com.userimages.core.error.ApiException;

@@ -1,5 +1,8 @@
 package com.userimages.core.http;
 
+import com.userimages.core.json.JsonOutput;
+import com.userimages.core.json.JsonObject;
+import com.userimages.core.json.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.error.ErrorCode;

@@ -1,5 +1,7 @@
 package com.userimages.core.http;
 
+import com.userimages.core.json.JsonObject;
+import com.userimages.core.json.JsonValue;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.error.ErrorCode;
 import com.userimages.core.model.Bounds;

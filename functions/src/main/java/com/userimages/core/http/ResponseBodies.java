@@ -1,5 +1,7 @@
 package com.userimages.core.http;
 
+import com.userimages.core.json.JsonOutput;
+import com.userimages.core.json.JsonBody;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Collection;

@@ -1,5 +1,6 @@
 package com.userimages.core.http;
 
+import com.userimages.core.json.JsonBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package com.userimages.core.http;
 
+import com.userimages.core.json.StrictJson;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;

@@ -1,4 +1,4 @@
-package com.userimages.core.http;
+package com.userimages.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -12,12 +12,12 @@ import java.io.UncheckedIOException;
  * characters, quotes and backslashes escaped), without loading jackson-databind. Usage: open a
  * generator over a fresh {@link StringWriter}, write one value, close it, take the text.
  */
-final class JsonOutput {
+public final class JsonOutput {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonOutput() {}
 
-    static JsonGenerator generator(StringWriter out) {
+    public static JsonGenerator generator(StringWriter out) {
         try {
             return FACTORY.createGenerator(out);
         } catch (IOException e) {
@@ -26,7 +26,7 @@ final class JsonOutput {
     }
 
     /** A generator over a {@link StringWriter} has nothing that can fail; a failure is a bug. */
-    static UncheckedIOException writeFailed(IOException e) {
+    public static UncheckedIOException writeFailed(IOException e) {
         return new UncheckedIOException("JSON writing into memory failed", e);
     }
 }

@@ -1,4 +1,4 @@
-package com.userimages.core.http;
+package com.userimages.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;

@@ -1,4 +1,4 @@
-package com.userimages.core.http;
+package com.userimages.core.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.userimages.core.http.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,4 +1,4 @@
-package com.userimages.core.http;
+package com.userimages.core.json;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
