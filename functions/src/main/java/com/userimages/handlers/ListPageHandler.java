@@ -13,8 +13,8 @@ import com.userimages.core.http.HandlerSupport;
 import com.userimages.core.observability.RequestLog;
 import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.service.ListCollectionsService;
-import com.userimages.core.pagination.ListRequest;
-import com.userimages.core.http.ListRequests;
+import com.userimages.core.pagination.PageRequest;
+import com.userimages.core.http.ListQueryParser;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.wiring.FunctionComponents;
 import java.util.Map;
@@ -51,7 +51,7 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private APIGatewayV2HTTPResponse list(ApiRequest request) {
         String userId = request.caller().userId();
-        ListRequest list = ListRequests.parse(request.queryParameters(), request.repeatedQueryParameters());
+        PageRequest list = ListQueryParser.parse(request.queryParameters(), request.repeatedQueryParameters());
         return ApiResponses.json(200, ResponseBodies.listPage(service.list(userId, list)));
     }
 }

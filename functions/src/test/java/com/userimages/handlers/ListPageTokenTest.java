@@ -15,7 +15,7 @@ import com.userimages.contract.ApiRoute;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.IndexKey;
-import com.userimages.core.model.ListQuery;
+import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.SortOrder;
 import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.PageTokenCodec;
@@ -180,7 +180,7 @@ class ListPageTokenTest {
     @Test
     void genuinelySignedCursorOutsideTheQueryRangeIs400() {
         PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(DynamoDbExtension.PAGE_TOKEN_SECRET, null));
-        ListQuery query = new ListQuery(SortOrder.DESC, "2026-04-03T00:00:00Z", "2026-04-06T00:00:00Z", 0);
+        ListSelection query = new ListSelection(SortOrder.DESC, "2026-04-03T00:00:00Z", "2026-04-06T00:00:00Z", 0);
         String before = codec.encode(user, query, new IndexKey(seeds.get(0).collectionId(), "2026-04-01T12:00:00Z"));
         String after = codec.encode(user, query, new IndexKey(seeds.get(9).collectionId(), "2026-04-10T12:00:00Z"));
         String inside = codec.encode(user, query, new IndexKey(seeds.get(4).collectionId(), "2026-04-05T12:00:00Z"));
@@ -194,7 +194,7 @@ class ListPageTokenTest {
     @Test
     void validationExceptionProvokedByAStartKeyIs400NotAServerError() {
         CollectionRepository repository = DynamoDbExtension.components().collectionRepository();
-        ListQuery query = new ListQuery(SortOrder.ASC, "2026-04-03T00:00:00Z", "2026-04-06T00:00:00Z", 0);
+        ListSelection query = new ListSelection(SortOrder.ASC, "2026-04-03T00:00:00Z", "2026-04-06T00:00:00Z", 0);
         // Past the key condition's bounds: DynamoDB refuses the request itself.
         IndexKey outside = new IndexKey(seeds.get(0).collectionId(), "2026-04-01T12:00:00Z");
         ApiException e = assertThrows(ApiException.class, () -> repository.queryByTimestamp(user, query, outside, 5));

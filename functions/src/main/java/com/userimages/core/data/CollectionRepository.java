@@ -22,7 +22,7 @@ import com.userimages.core.model.CollectionTag;
 import com.userimages.core.model.Incarnations;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.IndexKey;
-import com.userimages.core.model.ListQuery;
+import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.NewCollection;
 import com.userimages.core.model.Preconditions;
@@ -230,7 +230,7 @@ public final class CollectionRepository {
      * {@code limit} entries evaluated at most (DynamoDB counts them before the filter).
      * {@code exclusiveStart} is null for the first call of a walk.
      */
-    public IndexSlice queryByTimestamp(String userId, ListQuery query, IndexKey exclusiveStart, int limit) {
+    public IndexSlice queryByTimestamp(String userId, ListSelection query, IndexKey exclusiveStart, int limit) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         names.put("#pk", PARTITION_KEY);

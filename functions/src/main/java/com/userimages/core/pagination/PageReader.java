@@ -3,7 +3,7 @@ package com.userimages.core.pagination;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.CollectionRepository.IndexSlice;
 import com.userimages.core.model.IndexKey;
-import com.userimages.core.model.ListQuery;
+import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.observability.RequestMetrics;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class PageReader {
         }
     }
 
-    public Page read(String userId, ListQuery query, IndexKey start, int limit) {
+    public Page read(String userId, ListSelection query, IndexKey start, int limit) {
         int wanted = limit + 1;
         List<ListedCollection> matches = new ArrayList<>(wanted);
         IndexKey position = start;

@@ -3,7 +3,7 @@ package com.userimages.core.pagination;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.error.ErrorCode;
 import com.userimages.core.model.IndexKey;
-import com.userimages.core.model.ListQuery;
+import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.Timestamps;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -60,7 +60,7 @@ public final class PageTokenCodec {
     }
 
     /** A token that resumes {@code query} for {@code userId} right after {@code key}, signed with the current secret. */
-    public String encode(String userId, ListQuery query, IndexKey key) {
+    public String encode(String userId, ListSelection query, IndexKey key) {
         UUID id = UUID.fromString(key.collectionId());
         if (!id.toString().equals(key.collectionId())) {
             throw new IllegalStateException("stored collection ids are lower-case UUIDs");
@@ -79,7 +79,7 @@ public final class PageTokenCodec {
      * The cursor a token carries, if it is one this service issued for exactly this caller and
      * selection; anything else is a 400 {@code INVALID_TOKEN}.
      */
-    public IndexKey decode(String token, String userId, ListQuery query) {
+    public IndexKey decode(String token, String userId, ListSelection query) {
         // Length first: the cheapest refusal, and nothing oversized is ever decoded.
         if (token == null || token.length() != TOKEN_CHARS) throw invalid();
         byte[] bytes;
@@ -123,7 +123,7 @@ public final class PageTokenCodec {
                 "nextToken is not a token this API issued for this caller and these parameters.");
     }
 
-    private static byte[] mac(SigningKey key, byte[] signed, String userId, ListQuery query) {
+    private static byte[] mac(SigningKey key, byte[] signed, String userId, ListSelection query) {
         ByteArrayOutputStream input = new ByteArrayOutputStream(128);
         input.writeBytes(MAC_DOMAIN);
         input.writeBytes(signed);

@@ -6,7 +6,7 @@ import com.userimages.core.pagination.PageTokenCodec;
 import com.userimages.core.pagination.PageReader;
 import com.userimages.core.pagination.ReadBudget;
 import com.userimages.core.pagination.ListPage;
-import com.userimages.core.pagination.ListRequest;
+import com.userimages.core.pagination.PageRequest;
 
 /** {@code GET /collections}: verifies the page token, reads one exact page, signs the next token. */
 public final class ListCollectionsService {
@@ -18,7 +18,7 @@ public final class ListCollectionsService {
         this.reader = new PageReader(repository, budget);
     }
 
-    public ListPage list(String userId, ListRequest request) {
+    public ListPage list(String userId, PageRequest request) {
         IndexKey start = null;
         if (request.nextToken() != null) {
             start = codec.decode(request.nextToken(), userId, request.query());

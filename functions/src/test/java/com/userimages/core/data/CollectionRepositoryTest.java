@@ -10,7 +10,7 @@ import com.userimages.core.model.Collection;
 import com.userimages.core.model.CollectionTag;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.Ids;
-import com.userimages.core.model.ListQuery;
+import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.NewCollection;
 import com.userimages.core.model.Preconditions;
@@ -204,7 +204,7 @@ class CollectionRepositoryTest {
 
     @Nested
     class QueryByTimestamp {
-        private static final ListQuery NEWEST_FIRST = new ListQuery(SortOrder.DESC, null, null, 0);
+        private static final ListSelection NEWEST_FIRST = new ListSelection(SortOrder.DESC, null, null, 0);
 
         @Test
         void aSliceIsTheUsersCollectionsNewestFirstWithTheirCountAndCover() {
@@ -233,7 +233,7 @@ class CollectionRepositoryTest {
             stored(newCollection(0, "d"));
             Collection withImages = stored(newCollection(1, "d", image("a")));
             stored(newCollection(2, "d"));
-            CollectionRepository.IndexSlice slice = repository.queryByTimestamp(user, new ListQuery(SortOrder.DESC, null, null, 1), null, 10);
+            CollectionRepository.IndexSlice slice = repository.queryByTimestamp(user, new ListSelection(SortOrder.DESC, null, null, 1), null, 10);
             assertEquals(List.of(withImages.collectionId()), slice.items().stream().map(ListedCollection::collectionId).toList());
             assertEquals(3, slice.scannedCount());
         }

@@ -18,7 +18,7 @@ import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.model.Ids;
 import com.userimages.core.observability.RequestLine;
 import com.userimages.core.observability.RequestLog;
-import com.userimages.core.http.ListRequests;
+import com.userimages.core.http.ListQueryParser;
 import com.userimages.testing.EmfValidator;
 import com.userimages.testing.TestLogs;
 import java.time.Clock;
@@ -89,7 +89,7 @@ class EventMappingFuzzTest {
                             Ids.parse(request.pathParameter("collectionId"), "collectionId");
                             Ids.parse(request.pathParameter("imageId"), "imageId");
                         }
-                        case LIST_COLLECTIONS -> ListRequests.parse(request.queryParameters());
+                        case LIST_COLLECTIONS -> ListQueryParser.parse(request.queryParameters());
                     }
                     return ApiResponses.json(200, new JsonBody("{}"));
                 });

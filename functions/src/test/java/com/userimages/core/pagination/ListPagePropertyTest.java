@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.userimages.core.data.CollectionRepository;
-import com.userimages.core.model.ListQuery;
+import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.SortOrder;
 import com.userimages.core.model.Timestamps;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.SeedData.Seed;
-import com.userimages.core.http.ListRequests;
+import com.userimages.core.http.ListQueryParser;
 import com.userimages.core.service.ListCollectionsService;
 import com.userimages.testing.TestApi;
 import java.time.Instant;
@@ -57,10 +57,10 @@ class ListPagePropertyTest {
 
     /** How a walk pages: its selection, and the page size of each page in turn (cycled). */
     record WalkSpec(SortOrder order, Integer fromOffset, Integer toOffset, int minImages, List<Integer> limits) {
-        ListQuery query() {
+        ListSelection query() {
             String from = fromOffset == null ? null : timestamp(fromOffset);
             String to = toOffset == null ? null : timestamp(toOffset);
-            return new ListQuery(order, from, to, minImages);
+            return new ListSelection(order, from, to, minImages);
         }
     }
 
@@ -101,7 +101,7 @@ class ListPagePropertyTest {
 
     /** Walks every page of one selection and checks it against brute force; returns how many pages were partial. */
     private static int walk(ListCollectionsService service, ReadBudget budget, String user, List<Seed> seeds, WalkSpec spec) {
-        ListQuery query = spec.query();
+        ListSelection query = spec.query();
         Comparator<Seed> byTime = Comparator.comparing(Seed::timestamp);
         List<Seed> expected = seeds.stream()
                 .filter(s -> query.inRange(s.timestamp()) && s.imageCount() >= query.minImages())
@@ -117,7 +117,7 @@ class ListPagePropertyTest {
         int partialPages = 0;
         do {
             int limit = spec.limits().get(pages % spec.limits().size());
-            ListPage page = service.list(user, new ListRequest(limit, query, token));
+            ListPage page = service.list(user, new PageRequest(limit, query, token));
             pages++;
             // Every page evaluates at least one entry or exhausts the range, so this bounds any correct walk.
             if (pages > seeds.size() + 2) fail("the walk does not end: " + pages + " pages for " + seeds.size() + " collections");
@@ -182,7 +182,7 @@ class ListPagePropertyTest {
         Arbitrary<Integer> offset = Arbitraries.integers().between(-2, 42).injectNull(0.4);
         Arbitrary<Integer> minImages = Arbitraries.frequencyOf(
                 Tuple.of(6, Arbitraries.integers().between(0, 9)),
-                Tuple.of(1, Arbitraries.just(ListRequests.MAX_MIN_IMAGES)));
+                Tuple.of(1, Arbitraries.just(ListQueryParser.MAX_MIN_IMAGES)));
         Arbitrary<Integer> limit = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.integers().between(1, 5)),
                 Tuple.of(2, Arbitraries.integers().between(6, 30)),

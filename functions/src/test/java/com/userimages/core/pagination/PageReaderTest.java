@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.userimages.core.model.IndexKey;
-import com.userimages.core.model.ListQuery;
+import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.SortOrder;
 import com.userimages.core.model.Timestamps;
@@ -32,8 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DynamoDbExtension.class)
 class PageReaderTest {
     private static final Instant BASE = Instant.parse("2025-09-01T00:00:00Z");
-    private static final ListQuery ALL = new ListQuery(SortOrder.DESC, null, null, 0);
-    private static final ListQuery WITH_IMAGES = new ListQuery(SortOrder.DESC, null, null, 1);
+    private static final ListSelection ALL = new ListSelection(SortOrder.DESC, null, null, 0);
+    private static final ListSelection WITH_IMAGES = new ListSelection(SortOrder.DESC, null, null, 1);
 
     private final String user = TestApi.newUser();
 

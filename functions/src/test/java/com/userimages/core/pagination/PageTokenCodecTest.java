@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.userimages.contract.Setting;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.IndexKey;
-import com.userimages.core.model.ListQuery;
+import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.SortOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -27,7 +27,7 @@ class PageTokenCodecTest {
     private static final String OTHER_SECRET = "codec-test-secret-fedcba9876543210";
 
     private final PageTokenCodec codec = new PageTokenCodec(PageTokenSecrets.of(SECRET, null));
-    private final ListQuery query = new ListQuery(SortOrder.DESC, "2026-01-01T00:00:00Z", "2026-12-31T23:59:59Z", 3);
+    private final ListSelection query = new ListSelection(SortOrder.DESC, "2026-01-01T00:00:00Z", "2026-12-31T23:59:59Z", 3);
     private final IndexKey key = new IndexKey(UUID.randomUUID().toString(), "2026-06-15T08:30:00Z");
 
     @Test
@@ -50,21 +50,21 @@ class PageTokenCodecTest {
         String token = codec.encode("alice", query, key);
         assertInvalid(() -> codec.decode(token, "bob", query));
         assertInvalid(() -> codec.decode(token, "alice ", query));
-        assertInvalid(() -> codec.decode(token, "alice", new ListQuery(SortOrder.ASC, query.from(), query.to(), 3)));
-        assertInvalid(() -> codec.decode(token, "alice", new ListQuery(SortOrder.DESC, null, query.to(), 3)));
-        assertInvalid(() -> codec.decode(token, "alice", new ListQuery(SortOrder.DESC, query.from(), null, 3)));
-        assertInvalid(() -> codec.decode(token, "alice", new ListQuery(SortOrder.DESC, query.from(), "2026-12-31T23:59:58Z", 3)));
-        assertInvalid(() -> codec.decode(token, "alice", new ListQuery(SortOrder.DESC, query.from(), query.to(), 0)));
-        assertInvalid(() -> codec.decode(token, "alice", new ListQuery(SortOrder.DESC, query.from(), query.to(), 4)));
+        assertInvalid(() -> codec.decode(token, "alice", new ListSelection(SortOrder.ASC, query.from(), query.to(), 3)));
+        assertInvalid(() -> codec.decode(token, "alice", new ListSelection(SortOrder.DESC, null, query.to(), 3)));
+        assertInvalid(() -> codec.decode(token, "alice", new ListSelection(SortOrder.DESC, query.from(), null, 3)));
+        assertInvalid(() -> codec.decode(token, "alice", new ListSelection(SortOrder.DESC, query.from(), "2026-12-31T23:59:58Z", 3)));
+        assertInvalid(() -> codec.decode(token, "alice", new ListSelection(SortOrder.DESC, query.from(), query.to(), 0)));
+        assertInvalid(() -> codec.decode(token, "alice", new ListSelection(SortOrder.DESC, query.from(), query.to(), 4)));
     }
 
     @Test
     void openEndsAreDistinctFromAnyValue() {
-        ListQuery open = new ListQuery(SortOrder.ASC, null, null, 0);
+        ListSelection open = new ListSelection(SortOrder.ASC, null, null, 0);
         String token = codec.encode("alice", open, key);
         assertEquals(key, codec.decode(token, "alice", open));
-        assertInvalid(() -> codec.decode(token, "alice", new ListQuery(SortOrder.ASC, "", null, 0)));
-        assertInvalid(() -> codec.decode(token, "alice", new ListQuery(SortOrder.ASC, null, "", 0)));
+        assertInvalid(() -> codec.decode(token, "alice", new ListSelection(SortOrder.ASC, "", null, 0)));
+        assertInvalid(() -> codec.decode(token, "alice", new ListSelection(SortOrder.ASC, null, "", 0)));
     }
 
     @Test

@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.IndexKey;
-import com.userimages.core.model.ListQuery;
+import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.SortOrder;
 import java.nio.charset.StandardCharsets;
 
@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 class PageTokenFuzzTest {
     private static final PageTokenCodec CODEC = new PageTokenCodec(
             PageTokenSecrets.of("fuzz-page-token-secret-0123456789", "fuzz-previous-secret-9876543210"));
-    private static final ListQuery QUERY = new ListQuery(SortOrder.DESC, null, null, 0);
+    private static final ListSelection QUERY = new ListSelection(SortOrder.DESC, null, null, 0);
     private static final IndexKey KEY = new IndexKey("0b7a8e0e-0000-4000-8000-000000000001", "2026-01-01T00:00:00Z");
     private static final String GENUINE = CODEC.encode("alice", QUERY, KEY);
 

@@ -9,7 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.http.Json;
 import com.userimages.core.model.IndexKey;
-import com.userimages.core.model.ListQuery;
+import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.SortOrder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -50,7 +50,7 @@ class PageTokenSecretsManagerTest {
         PageTokenSecrets secrets = PageTokenSecrets.read(client, ARN);
         assertEquals(List.of("AWSCURRENT", "AWSPREVIOUS"), stagesAsked);
 
-        ListQuery query = new ListQuery(SortOrder.DESC, null, null, 0);
+        ListSelection query = new ListSelection(SortOrder.DESC, null, null, 0);
         IndexKey key = new IndexKey(UUID.randomUUID().toString(), "2026-01-01T00:00:00Z");
         PageTokenCodec fromSecretsManager = new PageTokenCodec(secrets);
         String signedWithPrevious = new PageTokenCodec(PageTokenSecrets.of("previous-secret-0123456789abcdef", null))
@@ -66,7 +66,7 @@ class PageTokenSecretsManagerTest {
         SecretsManagerClient client = fakeSecretsManager(Map.of("AWSCURRENT", "current-secret-0123456789abcdef"));
         PageTokenSecrets secrets = PageTokenSecrets.read(client, ARN);
         assertEquals(List.of("AWSCURRENT", "AWSPREVIOUS"), stagesAsked);
-        ListQuery query = new ListQuery(SortOrder.DESC, null, null, 0);
+        ListSelection query = new ListSelection(SortOrder.DESC, null, null, 0);
         IndexKey key = new IndexKey(UUID.randomUUID().toString(), "2026-01-01T00:00:00Z");
         String foreign = new PageTokenCodec(PageTokenSecrets.of("some-other-secret-0123456789", null)).encode("alice", query, key);
         assertThrows(ApiException.class, () -> new PageTokenCodec(secrets).decode(foreign, "alice", query));

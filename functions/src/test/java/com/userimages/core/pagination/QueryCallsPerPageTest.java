@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.userimages.core.model.ListQuery;
+import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.SortOrder;
 import com.userimages.core.model.Timestamps;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DynamoDbExtension.class)
 class QueryCallsPerPageTest {
     private static final Instant BASE = Instant.parse("2025-01-01T00:00:00Z");
-    private static final int LIMIT = ListRequest.DEFAULT_LIMIT;
+    private static final int LIMIT = PageRequest.DEFAULT_LIMIT;
 
     private final ListCollectionsService service = new ListCollectionsService(DynamoDbExtension.components().collectionRepository(),
             new PageTokenCodec(PageTokenSecrets.of(DynamoDbExtension.PAGE_TOKEN_SECRET, null)), ReadBudget.from(DynamoDbExtension.settings()));
@@ -54,13 +54,13 @@ class QueryCallsPerPageTest {
         SeedData.put(user, seeds);
         List<String> expected = seeds.reversed().stream().filter(s -> s.imageCount() > 0).map(Seed::collectionId).toList();
 
-        ListQuery query = new ListQuery(SortOrder.DESC, null, null, 1);
+        ListSelection query = new ListSelection(SortOrder.DESC, null, null, 1);
         List<Integer> callsPerPage = new ArrayList<>();
         List<Integer> evaluatedPerPage = new ArrayList<>();
         List<String> walked = new ArrayList<>();
         String token = null;
         do {
-            ListPage page = service.list(user, new ListRequest(LIMIT, query, token));
+            ListPage page = service.list(user, new PageRequest(LIMIT, query, token));
             assertFalse(page.partial(), "the default budget covers a page of 20 at 1 %");
             callsPerPage.add(page.queryCalls());
             evaluatedPerPage.add(page.itemsEvaluated());

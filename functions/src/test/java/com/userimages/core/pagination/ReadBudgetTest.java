@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.userimages.core.model.ListQuery;
+import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.SortOrder;
 import com.userimages.core.model.Timestamps;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DynamoDbExtension.class)
 class ReadBudgetTest {
     private static final Instant BASE = Instant.parse("2025-06-01T00:00:00Z");
-    private static final ListQuery WITH_IMAGES = new ListQuery(SortOrder.DESC, null, null, 1);
+    private static final ListSelection WITH_IMAGES = new ListSelection(SortOrder.DESC, null, null, 1);
 
     private final String user = TestApi.newUser();
 
@@ -36,17 +36,17 @@ class ReadBudgetTest {
         List<Seed> seeds = store(10, i -> true);
         ListCollectionsService service = service(new ReadBudget(5, 10));
 
-        ListPage first = service.list(user, new ListRequest(5, WITH_IMAGES, null));
+        ListPage first = service.list(user, new PageRequest(5, WITH_IMAGES, null));
         assertEquals(5, first.items().size());
         assertTrue(first.partial());
         assertNotNull(first.nextToken());
 
-        ListPage second = service.list(user, new ListRequest(5, WITH_IMAGES, first.nextToken()));
+        ListPage second = service.list(user, new PageRequest(5, WITH_IMAGES, first.nextToken()));
         assertEquals(5, second.items().size());
         assertTrue(second.partial(), "the range's end was not seen within the budget");
 
         // After a partial page the walk may end on an empty page: nothing else could have told.
-        ListPage last = service.list(user, new ListRequest(5, WITH_IMAGES, second.nextToken()));
+        ListPage last = service.list(user, new PageRequest(5, WITH_IMAGES, second.nextToken()));
         assertEquals(List.of(), last.items());
         assertFalse(last.partial());
         assertNull(last.nextToken());
@@ -64,7 +64,7 @@ class ReadBudgetTest {
         String token = null;
         int emptyPartial = 0;
         do {
-            ListPage page = service.list(user, new ListRequest(3, WITH_IMAGES, token));
+            ListPage page = service.list(user, new PageRequest(3, WITH_IMAGES, token));
             assertTrue(page.queryCalls() <= 1 && page.itemsEvaluated() <= 10);
             if (page.partial() && page.items().isEmpty()) emptyPartial++;
             walked.addAll(page.items());
@@ -82,7 +82,7 @@ class ReadBudgetTest {
     void callBudgetAloneAlsoMakesPagesPartial() {
         List<Seed> seeds = store(40, i -> i % 10 == 0);
         ListCollectionsService service = service(new ReadBudget(2_500, 1));
-        ListPage first = service.list(user, new ListRequest(2, WITH_IMAGES, null));
+        ListPage first = service.list(user, new PageRequest(2, WITH_IMAGES, null));
         // One call of limit + 1 entries: at 10 % selectivity not enough for a page.
         assertEquals(1, first.queryCalls());
         assertEquals(3, first.itemsEvaluated());
@@ -90,7 +90,7 @@ class ReadBudgetTest {
         List<ListedCollection> walked = new ArrayList<>(first.items());
         String token = first.nextToken();
         while (token != null) {
-            ListPage page = service.list(user, new ListRequest(2, WITH_IMAGES, token));
+            ListPage page = service.list(user, new PageRequest(2, WITH_IMAGES, token));
             walked.addAll(page.items());
             token = page.nextToken();
         }
@@ -101,10 +101,10 @@ class ReadBudgetTest {
     void withEnoughBudgetThePageReadsAheadOneMatchAndItsCursorIsTheLastReturnedItem() {
         store(30, i -> i % 3 == 0);
         ListCollectionsService service = service(ReadBudget.from(DynamoDbExtension.settings()));
-        ListPage first = service.list(user, new ListRequest(4, WITH_IMAGES, null));
+        ListPage first = service.list(user, new PageRequest(4, WITH_IMAGES, null));
         assertFalse(first.partial());
         assertEquals(4, first.items().size());
-        ListPage second = service.list(user, new ListRequest(1, WITH_IMAGES, first.nextToken()));
+        ListPage second = service.list(user, new PageRequest(1, WITH_IMAGES, first.nextToken()));
         // The read-ahead match of the first page is the first item of the next one.
         assertNotEquals(first.items().getLast().collectionId(), second.items().getFirst().collectionId());
         assertTrue(second.items().getFirst().timestamp().compareTo(first.items().getLast().timestamp()) < 0);

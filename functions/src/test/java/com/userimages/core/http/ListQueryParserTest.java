@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ListRequestsTest {
+class ListQueryParserTest {
     @ParameterizedTest
     @CsvSource({
             "limit, '5,6', INVALID_LIMIT",
@@ -21,7 +21,7 @@ class ListRequestsTest {
             "to, '2026-01-01T00:00:00Z,2026-01-01T00:00:00Z', INVALID_TIMESTAMP",
             "nextToken, 'abc,abc', INVALID_TOKEN"})
     void aRepeatedParameterSaysSoWithTheCodeItsValueWouldHaveGot(String name, String joined, String code) {
-        ApiException e = assertThrows(ApiException.class, () -> ListRequests.parse(Map.of(name, joined), Set.of(name)));
+        ApiException e = assertThrows(ApiException.class, () -> ListQueryParser.parse(Map.of(name, joined), Set.of(name)));
         assertEquals(400, e.status());
         assertEquals(code, e.code());
         assertEquals(name + " appears more than once in the query string; send it once.", e.getMessage());
@@ -60,6 +60,6 @@ class ListRequestsTest {
     }
 
     private static ApiException refusal(Map<String, String> parameters, Set<String> repeated) {
-        return assertThrows(ApiException.class, () -> ListRequests.parse(parameters, repeated));
+        return assertThrows(ApiException.class, () -> ListQueryParser.parse(parameters, repeated));
     }
 }

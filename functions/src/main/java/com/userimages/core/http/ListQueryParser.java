@@ -2,12 +2,12 @@ package com.userimages.core.http;
 
 import com.userimages.core.error.ApiException;
 import com.userimages.core.error.ErrorCode;
-import com.userimages.core.model.ListQuery;
+import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.SortOrder;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import com.userimages.core.pagination.ListRequest;
+import com.userimages.core.pagination.PageRequest;
 
 /**
  * Validates list-page's query parameters (API.md, "GET /collections"). Strict like the bodies: an
@@ -16,19 +16,19 @@ import com.userimages.core.pagination.ListRequest;
  * parameter's values with commas, which would fail the value's validation anyway: when the raw
  * query string shows the repetition, the 400 (same code) says so instead.
  */
-public final class ListRequests {
+public final class ListQueryParser {
     static final Set<String> PARAMETERS = Set.of("limit", "nextToken", "order", "from", "to", "minImages");
     public static final int MAX_MIN_IMAGES = 1000;
     private static final Pattern SMALL_NUMBER = Pattern.compile("[0-9]{1,4}");
 
-    private ListRequests() {}
+    private ListQueryParser() {}
 
-    public static ListRequest parse(Map<String, String> parameters) {
+    public static PageRequest parse(Map<String, String> parameters) {
         return parse(parameters, Set.of());
     }
 
     /** {@code repeated}: the names the raw query string holds more than once ({@link ApiRequest#repeatedQueryParameters}). */
-    public static ListRequest parse(Map<String, String> parameters, Set<String> repeated) {
+    public static PageRequest parse(Map<String, String> parameters, Set<String> repeated) {
         for (String name : parameters.keySet()) {
             if (!PARAMETERS.contains(name)) {
                 throw new ApiException.BadRequest(ErrorCode.UNKNOWN_PARAMETER, InputMessages.unknownName("Unknown query parameter", name, PARAMETERS));
@@ -36,7 +36,7 @@ public final class ListRequests {
         }
         // Checked parameter by parameter, so a request with several faults gets the same code as before.
         onlyOnce(repeated, "limit", ErrorCode.INVALID_LIMIT);
-        int limit = number(parameters.get("limit"), ListRequest.DEFAULT_LIMIT, ListRequest.MIN_LIMIT, ListRequest.MAX_LIMIT,
+        int limit = number(parameters.get("limit"), PageRequest.DEFAULT_LIMIT, PageRequest.MIN_LIMIT, PageRequest.MAX_LIMIT,
                 ErrorCode.INVALID_LIMIT, "limit must be a whole number from 1 to 100.");
         onlyOnce(repeated, "minImages", ErrorCode.INVALID_MIN_IMAGES);
         int minImages = number(parameters.get("minImages"), 0, 0, MAX_MIN_IMAGES,
@@ -58,7 +58,7 @@ public final class ListRequests {
         }
         // The token itself is judged later (INVALID_TOKEN); a repeated one is refused here with that code.
         onlyOnce(repeated, "nextToken", ErrorCode.INVALID_TOKEN);
-        return new ListRequest(limit, new ListQuery(order, from, to, minImages), parameters.get("nextToken"));
+        return new PageRequest(limit, new ListSelection(order, from, to, minImages), parameters.get("nextToken"));
     }
 
     private static void onlyOnce(Set<String> repeated, String name, ErrorCode code) {

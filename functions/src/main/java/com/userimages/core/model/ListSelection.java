@@ -8,8 +8,8 @@ import java.util.Objects;
  * are in the stored form, so string comparison is time comparison. A page token is bound to exactly
  * these values (not to the page size).
  */
-public record ListQuery(SortOrder order, String from, String to, int minImages) {
-    public ListQuery {
+public record ListSelection(SortOrder order, String from, String to, int minImages) {
+    public ListSelection {
         Objects.requireNonNull(order, "order");
         if (minImages < 0) throw new IllegalArgumentException("minImages must not be negative");
         if (from != null && to != null && from.compareTo(to) > 0) {
