@@ -53,6 +53,20 @@ final class Monitoring extends Construct {
 
     Monitoring(Construct scope, String id, String apiId, LambdaFunctions functions, String tableName, String alarmEmail) {
         super(scope, id);
+        topic = alarmTopic(alarmEmail);
+        ApiMetrics api = apiAlarms(apiId);
+        List<IWidget> functionWidgets = functionAlarms(functions);
+        TableMetrics table = tableAlarms(tableName);
+        dashboard = dashboard(apiId, api, functionWidgets, tableName, table);
+    }
+
+    /** The API's metrics that both an alarm and the dashboard show. */
+    private record ApiMetrics(Metric requests, Metric serverErrors, Metric p99) {}
+
+    /** The table's per-operation sums that both an alarm and the dashboard show. */
+    private record TableMetrics(MathExpression throttles, MathExpression systemErrors) {}
+
+    private Topic alarmTopic(String alarmEmail) {
         // CloudWatch can publish to an encrypted topic only with a customer-managed key that lets it.
         Key key = Key.Builder.create(this, "AlarmTopicKey")
                 .description("user-images: encrypts the alarm topic")
@@ -69,22 +83,25 @@ final class Monitoring extends Construct {
                 .resources(List.of("*"))
                 .conditions(alarmsOfThisAccount())
                 .build());
-        topic = Topic.Builder.create(this, "AlarmTopic")
+        Topic alarmTopic = Topic.Builder.create(this, "AlarmTopic")
                 .displayName("user-images alarms")
                 .masterKey(key)
                 .enforceSsl(true)
                 .build();
         // The topic policy replaces SNS's default one: name the alarms of this account as publishers.
-        topic.addToResourcePolicy(PolicyStatement.Builder.create()
+        alarmTopic.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("AllowCloudWatchAlarms")
                 .effect(Effect.ALLOW)
                 .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("sns:Publish"))
-                .resources(List.of(topic.getTopicArn()))
+                .resources(List.of(alarmTopic.getTopicArn()))
                 .conditions(alarmsOfThisAccount())
                 .build());
-        if (!alarmEmail.isEmpty()) topic.addSubscription(new EmailSubscription(alarmEmail));
+        if (!alarmEmail.isEmpty()) alarmTopic.addSubscription(new EmailSubscription(alarmEmail));
+        return alarmTopic;
+    }
 
+    private ApiMetrics apiAlarms(String apiId) {
         Metric requests = api(apiId, "Count", "Sum", Duration.minutes(1));
         Metric serverErrors = api(apiId, "5xx", "Sum", Duration.minutes(1));
         MathExpression errorRate = MathExpression.Builder.create()
@@ -99,7 +116,11 @@ final class Monitoring extends Construct {
         Metric p99 = api(apiId, "IntegrationLatency", "p99", Duration.minutes(1));
         alarm("ApiIntegrationLatencyP99", "HTTP API: p99 integration latency above " + P99_INTEGRATION_LATENCY_MS + " ms",
                 p99, P99_INTEGRATION_LATENCY_MS, ComparisonOperator.GREATER_THAN_THRESHOLD, RATE_PERIODS, RATE_DATAPOINTS);
+        return new ApiMetrics(requests, serverErrors, p99);
+    }
 
+    /** Each function's error and throttle alarms; returns its dashboard row (two widgets per function). */
+    private List<IWidget> functionAlarms(LambdaFunctions functions) {
         List<IWidget> functionWidgets = new ArrayList<>();
         for (ApiFunction spec : ApiFunction.values()) {
             String name = LogicalIds.pascal(spec.functionName());
@@ -120,30 +141,37 @@ final class Monitoring extends Construct {
                     lambda(functionName, "Duration", "p99", Duration.minutes(1)),
                     lambda(functionName, "Duration", "Maximum", Duration.minutes(1)))));
         }
+        return functionWidgets;
+    }
 
+    private TableMetrics tableAlarms(String tableName) {
         MathExpression tableThrottles = perOperation(tableName, "ThrottledRequests", "throttled", "throttled requests");
         MathExpression tableSystemErrors = perOperation(tableName, "SystemErrors", "errors", "system errors");
         alarm("TableThrottledRequests", "DynamoDB: requests throttled", tableThrottles, 1,
                 ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 1);
         alarm("TableSystemErrors", "DynamoDB: requests failed with a server-side error", tableSystemErrors, 1,
                 ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 1);
+        return new TableMetrics(tableThrottles, tableSystemErrors);
+    }
 
-        dashboard = Dashboard.Builder.create(this, "Dashboard")
+    private Dashboard dashboard(String apiId, ApiMetrics api, List<IWidget> functionWidgets, String tableName, TableMetrics table) {
+        Dashboard board = Dashboard.Builder.create(this, "Dashboard")
                 .defaultInterval(Duration.hours(3))
                 .build();
-        dashboard.addWidgets(
-                graph("API: requests, 4xx, 5xx", List.of(requests, api(apiId, "4xx", "Sum", Duration.minutes(1)), serverErrors)),
+        board.addWidgets(
+                graph("API: requests, 4xx, 5xx", List.of(api.requests(), api(apiId, "4xx", "Sum", Duration.minutes(1)), api.serverErrors())),
                 graph("API: latency (ms)", List.of(api(apiId, "Latency", "p50", Duration.minutes(1)),
-                        api(apiId, "Latency", "p99", Duration.minutes(1)), p99)),
+                        api(apiId, "Latency", "p99", Duration.minutes(1)), api.p99())),
                 AlarmStatusWidget.Builder.create().title("Alarms").alarms(alarms).width(8).height(6).build());
         for (int i = 0; i < functionWidgets.size(); i += 2) {
-            dashboard.addWidgets(functionWidgets.get(i), functionWidgets.get(i + 1));
+            board.addWidgets(functionWidgets.get(i), functionWidgets.get(i + 1));
         }
-        dashboard.addWidgets(
+        board.addWidgets(
                 graph("DynamoDB: consumed capacity units", 12, List.of(
                         dynamodb(tableName, "ConsumedReadCapacityUnits", Map.of()),
                         dynamodb(tableName, "ConsumedWriteCapacityUnits", Map.of()))),
-                graph("DynamoDB: throttled requests, system errors", 12, List.of(tableThrottles, tableSystemErrors)));
+                graph("DynamoDB: throttled requests, system errors", 12, List.of(table.throttles(), table.systemErrors())));
+        return board;
     }
 
     /**
