@@ -30,8 +30,6 @@ public final class GatewayServer implements AutoCloseable {
             UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT, UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT,
             UriCompliance.Violation.AMBIGUOUS_PATH_PARAMETER, UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS);
 
-    static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
-
     private final Server server;
     private final ServerConnector connector;
     private final GatewayLimits limits;
@@ -45,7 +43,6 @@ public final class GatewayServer implements AutoCloseable {
 
     /** @param port 0 picks a free one; the {@link java.net.BindException} is the cause when it is taken */
     public static GatewayServer bind(int port, GatewayLimits limits) throws IOException {
-        assumeCompressedReferences();
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("gateway");
         // Handlers block (body reads, the functions' DynamoDB calls): one virtual thread each.
@@ -75,22 +72,7 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /**
-<<<<<<< HEAD
-     * Jetty pads its shared counters by how many references fill a cache line, and when not told it
-     * asks the platform MBean server whether references are compressed: building that server (JMX,
-     * the diagnostic commands, JFR's among them) took about 150 ms of a one-second start. The local
-     * tools run far below the 32 GB heap at which the JVM stops compressing them: 64-byte lines, 4-byte
-     * references. A value the user set is kept.
-     */
-    static void assumeCompressedReferences() {
-        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
-    }
-
-    /**
-     * Serves: each request to the first endpoint that answers it, one console line each.
-=======
      * Serves: each request to the first endpoint that answers it, written on the console in the given format.
->>>>>>> console
      *
      * @param hosts the Host names answered; any other is refused before routing
      * @param cors  CORS is on: every response varies on Origin
