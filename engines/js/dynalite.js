@@ -18,10 +18,18 @@ console.log = (...parts) => process.stderr.write(parts.join(' ') + '\n')
 
 let dynalite
 try {
-  dynalite = require('dynalite')
+  require.resolve('dynalite')
 } catch (e) {
   guard.fail('dynalite is not installed: build the project (it runs npm ci in engines/)')
 }
+const uniqueIndexKeys = require('./unique-index-keys')
+try {
+  uniqueIndexKeys.install()
+  uniqueIndexKeys.checkDataDirectory(args.path)
+} catch (e) {
+  guard.fail(e.message)
+}
+dynalite = require('dynalite')
 const server = dynalite({
   path: args.path,
   createTableMs: 0,

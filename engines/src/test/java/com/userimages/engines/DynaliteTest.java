@@ -95,6 +95,21 @@ class DynaliteTest {
                 assertTrue(holder.alive());
             }
         }
+
+        @Test
+        void aDirectoryWrittenWithoutUniqueIndexKeysIsRefusedInOneLine(@TempDir Path dir) throws Exception {
+            try (Dynalite first = Dynalite.onDisk(dir)) {
+                assertEquals(200, status(createTable(first)));
+            }
+            try (var marker = Files.list(dir)) {
+                for (Path file : marker.filter(f -> f.getFileName().toString().startsWith("user-images-index-keys")).toList()) {
+                    Files.delete(file);
+                }
+            }
+            EngineStartException refused = assertThrows(EngineStartException.class, () -> Dynalite.onDisk(dir));
+            assertTrue(refused.getMessage().contains("index entries can be lost"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("\n"), refused.getMessage());
+        }
     }
 
     @Nested

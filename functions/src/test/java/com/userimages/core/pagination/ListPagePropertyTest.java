@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
@@ -146,8 +147,15 @@ class ListPagePropertyTest {
 
         List<String> walkedIds = walked.stream().map(ListedCollection::collectionId).toList();
         assertEquals(walkedIds.size(), new HashSet<>(walkedIds).size(), "a collection came twice");
-        assertEquals(expected.stream().map(Seed::collectionId).collect(Collectors.toSet()),
-                new HashSet<>(walkedIds), "not exactly the matching collections");
+        Set<String> expectedIds = expected.stream().map(Seed::collectionId).collect(Collectors.toSet());
+        Set<String> missing = new HashSet<>(expectedIds);
+        walkedIds.forEach(missing::remove);
+        Set<String> unexpected = new HashSet<>(walkedIds);
+        unexpected.removeAll(expectedIds);
+        // The ids themselves, so a failure names the collections to look at (a seed alone does not
+        // reproduce them: ids and users are random).
+        assertEquals(expectedIds, new HashSet<>(walkedIds),
+                () -> "not exactly the matching collections: missing " + missing + ", unexpected " + unexpected + " for " + user);
         assertEquals(expected.stream().map(Seed::timestamp).toList(), walked.stream().map(ListedCollection::timestamp).toList(),
                 "not in timestamp order");
         if (partialPages == 0 && !expected.isEmpty()) {
