@@ -42,6 +42,7 @@ class SourceDependenciesTest {
             Map.entry("core.model", Set.of("core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers")),
             Map.entry("core.observability", Set.of("core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers")),
             Map.entry("core.json", Set.of("core.http", "core.priming", "wiring", "handlers")),
+            Map.entry("core.storage", Set.of("core.service", "core.http", "core.priming", "wiring", "handlers")),
             Map.entry("core.error", Set.of("core.model", "core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers")));
 
     /** Layer of a package: {@code com.userimages.core.http.x} is in {@code core.http}. */

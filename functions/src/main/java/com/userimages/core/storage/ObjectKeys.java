@@ -1,0 +1,62 @@
+package com.userimages.core.storage;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The bucket's object keys. A key names the caller by {@link #userKey}, never by the raw {@code sub}
+ * (keys reach URLs, logs and S3's own access logs), and is built only from values this API validated
+ * or chose: lower-case UUIDs and {@link UploadIds upload ids}, so no input text shapes a key.
+ */
+public final class ObjectKeys {
+    /** Where a stored element's {@code url} says "this bucket": no accepted URL can start with it. */
+    public static final String URL_PREFIX = "s3:";
+    public static final String PENDING_PREFIX = "uploads/";
+    public static final String IMAGES_PREFIX = "images/";
+
+    private static final String ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final Pattern IMAGE_KEY = Pattern.compile(
+            "images/[0-9a-f]{32}/" + ID + "/" + ID + "/[0-9a-hjkmnp-tv-z]{" + UploadIds.LENGTH + "}");
+
+    private ObjectKeys() {}
+
+    /** The first 32 hex digits of SHA-256 of the {@code sub}. */
+    public static String userKey(String sub) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sub.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    /** Where the client PUTs the bytes. */
+    public static String pending(UploadTarget target) {
+        return PENDING_PREFIX + path(target);
+    }
+
+    /** Where the checked copy lives while a collection holds it. */
+    public static String image(UploadTarget target) {
+        return IMAGES_PREFIX + path(target);
+    }
+
+    /** The stored element's {@code url} for an image key. */
+    public static String url(String imageKey) {
+        return URL_PREFIX + imageKey;
+    }
+
+    /** The image key a stored {@code url} names, if it is one of this bucket's (and well formed). */
+    public static Optional<String> imageKeyOf(String url) {
+        if (url == null || !url.startsWith(URL_PREFIX)) return Optional.empty();
+        String key = url.substring(URL_PREFIX.length());
+        return IMAGE_KEY.matcher(key).matches() ? Optional.of(key) : Optional.empty();
+    }
+
+    private static String path(UploadTarget target) {
+        return target.userKey() + "/" + target.collectionId() + "/" + target.imageId() + "/" + target.uploadId();
+    }
+}
