@@ -65,6 +65,7 @@ const handle = engine.callback()
 const server = http.createServer((req, res) => {
   const port = server.address().port
   if (!guard.hostAllowed(req, port)) return guard.refuse(res, 'host not allowed')
+  if (!inBucket(req.url)) return guard.refuse(res, 'only keys of bucket ' + args.bucket)
   const origin = req.headers.origin
   const auth = req.headers.authorization
   if (auth !== undefined) {
@@ -95,6 +96,24 @@ const stop = () => {
 }
 guard.stopWithParent(stop)
 process.on('SIGTERM', stop)
+
+/**
+ * The one bucket, and no key with a `.` or `..` segment: s3rver maps a key to a file path as it is
+ * (on Linux), so `../` in a key, or `..` as a bucket, would reach files outside its directory.
+ */
+function inBucket (url) {
+  const query = url.indexOf('?')
+  const raw = query < 0 ? url : url.slice(0, query)
+  if (!raw.startsWith('/')) return false
+  let segments
+  try {
+    segments = decodeURIComponent(raw).slice(1).split('/')
+  } catch (e) {
+    return false
+  }
+  return segments[0] === args.bucket &&
+    segments.every((s) => s !== '.' && s !== '..' && !s.includes('\0'))
+}
 
 /** One rule for the given origins: a browser may PUT an upload and GET it back, nothing else. */
 function corsConfiguration (allowed) {

@@ -190,6 +190,22 @@ class S3rverTest {
         }
 
         @Test
+        void onlyKeysOfTheOneBucketAndNoneThatClimbOutOfItsDirectory() throws IOException {
+            Path outside = engine.directory().getParent().resolve("escaped-" + port());
+            String date = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+            Map<String, String> signed = Map.of("X-Amz-Date", date, "X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD", "Content-Length", "0",
+                    "Authorization", "AWS4-HMAC-SHA256 Credential=" + engine.credentials().accessKeyId() + "/" + date.substring(0, 8)
+                            + "/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=00");
+            for (String target : new String[] {"/" + BUCKET + "/..%2F..%2F" + outside.getFileName(), "/" + BUCKET + "/a/../../../" + outside.getFileName(),
+                    "/" + BUCKET + "/./a", "/..", "/%2E%2E/" + outside.getFileName(), "/another-bucket", "/", "/" + BUCKET + "/%E0%A4%A"}) {
+                Response response = Raw.send(engine, "PUT " + target + " HTTP/1.1", "127.0.0.1:" + port(), signed);
+                assertEquals(403, response.status(), target + " -> " + response.text());
+            }
+            assertEquals(List.of(), siblings(outside));
+            assertEquals(200, Raw.send(engine, "PUT /" + BUCKET + "/a..b/..c HTTP/1.1", "127.0.0.1:" + port(), signed).status());
+        }
+
+        @Test
         void anOriginOnAHeaderSignedRequestIsRefusedEvenAListedOne() throws IOException {
             Response response = Raw.headerSigned(engine, "127.0.0.1:" + port(), engine.credentials().accessKeyId(), PAGE);
             assertEquals(403, response.status(), response.text());
@@ -357,6 +373,12 @@ class S3rverTest {
             System.out.println(engine.pid() + " " + engine.directory());
             System.out.flush();
             Thread.sleep(Duration.ofMinutes(5));
+        }
+    }
+
+    private static List<Path> siblings(Path outside) throws IOException {
+        try (java.util.stream.Stream<Path> listed = Files.list(outside.getParent())) {
+            return listed.filter(p -> p.getFileName().toString().startsWith(outside.getFileName().toString())).toList();
         }
     }
 
