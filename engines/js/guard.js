@@ -4,6 +4,15 @@
 
 const KEY_ID = /^[A-Z0-9]{16,128}$/
 
+/** First thing a wrapper does, before it loads an engine: this file itself runs on any Node. */
+function requireNode20 () {
+  const major = Number(process.versions.node.split('.')[0])
+  if (major < 20) {
+    process.stderr.write('engine: node ' + process.versions.node + ' is too old, Node.js 20 or newer is needed\n')
+    process.exit(3)
+  }
+}
+
 /** The access key id the parent made for this run; the wrapper refuses to start without one. */
 function accessKeyId () {
   const id = process.env.ENGINE_ACCESS_KEY_ID || ''
@@ -118,4 +127,4 @@ function port (text) {
   return value
 }
 
-module.exports = { accessKeyId, hostAllowed, signedWith, presignedWith, refuse, stopWithParent, fail, options, port }
+module.exports = { requireNode20, accessKeyId, hostAllowed, signedWith, presignedWith, refuse, stopWithParent, fail, options, port }

@@ -4,17 +4,12 @@
 // those origins) exists before the port is announced. Prints one JSON line {"port": N} on stdout
 // once it listens; everything else goes to stderr.
 
-const major = Number(process.versions.node.split('.')[0])
-if (major < 20) {
-  process.stderr.write('engine: node ' + process.versions.node + ' is too old, Node.js 20 or newer is needed\n')
-  process.exit(3)
-}
-
 const crypto = require('crypto')
 const fs = require('fs')
 const http = require('http')
 const path = require('path')
 const guard = require('./guard')
+guard.requireNode20()
 
 const args = guard.options(process.argv.slice(2), ['port', 'directory', 'bucket', 'origins', 'temporary'])
 const keyId = guard.accessKeyId()

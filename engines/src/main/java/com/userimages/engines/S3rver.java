@@ -1,8 +1,6 @@
 package com.userimages.engines;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -12,10 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -82,8 +76,8 @@ public final class S3rver implements AutoCloseable {
         boolean temporary = dataDir == null;
         Path directory = temporary ? createTemporary() : createDirectories(dataDir);
         FileChannel lock = temporary ? null : lock(directory);
-        List<String> arguments = new ArrayList<>(List.of("--port", "0", "--bucket", bucket, "--origins", String.join(",", allowed),
-                "--directory", directory.toAbsolutePath().toString(), "--temporary", Boolean.toString(temporary)));
+        List<String> arguments = List.of("--port", "0", "--bucket", bucket, "--origins", String.join(",", allowed),
+                "--directory", directory.toAbsolutePath().toString(), "--temporary", Boolean.toString(temporary));
         EngineCredentials credentials = EngineCredentials.random();
         EngineProcess process;
         try {
@@ -222,48 +216,11 @@ public final class S3rver implements AutoCloseable {
         }
     }
 
-    /** A real, signed HeadBucket: the answer shows that the engine serves and that the bucket exists. */
+    /** A signed HeadBucket: the answer shows that the engine serves and that the bucket exists. */
     private void awaitReady() throws EngineStartException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        String lastProblem = "no answer";
-        while (System.nanoTime() < deadline) {
-            if (!process.alive()) break;
-            try {
-                int status = headBucket();
-                if (status == 200) return;
-                lastProblem = "it answered " + status;
-            } catch (IOException e) {
-                lastProblem = e.getMessage();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new EngineStartException(process.alive() ? "s3rver did not become ready: " + lastProblem : process.failure());
-    }
-
-    private int headBucket() throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) endpoint().resolve("/" + bucket).toURL().openConnection();
-        try {
-            connection.setConnectTimeout(2_000);
-            connection.setReadTimeout(5_000);
-            connection.setRequestMethod("HEAD");
-            String date = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
-            connection.setRequestProperty("X-Amz-Date", date);
-            connection.setRequestProperty("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD");
-            // s3rver checks the header's shape, the date and the key id, not the signature.
-            connection.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=" + credentials.accessKeyId() + "/"
-                    + date.substring(0, 8) + "/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=0");
-            int status = connection.getResponseCode();
-            try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                if (body != null) body.readAllBytes();
-            }
-            return status;
-        } finally {
-            connection.disconnect();
-        }
+        Optional<String> problem = EngineProbe.awaitOk(process, () -> EngineProbe.send(endpoint().resolve("/" + bucket), "HEAD",
+                credentials, "s3", Map.of("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD"), null), READY_TIMEOUT);
+        if (problem.isEmpty()) return;
+        throw new EngineStartException(process.alive() ? "s3rver did not become ready: " + problem.get() : process.failure());
     }
 }

@@ -345,21 +345,16 @@ class S3rverTest {
     class Node {
         @Test
         void noNodeOnPathIsOneLineThatSaysSo(@TempDir Path empty) {
-            Map<String, String> env = new HashMap<>(System.getenv());
-            env.put("PATH", empty.toString());
+            Map<String, String> env = NodeEnvironments.withoutNode(empty);
             EngineStartException refused = assertThrows(EngineStartException.class, () -> S3rver.start(BUCKET, List.of(), null, env));
             assertEquals("node was not found on PATH: the local engines need Node.js 20 or newer", refused.getMessage());
         }
 
         @Test
         void aNodeTooOldIsOneLineThatSaysSo(@TempDir Path bin) throws IOException {
-            Path node = bin.resolve("node");
-            Files.writeString(node, "#!/bin/sh\necho 'engine: node 18.19.0 is too old, Node.js 20 or newer is needed' >&2\nexit 3\n");
-            assertTrue(node.toFile().setExecutable(true));
-            Map<String, String> env = new HashMap<>(System.getenv());
-            env.put("PATH", bin.toString());
+            Map<String, String> env = NodeEnvironments.withNodeTooOld(bin);
             EngineStartException refused = assertThrows(EngineStartException.class, () -> S3rver.start(BUCKET, List.of(), null, env));
-            assertEquals("node 18.19.0 is too old, Node.js 20 or newer is needed", refused.getMessage());
+            assertEquals(NodeEnvironments.TOO_OLD, refused.getMessage());
         }
     }
 
