@@ -61,6 +61,9 @@ const server = http.createServer((req, res) => {
   const port = server.address().port
   if (!guard.hostAllowed(req, port)) return guard.refuse(res, 'host not allowed')
   if (!inBucket(req.url)) return guard.refuse(res, 'only keys of bucket ' + args.bucket)
+  // Uploads are presigned PUTs: s3rver's form POST runs on an old multipart parser (dicer 0.3) that
+  // a malformed body can crash, and nothing here needs it.
+  if (req.method === 'POST' && /multipart\//i.test(req.headers['content-type'] || '')) return guard.refuse(res, 'no form uploads')
   const origin = req.headers.origin
   const auth = req.headers.authorization
   if (auth !== undefined) {
