@@ -59,20 +59,26 @@ const engine = new S3rver({
 const handle = engine.callback()
 const server = http.createServer((req, res) => {
   const port = server.address().port
-  if (!guard.hostAllowed(req, port)) return guard.refuse(res, 'host not allowed')
-  if (!inBucket(req.url)) return guard.refuse(res, 'only keys of bucket ' + args.bucket)
+  // Each answer waits for the body: a client still writing it would see a reset connection, not the answer.
+  const refuse = (why) => afterBody(req, () => guard.refuse(res, why))
+  if (!guard.hostAllowed(req, port)) return refuse('host not allowed')
+  if (!inBucket(req.url)) return refuse('only keys of bucket ' + args.bucket)
   // Uploads are presigned PUTs: s3rver's form POST runs on an old multipart parser (dicer 0.3) that
   // a malformed body can crash, and nothing here needs it.
-  if (req.method === 'POST' && /multipart\//i.test(req.headers['content-type'] || '')) return guard.refuse(res, 'no form uploads')
+  if (req.method === 'POST' && /multipart\//i.test(req.headers['content-type'] || '')) return refuse('no form uploads')
   const origin = req.headers.origin
   const auth = req.headers.authorization
   if (auth !== undefined) {
-    // A page can never make a browser send this header with this run's key, unless it knows the key.
-    if (origin !== undefined) return guard.refuse(res, 'no browser requests signed in a header')
-    if (!auth.startsWith('AWS4-HMAC-SHA256 ') || !guard.signedWith(req, keyId)) return guard.refuse(res, 'not signed with this run\'s key')
+    // Header-signed requests are the server's own SDK calls: no browser's.
+    if (origin !== undefined) return refuse('no browser requests signed in a header')
+    if (!auth.startsWith('AWS4-HMAC-SHA256 ') || !guard.signedWith(req, keyId)) return refuse('not signed with this run\'s key')
   } else {
-    if (!guard.presignedWith(req, keyId)) return guard.refuse(res, 'not signed with this run\'s key')
-    if (origin !== undefined && !origins.includes(origin)) return guard.refuse(res, 'origin not allowed')
+    if (!guard.presignedWith(req, keyId)) return refuse('not signed with this run\'s key')
+    if (origin !== undefined && !origins.includes(origin)) return refuse('origin not allowed')
+  }
+  if (awsChunked(req)) {
+    return afterBody(req, () => s3Error(res, 400, 'InvalidRequest',
+      's3rver stores aws-chunked framing as the object: build the S3 client with chunkedEncodingEnabled(false)'))
   }
   if (origin !== undefined) echoOrigin(res, origin)
   handle(req, res)
@@ -111,6 +117,30 @@ function inBucket (url) {
   }
   return segments[0] === args.bucket &&
     segments.every((s) => s !== '.' && s !== '..' && !s.includes('\0'))
+}
+
+/** The SDK's streaming upload, which s3rver does not decode: the object would hold the chunk headers and signatures. */
+function awsChunked (req) {
+  const sha = req.headers['x-amz-content-sha256'] || ''
+  return sha.startsWith('STREAMING-') || req.headers['x-amz-decoded-content-length'] !== undefined ||
+    /(^|,)\s*aws-chunked\s*(,|$)/i.test(req.headers['content-encoding'] || '')
+}
+
+function afterBody (req, then) {
+  let read = 0
+  req.on('data', (chunk) => {
+    read += chunk.length
+    if (read > 64 * 1024 * 1024) req.destroy()
+  })
+  req.on('end', then)
+  req.on('error', () => {})
+}
+
+/** An error as S3 writes it, so that an SDK shows its message. */
+function s3Error (res, status, code, message) {
+  const body = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>' + code + '</Code><Message>' + message + '</Message></Error>'
+  res.writeHead(status, { 'Content-Type': 'application/xml', 'Content-Length': Buffer.byteLength(body), Connection: 'close' })
+  res.end(body)
 }
 
 /** One rule for the given origins: a browser may PUT an upload and GET it back, nothing else. */

@@ -133,13 +133,19 @@ class S3rverTest {
         }
 
         @Test
+        void aClientThatWouldStoreAwsChunkedFramingIsToldWhatToSet() {
+            try (S3Client chunked = client(engine.endpoint(), engine.credentials(), true)) {
+                S3Exception refused = assertThrows(S3Exception.class, () -> chunked.putObject(p -> p.bucket(BUCKET).key("framed"),
+                        RequestBody.fromBytes(PNG)));
+                assertEquals(400, refused.statusCode());
+                assertTrue(refused.getMessage().contains("chunkedEncodingEnabled(false)"), refused.getMessage());
+                assertThrows(NoSuchKeyException.class, () -> s3.headObject(h -> h.bucket(BUCKET).key("framed")));
+            }
+        }
+
+        @Test
         void anotherRunsKeyIsRefusedByTheGuard() {
-            EngineCredentials other = EngineCredentials.random();
-            try (S3Client stranger = S3Client.builder().endpointOverride(engine.endpoint()).region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(other.accessKeyId(),
-                            other.secretAccessKey())))
-                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).chunkedEncodingEnabled(false).build())
-                    .httpClient(UrlConnectionHttpClient.create()).build()) {
+            try (S3Client stranger = client(engine.endpoint(), EngineCredentials.random(), false)) {
                 S3Exception refused = assertThrows(S3Exception.class, () -> stranger.headBucket(h -> h.bucket(BUCKET)));
                 assertEquals(403, refused.statusCode());
             }
@@ -397,10 +403,14 @@ class S3rverTest {
 
     /** As the functions build theirs locally: path-style, and no aws-chunked framing over http. */
     private static S3Client client(S3rver target) {
-        return S3Client.builder().endpointOverride(target.endpoint()).region(Region.US_EAST_1)
+        return client(target.endpoint(), target.credentials(), false);
+    }
+
+    private static S3Client client(URI endpoint, EngineCredentials credentials, boolean chunked) {
+        return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        target.credentials().accessKeyId(), target.credentials().secretAccessKey())))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).chunkedEncodingEnabled(false).build())
+                        credentials.accessKeyId(), credentials.secretAccessKey())))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).chunkedEncodingEnabled(chunked).build())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
