@@ -63,7 +63,7 @@ public final class Dynalite implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + process.port());
+        return process.endpoint();
     }
 
     /** The key pair its guard lets through: hand it to every client of this engine. */

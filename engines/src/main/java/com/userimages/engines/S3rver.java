@@ -98,7 +98,7 @@ public final class S3rver implements AutoCloseable {
 
     /** Path-style: {@code endpoint()/bucket/key}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + process.port());
+        return process.endpoint();
     }
 
     /** The key pair its guard lets through: hand it to every client and presigner of this engine. */

@@ -292,6 +292,8 @@ class S3rverTest {
                 client.putObject(p -> p.bucket("lifecycle").key("k"), RequestBody.fromBytes(PNG));
             }
             assertTrue(Files.isDirectory(directory.resolve("lifecycle")));
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)),
+                    "another user could read the objects");
             assertEquals(java.util.Optional.empty(), own.dataDir());
             ProcessHandle node = ProcessHandle.of(own.pid()).orElseThrow();
             own.close();
