@@ -2,13 +2,8 @@
 // dynalite on a loopback port behind the guard: only this run's signed requests, never a browser's.
 // Prints one JSON line {"port": N} on stdout once it listens; everything else goes to stderr.
 
-const major = Number(process.versions.node.split('.')[0])
-if (major < 20) {
-  process.stderr.write('engine: node ' + process.versions.node + ' is too old, Node.js 20 or newer is needed\n')
-  process.exit(3)
-}
-
 const guard = require('./guard')
+guard.requireNode20()
 const args = guard.options(process.argv.slice(2), ['port', 'path'])
 const keyId = guard.accessKeyId()
 const wanted = guard.port(args.port || '0')

@@ -4,6 +4,15 @@
 
 const KEY_ID = /^[A-Z0-9]{16,128}$/
 
+/** First thing a wrapper does, before it loads an engine: this file itself runs on any Node. */
+function requireNode20 () {
+  const major = Number(process.versions.node.split('.')[0])
+  if (major < 20) {
+    process.stderr.write('engine: node ' + process.versions.node + ' is too old, Node.js 20 or newer is needed\n')
+    process.exit(3)
+  }
+}
+
 /** The access key id the parent made for this run; the wrapper refuses to start without one. */
 function accessKeyId () {
   const id = process.env.ENGINE_ACCESS_KEY_ID || ''
@@ -35,6 +44,34 @@ function signedWith (req, keyId) {
     return false
   }
   return typeof credential === 'string' && credential.startsWith(keyId + '/')
+}
+
+/**
+ * A presigned request (SigV4 in the query) with this run's key, each auth parameter given once and
+ * well formed: s3rver reads an array where a name repeats, and lets an `X-Amz-Expires` that is no
+ * number (or a missing `X-Amz-Algorithm`, which makes the request unsigned to it) never expire.
+ */
+function presignedWith (req, keyId) {
+  if (req.headers.authorization !== undefined) return false
+  const query = req.url.indexOf('?')
+  if (query < 0) return false
+  let params
+  try {
+    params = new URLSearchParams(req.url.slice(query + 1))
+  } catch (e) {
+    return false
+  }
+  const one = (name) => {
+    const values = params.getAll(name)
+    return values.length === 1 ? values[0] : undefined
+  }
+  const credential = one('X-Amz-Credential')
+  const expires = one('X-Amz-Expires')
+  return one('X-Amz-Algorithm') === 'AWS4-HMAC-SHA256' &&
+    typeof credential === 'string' && credential.startsWith(keyId + '/') &&
+    /^\d{8}T\d{6}Z$/.test(one('X-Amz-Date') || '') &&
+    /^\d{1,6}$/.test(expires || '') && Number(expires) <= 604800 &&
+    typeof one('X-Amz-SignedHeaders') === 'string' && typeof one('X-Amz-Signature') === 'string'
 }
 
 function refuse (res, why) {
@@ -90,4 +127,4 @@ function port (text) {
   return value
 }
 
-module.exports = { accessKeyId, hostAllowed, signedWith, refuse, stopWithParent, fail, options, port }
+module.exports = { requireNode20, accessKeyId, hostAllowed, signedWith, presignedWith, refuse, stopWithParent, fail, options, port }

@@ -1,17 +1,11 @@
 package com.userimages.engines;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +63,7 @@ public final class Dynalite implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + process.port());
+        return process.endpoint();
     }
 
     /** The key pair its guard lets through: hand it to every client of this engine. */
@@ -101,59 +95,18 @@ public final class Dynalite implements AutoCloseable {
     }
 
     /**
-     * A real, signed request: the engine's own banner comes before LevelDB is open, so only an answer
+     * A signed ListTables: the engine's own banner comes before LevelDB is open, so only an answer
      * shows it can serve (a directory another engine holds makes it exit on the first request).
      */
     private void awaitReady() throws EngineStartException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        String lastProblem = "no answer";
-        while (System.nanoTime() < deadline) {
-            if (!process.alive()) break;
-            try {
-                int status = listTables();
-                if (status == 200) return;
-                lastProblem = "it answered " + status;
-            } catch (IOException e) {
-                lastProblem = e.getMessage();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        Optional<String> problem = EngineProbe.awaitOk(process, () -> EngineProbe.send(endpoint(), "POST", credentials, "dynamodb",
+                Map.of("X-Amz-Target", "DynamoDB_20120810.ListTables", "Content-Type", "application/x-amz-json-1.0"),
+                "{}".getBytes(StandardCharsets.UTF_8)), READY_TIMEOUT);
+        if (problem.isEmpty()) return;
         if (dataDir != null && !process.alive()) {
             throw new EngineStartException("the data directory " + dataDir
                     + " is in use by another server, or is not a dynalite directory (" + process.failure() + ")");
         }
-        throw new EngineStartException(process.alive() ? "dynalite did not become ready: " + lastProblem : process.failure());
-    }
-
-    private int listTables() throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) endpoint().toURL().openConnection();
-        try {
-            connection.setConnectTimeout(2_000);
-            connection.setReadTimeout(5_000);
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            String date = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
-            connection.setRequestProperty("X-Amz-Target", "DynamoDB_20120810.ListTables");
-            connection.setRequestProperty("Content-Type", "application/x-amz-json-1.0");
-            connection.setRequestProperty("X-Amz-Date", date);
-            // dynalite checks the header's shape, not the signature; the guard checks the key id.
-            connection.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=" + credentials.accessKeyId() + "/"
-                    + date.substring(0, 8) + "/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0");
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write("{}".getBytes(StandardCharsets.UTF_8));
-            }
-            int status = connection.getResponseCode();
-            try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                if (body != null) body.readAllBytes();
-            }
-            return status;
-        } finally {
-            connection.disconnect();
-        }
+        throw new EngineStartException(process.alive() ? "dynalite did not become ready: " + problem.get() : process.failure());
     }
 }

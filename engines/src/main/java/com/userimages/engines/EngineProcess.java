@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +109,11 @@ final class EngineProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** Where it listens: only the loopback address, whose name the guards accept with this port. */
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
     }
 
     boolean alive() {

@@ -10,9 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,22 +114,16 @@ class DynaliteTest {
     class Node {
         @Test
         void noNodeOnPathIsOneLineThatSaysSo(@TempDir Path empty) {
-            Map<String, String> env = new HashMap<>(System.getenv());
-            env.put("PATH", empty.toString());
+            Map<String, String> env = NodeEnvironments.withoutNode(empty);
             EngineStartException refused = assertThrows(EngineStartException.class, () -> Dynalite.start(null, env));
             assertEquals("node was not found on PATH: the local engines need Node.js 20 or newer", refused.getMessage());
         }
 
         @Test
         void aNodeTooOldIsOneLineThatSaysSo(@TempDir Path bin) throws IOException {
-            // Stands in for an old node: the wrapper's own check prints this line and exits 3.
-            Path node = bin.resolve("node");
-            Files.writeString(node, "#!/bin/sh\necho 'engine: node 18.19.0 is too old, Node.js 20 or newer is needed' >&2\nexit 3\n");
-            assertTrue(node.toFile().setExecutable(true));
-            Map<String, String> env = new HashMap<>(System.getenv());
-            env.put("PATH", bin.toString());
+            Map<String, String> env = NodeEnvironments.withNodeTooOld(bin);
             EngineStartException refused = assertThrows(EngineStartException.class, () -> Dynalite.start(null, env));
-            assertEquals("node 18.19.0 is too old, Node.js 20 or newer is needed", refused.getMessage());
+            assertEquals(NodeEnvironments.TOO_OLD, refused.getMessage());
         }
     }
 
