@@ -180,26 +180,36 @@ public final class CollectionRepository {
         }
         DynamoExpression noneThere = DynamoExpression.join(" OR ", present).parenthesized().not();
         DynamoExpression condition = DynamoExpression.and(EXISTS, withinBounds, noneThere, preconditionGuard(guard));
-        UpdateItemRequest request = UpdateItemRequest.builder()
+        // The new count, version and incarnation come back with the write itself (no second read);
+        // ALL_NEW, because the incarnation is not among what the write updates. The whole item costs
+        // transfer, no capacity.
+        return updateIf(userId, collectionId, update, condition, true)
+                .<AppendOutcome>map(updated -> new AppendOutcome.Appended(Integer.parseInt(updated.get(IMAGE_COUNT).n()),
+                        CollectionItems.tagOf(updated)))
+                .orElseGet(() -> new AppendOutcome.Refused(readRefused(userId, collectionId).map(CollectionRepository::stateOf).orElse(null)));
+    }
+
+    /**
+     * One conditional {@code UpdateItem} of the collection: the item after it when it applied (with
+     * {@code returnNew}, {@code ALL_NEW}; else empty attributes), empty when its condition refused it.
+     */
+    private Optional<Map<String, AttributeValue>> updateIf(String userId, String collectionId, DynamoExpression update,
+                                                           DynamoExpression condition, boolean returnNew) {
+        UpdateItemRequest.Builder request = UpdateItemRequest.builder()
                 .tableName(tableName)
                 .key(key(userId, collectionId))
                 .updateExpression(update.expression())
                 .conditionExpression(condition.expression())
                 .expressionAttributeNames(DynamoExpression.namesOf(update, condition))
                 .expressionAttributeValues(DynamoExpression.valuesOf(update, condition))
-                // The new count, version and incarnation come back with the write itself (no second
-                // read); ALL_NEW, because the incarnation is not among what the write updates. The
-                // whole item costs transfer, no capacity.
-                .returnValues(ReturnValue.ALL_NEW)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                .build();
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+        if (returnNew) request.returnValues(ReturnValue.ALL_NEW);
         try {
-            UpdateItemResponse response = call(() -> dynamoDb.updateItem(request));
+            UpdateItemResponse response = call(() -> dynamoDb.updateItem(request.build()));
             RequestMetrics.write(response.consumedCapacity());
-            Map<String, AttributeValue> updated = response.attributes();
-            return new AppendOutcome.Appended(Integer.parseInt(updated.get(IMAGE_COUNT).n()), CollectionItems.tagOf(updated));
+            return Optional.of(response.attributes());
         } catch (ConditionalCheckFailedException e) {
-            return new AppendOutcome.Refused(readRefused(userId, collectionId).map(CollectionRepository::stateOf).orElse(null));
+            return Optional.empty();
         }
     }
 
@@ -349,21 +359,8 @@ public final class CollectionRepository {
                 .build();
         DynamoExpression update = DynamoExpression.join(", ", set, BUMP_VERSION);
         DynamoExpression condition = EXISTS.and(tagGuard(VersionMatch.oneOf(Set.of(read)), "r"));
-        UpdateItemRequest request = UpdateItemRequest.builder()
-                .tableName(tableName)
-                .key(key(userId, collectionId))
-                .updateExpression(update.expression())
-                .conditionExpression(condition.expression())
-                .expressionAttributeNames(DynamoExpression.namesOf(update, condition))
-                .expressionAttributeValues(DynamoExpression.valuesOf(update, condition))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                .build();
-        try {
-            RequestMetrics.write(call(() -> dynamoDb.updateItem(request)).consumedCapacity());
-            return new ReorderOutcome.Reordered(read.next());
-        } catch (ConditionalCheckFailedException e) {
-            return new ReorderOutcome.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf));
-        }
+        if (updateIf(userId, collectionId, update, condition, false).isPresent()) return new ReorderOutcome.Reordered(read.next());
+        return new ReorderOutcome.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf));
     }
 
     /**
@@ -406,27 +403,13 @@ public final class CollectionRepository {
                 : only ? expression("attribute_not_exists(#images[1])").build()
                 : DynamoExpression.EMPTY;
         DynamoExpression condition = DynamoExpression.and(EXISTS, pinned, coverGuard, preconditionGuard(guard));
-        UpdateItemRequest request = UpdateItemRequest.builder()
-                .tableName(tableName)
-                .key(key(userId, collectionId))
-                .updateExpression(update.expression())
-                .conditionExpression(condition.expression())
-                .expressionAttributeNames(DynamoExpression.namesOf(update, condition))
-                .expressionAttributeValues(DynamoExpression.valuesOf(update, condition))
-                // Appends may have landed since the read, so the count and version after this write
-                // are not the read's minus and plus one: they come back with the write (ALL_NEW, for
-                // the incarnation, which the write does not update).
-                .returnValues(ReturnValue.ALL_NEW)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                .build();
-        try {
-            UpdateItemResponse response = call(() -> dynamoDb.updateItem(request));
-            RequestMetrics.write(response.consumedCapacity());
-            Map<String, AttributeValue> updated = response.attributes();
-            return new RemoveImageOutcome.Removed(Integer.parseInt(updated.get(IMAGE_COUNT).n()), CollectionItems.tagOf(updated));
-        } catch (ConditionalCheckFailedException e) {
-            return new RemoveImageOutcome.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf));
-        }
+        // Appends may have landed since the read, so the count and version after this write are not
+        // the read's minus and plus one: they come back with the write (ALL_NEW, for the
+        // incarnation, which the write does not update).
+        return updateIf(userId, collectionId, update, condition, true)
+                .<RemoveImageOutcome>map(updated -> new RemoveImageOutcome.Removed(Integer.parseInt(updated.get(IMAGE_COUNT).n()),
+                        CollectionItems.tagOf(updated)))
+                .orElseGet(() -> new RemoveImageOutcome.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf)));
     }
 
     /** Deletes the collection in one {@code DeleteItem}, if it exists and its state is one {@code guard} accepts. */
