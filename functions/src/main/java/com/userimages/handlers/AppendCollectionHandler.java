@@ -62,18 +62,16 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
     }
 
     private APIGatewayV2HTTPResponse append(ApiRequest request) {
-        String userId = request.caller().userId();
-        String collectionId = request.pathId("collectionId");
-        var preconditions = EntityTags.preconditions(request);
-        AppendResult result = service.append(userId, collectionId, requests.parseAppend(request.jsonObjectBody()), preconditions);
+        CollectionTarget target = CollectionTarget.of(request);
+        AppendResult result = service.append(target.userId(), target.collectionId(), requests.parseAppend(request.jsonObjectBody()),
+                target.preconditions());
         return ApiResponses.json(200, ResponseBodies.appendResult(result), Map.of("etag", EntityTags.of(result.tag())));
     }
 
     private APIGatewayV2HTTPResponse reorder(ApiRequest request) {
-        String userId = request.caller().userId();
-        String collectionId = request.pathId("collectionId");
-        var preconditions = EntityTags.preconditions(request);
-        Collection reordered = service.reorder(userId, collectionId, reorderRequests.parse(request.jsonObjectBody()), preconditions);
+        CollectionTarget target = CollectionTarget.of(request);
+        Collection reordered = service.reorder(target.userId(), target.collectionId(), reorderRequests.parse(request.jsonObjectBody()),
+                target.preconditions());
         return ApiResponses.json(200, ResponseBodies.collection(reordered), Map.of("etag", EntityTags.of(reordered.tag())));
     }
 }

@@ -44,9 +44,8 @@ public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private APIGatewayV2HTTPResponse deleteCollection(ApiRequest request) {
-        String userId = request.caller().userId();
-        String collectionId = request.pathId("collectionId");
-        service.deleteCollection(userId, collectionId, EntityTags.preconditions(request));
+        CollectionTarget target = CollectionTarget.of(request);
+        service.deleteCollection(target.userId(), target.collectionId(), target.preconditions());
         return ApiResponses.noContent();
     }
 

@@ -11,10 +11,10 @@ import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.EntityTags;
 import com.userimages.core.http.ResponseBodies;
-import com.userimages.core.model.Collection;
-import com.userimages.core.model.ImageInCollection;
+import com.userimages.core.json.JsonBody;
 import com.userimages.core.model.Preconditions;
 import java.util.Map;
+import java.util.function.Function;
 import com.userimages.core.service.CollectionService;
 import com.userimages.wiring.FunctionComponents;
 
@@ -43,13 +43,8 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private APIGatewayV2HTTPResponse getCollection(ApiRequest request) {
-        String userId = request.caller().userId();
-        String collectionId = request.pathId("collectionId");
-        Preconditions preconditions = EntityTags.preconditions(request);
-        CollectionService.Read<Collection> read = service.get(userId, collectionId, preconditions);
-        String etag = EntityTags.of(read.tag());
-        if (read.notModified()) return ApiResponses.notModified(etag);
-        return ApiResponses.json(200, ResponseBodies.collection(read.value()), Map.of("etag", etag));
+        CollectionTarget target = CollectionTarget.of(request);
+        return answer(service.get(target.userId(), target.collectionId(), target.preconditions()), ResponseBodies::collection);
     }
 
     private APIGatewayV2HTTPResponse getImage(ApiRequest request) {
@@ -58,9 +53,13 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
         String imageId = request.pathId("imageId");
         Preconditions preconditions = EntityTags.preconditions(request);
         // The image's representation changes only with its collection, so it carries the collection's ETag.
-        CollectionService.Read<ImageInCollection> read = service.getImage(userId, collectionId, imageId, preconditions);
+        return answer(service.getImage(userId, collectionId, imageId, preconditions), ResponseBodies::image);
+    }
+
+    /** A conditional read's answer: 304 when the caller's copy is current, else 200 with the body; the ETag either way. */
+    private static <T> APIGatewayV2HTTPResponse answer(CollectionService.Read<T> read, Function<T, JsonBody> body) {
         String etag = EntityTags.of(read.tag());
         if (read.notModified()) return ApiResponses.notModified(etag);
-        return ApiResponses.json(200, ResponseBodies.image(read.value()), Map.of("etag", etag));
+        return ApiResponses.json(200, body.apply(read.value()), Map.of("etag", etag));
     }
 }
