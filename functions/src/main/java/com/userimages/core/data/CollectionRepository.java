@@ -61,20 +61,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * expression text is ever built from input. SDK failures leave as {@link ApiException}s.
  */
 public final class CollectionRepository {
-    private final DynamoDbClient dynamoDb;
-    private final String tableName;
-    private final Incarnations incarnations;
-
-    public CollectionRepository(DynamoDbClient dynamoDb, String tableName) {
-        this(dynamoDb, tableName, new Incarnations(new SecureRandom()));
-    }
-
-    public CollectionRepository(DynamoDbClient dynamoDb, String tableName, Incarnations incarnations) {
-        this.dynamoDb = dynamoDb;
-        this.tableName = tableName;
-        this.incarnations = incarnations;
-    }
-
     /**
      * Every name placeholder of the repository's expressions, each bound to one attribute for all of
      * them: an expression declares those its text uses, so a request carries no unused one.
@@ -100,6 +86,20 @@ public final class CollectionRepository {
             .putExpressionValue(":one", n(1)).build();
     /** What {@link #get} reads: the collection without its bookkeeping. */
     private static final DynamoExpression COLLECTION_PROJECTION = expression("#sk, #ts, #images, #version, #inc").build();
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final Incarnations incarnations;
+
+    public CollectionRepository(DynamoDbClient dynamoDb, String tableName) {
+        this(dynamoDb, tableName, new Incarnations(new SecureRandom()));
+    }
+
+    public CollectionRepository(DynamoDbClient dynamoDb, String tableName, Incarnations incarnations) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
+        this.incarnations = incarnations;
+    }
 
     /** A create refused this often by an item that a read then no longer finds is answered 409: it keeps being deleted and created. */
     static final int MAX_CREATE_ATTEMPTS = 3;
