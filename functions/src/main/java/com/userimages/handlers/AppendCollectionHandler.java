@@ -6,17 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.ApiFunction;
-import com.userimages.contract.RouteScopes;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.EntityTags;
-import com.userimages.core.http.HandlerSupport;
-import com.userimages.core.observability.RequestLog;
 import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.http.ReorderRequests;
-import com.userimages.core.model.Ids;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Collection;
 import com.userimages.core.service.CollectionService;
@@ -31,9 +27,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
     private final CollectionService service;
     private final CollectionRequests requests;
     private final ReorderRequests reorderRequests;
-    private final RequestLog log;
-    private final RouteScopes scopes;
-    private final RouteTable routes;
+    private final RoutedFunction function;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public AppendCollectionHandler() {
@@ -46,9 +40,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
         this.service = components.collectionService();
         this.requests = components.collectionRequests();
         this.reorderRequests = components.reorderRequests();
-        this.log = components.requestLog(ApiFunction.APPEND_COLLECTION);
-        this.scopes = components.routeScopes();
-        this.routes = new RouteTable(ApiFunction.APPEND_COLLECTION, Map.of(
+        this.function = new RoutedFunction(components, ApiFunction.APPEND_COLLECTION, Map.of(
                 ApiRoute.CREATE_COLLECTION, this::create,
                 ApiRoute.APPEND_IMAGES, this::append,
                 ApiRoute.REORDER_IMAGES, this::reorder));
@@ -56,7 +48,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(log, scopes, event, context, request -> routes.dispatch(event, request));
+        return function.handle(event, context);
     }
 
     private APIGatewayV2HTTPResponse create(ApiRequest request) {
@@ -70,20 +62,16 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
     }
 
     private APIGatewayV2HTTPResponse append(ApiRequest request) {
-        String userId = request.caller().userId();
-        String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
-        var preconditions = EntityTags.preconditions(request);
-        var images = requests.parseAppend(request.jsonObjectBody());
-        AppendResult result = service.append(userId, collectionId, images, preconditions);
+        CollectionTarget target = CollectionTarget.of(request);
+        AppendResult result = service.append(target.userId(), target.collectionId(), requests.parseAppend(request.jsonObjectBody()),
+                target.preconditions());
         return ApiResponses.json(200, ResponseBodies.appendResult(result), Map.of("etag", EntityTags.of(result.tag())));
     }
 
     private APIGatewayV2HTTPResponse reorder(ApiRequest request) {
-        String userId = request.caller().userId();
-        String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
-        var preconditions = EntityTags.preconditions(request);
-        var imageIds = reorderRequests.parse(request.jsonObjectBody());
-        Collection reordered = service.reorder(userId, collectionId, imageIds, preconditions);
+        CollectionTarget target = CollectionTarget.of(request);
+        Collection reordered = service.reorder(target.userId(), target.collectionId(), reorderRequests.parse(request.jsonObjectBody()),
+                target.preconditions());
         return ApiResponses.json(200, ResponseBodies.collection(reordered), Map.of("etag", EntityTags.of(reordered.tag())));
     }
 }

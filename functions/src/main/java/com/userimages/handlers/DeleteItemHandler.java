@@ -5,15 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
-import com.userimages.contract.RouteScopes;
 import com.userimages.contract.ApiRoute;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.EntityTags;
-import com.userimages.core.http.HandlerSupport;
-import com.userimages.core.observability.RequestLog;
 import com.userimages.core.http.ResponseBodies;
-import com.userimages.core.model.Ids;
 import com.userimages.core.model.RemoveResult;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.service.CollectionService;
@@ -26,9 +22,7 @@ import java.util.Map;
  */
 public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final CollectionService service;
-    private final RequestLog log;
-    private final RouteScopes scopes;
-    private final RouteTable routes;
+    private final RoutedFunction function;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public DeleteItemHandler() {
@@ -39,29 +33,26 @@ public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPE
 
     public DeleteItemHandler(FunctionComponents components) {
         this.service = components.collectionService();
-        this.log = components.requestLog(ApiFunction.DELETE_ITEM);
-        this.scopes = components.routeScopes();
-        this.routes = new RouteTable(ApiFunction.DELETE_ITEM, Map.of(
+        this.function = new RoutedFunction(components, ApiFunction.DELETE_ITEM, Map.of(
                 ApiRoute.DELETE_COLLECTION, this::deleteCollection,
                 ApiRoute.DELETE_IMAGE, this::deleteImage));
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(log, scopes, event, context, request -> routes.dispatch(event, request));
+        return function.handle(event, context);
     }
 
     private APIGatewayV2HTTPResponse deleteCollection(ApiRequest request) {
-        String userId = request.caller().userId();
-        String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
-        service.deleteCollection(userId, collectionId, EntityTags.preconditions(request));
+        CollectionTarget target = CollectionTarget.of(request);
+        service.deleteCollection(target.userId(), target.collectionId(), target.preconditions());
         return ApiResponses.noContent();
     }
 
     private APIGatewayV2HTTPResponse deleteImage(ApiRequest request) {
         String userId = request.caller().userId();
-        String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
-        String imageId = Ids.parse(request.pathParameter("imageId"), "imageId");
+        String collectionId = request.pathId("collectionId");
+        String imageId = request.pathId("imageId");
         RemoveResult result = service.deleteImage(userId, collectionId, imageId, EntityTags.preconditions(request));
         return ApiResponses.json(200, ResponseBodies.removeResult(result), Map.of("etag", EntityTags.of(result.tag())));
     }

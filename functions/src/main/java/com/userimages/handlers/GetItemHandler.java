@@ -6,28 +6,22 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.ApiFunction;
-import com.userimages.contract.RouteScopes;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.EntityTags;
-import com.userimages.core.http.HandlerSupport;
-import com.userimages.core.observability.RequestLog;
 import com.userimages.core.http.ResponseBodies;
-import com.userimages.core.model.Collection;
-import com.userimages.core.model.Ids;
-import com.userimages.core.model.ImageInCollection;
+import com.userimages.core.json.JsonBody;
 import com.userimages.core.model.Preconditions;
 import java.util.Map;
+import java.util.function.Function;
 import com.userimages.core.service.CollectionService;
 import com.userimages.wiring.FunctionComponents;
 
 /** {@code GET /collections/{collectionId}} and {@code GET /collections/{collectionId}/images/{imageId}}. */
 public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final CollectionService service;
-    private final RequestLog log;
-    private final RouteScopes scopes;
-    private final RouteTable routes;
+    private final RoutedFunction function;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public GetItemHandler() {
@@ -38,37 +32,34 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public GetItemHandler(FunctionComponents components) {
         this.service = components.collectionService();
-        this.log = components.requestLog(ApiFunction.GET_ITEM);
-        this.scopes = components.routeScopes();
-        this.routes = new RouteTable(ApiFunction.GET_ITEM, Map.of(
+        this.function = new RoutedFunction(components, ApiFunction.GET_ITEM, Map.of(
                 ApiRoute.GET_COLLECTION, this::getCollection,
                 ApiRoute.GET_IMAGE, this::getImage));
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(log, scopes, event, context, request -> routes.dispatch(event, request));
+        return function.handle(event, context);
     }
 
     private APIGatewayV2HTTPResponse getCollection(ApiRequest request) {
-        String userId = request.caller().userId();
-        String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
-        Preconditions preconditions = EntityTags.preconditions(request);
-        CollectionService.Read<Collection> read = service.get(userId, collectionId, preconditions);
-        String etag = EntityTags.of(read.tag());
-        if (read.notModified()) return ApiResponses.notModified(etag);
-        return ApiResponses.json(200, ResponseBodies.collection(read.value()), Map.of("etag", etag));
+        CollectionTarget target = CollectionTarget.of(request);
+        return answer(service.get(target.userId(), target.collectionId(), target.preconditions()), ResponseBodies::collection);
     }
 
     private APIGatewayV2HTTPResponse getImage(ApiRequest request) {
         String userId = request.caller().userId();
-        String collectionId = Ids.parse(request.pathParameter("collectionId"), "collectionId");
-        String imageId = Ids.parse(request.pathParameter("imageId"), "imageId");
+        String collectionId = request.pathId("collectionId");
+        String imageId = request.pathId("imageId");
         Preconditions preconditions = EntityTags.preconditions(request);
         // The image's representation changes only with its collection, so it carries the collection's ETag.
-        CollectionService.Read<ImageInCollection> read = service.getImage(userId, collectionId, imageId, preconditions);
+        return answer(service.getImage(userId, collectionId, imageId, preconditions), ResponseBodies::image);
+    }
+
+    /** A conditional read's answer: 304 when the caller's copy is current, else 200 with the body; the ETag either way. */
+    private static <T> APIGatewayV2HTTPResponse answer(CollectionService.Read<T> read, Function<T, JsonBody> body) {
         String etag = EntityTags.of(read.tag());
         if (read.notModified()) return ApiResponses.notModified(etag);
-        return ApiResponses.json(200, ResponseBodies.image(read.value()), Map.of("etag", etag));
+        return ApiResponses.json(200, body.apply(read.value()), Map.of("etag", etag));
     }
 }

@@ -5,12 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
-import com.userimages.contract.RouteScopes;
 import com.userimages.contract.ApiRoute;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiResponses;
-import com.userimages.core.http.HandlerSupport;
-import com.userimages.core.observability.RequestLog;
 import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.PageRequest;
@@ -22,9 +19,7 @@ import java.util.Map;
 /** {@code GET /collections}: one exact page of the caller's collections, newest first unless asked otherwise. */
 public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ListCollectionsService service;
-    private final RequestLog log;
-    private final RouteScopes scopes;
-    private final RouteTable routes;
+    private final RoutedFunction function;
 
     /**
      * The Lambda path: wired from the environment when Lambda constructs the handler during init (so
@@ -38,15 +33,13 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public ListPageHandler(FunctionComponents components) {
         this.service = components.listCollectionsService();
-        this.log = components.requestLog(ApiFunction.LIST_PAGE);
-        this.scopes = components.routeScopes();
         // As the other functions: an event for a route this function does not serve is a 404, not a listing.
-        this.routes = new RouteTable(ApiFunction.LIST_PAGE, Map.of(ApiRoute.LIST_COLLECTIONS, this::list));
+        this.function = new RoutedFunction(components, ApiFunction.LIST_PAGE, Map.of(ApiRoute.LIST_COLLECTIONS, this::list));
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HandlerSupport.handle(log, scopes, event, context, request -> routes.dispatch(event, request));
+        return function.handle(event, context);
     }
 
     private APIGatewayV2HTTPResponse list(ApiRequest request) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,13 @@ class AppendCollectionHandlerTest {
 
     static List<String> ids(int n) {
         return IntStream.range(0, n).mapToObj(i -> id()).toList();
+    }
+
+    /** Creates a collection of the user's under a fresh id, with the body {@code bodyForId} gives for it; anything but 201 fails the test. */
+    static String created(TestApi api, String user, Function<String, String> bodyForId) {
+        String cid = id();
+        expect(201, api.create(user, bodyForId.apply(cid)));
+        return cid;
     }
 
     static Map<String, AttributeValue> storedItem(String user, String collectionId) {

@@ -1,5 +1,6 @@
 package com.userimages.handlers;
 
+import static com.userimages.handlers.AppendCollectionHandlerTest.created;
 import static com.userimages.handlers.AppendCollectionHandlerTest.id;
 import static com.userimages.handlers.AppendCollectionHandlerTest.ids;
 import static com.userimages.handlers.AppendCollectionHandlerTest.images;
@@ -35,9 +36,7 @@ class DeleteItemHandlerTest {
 
     /** Creates a collection with these image ids (urls derived from them) and returns its id. */
     String collectionWith(List<String> imageIds) {
-        String cid = id();
-        expect(201, api.create(user, "{\"imagesCollectionId\":\"" + cid + "\",\"images\":" + images(imageIds, "https://d.example/") + "}"));
-        return cid;
+        return created(api, user, cid -> "{\"imagesCollectionId\":\"" + cid + "\",\"images\":" + images(imageIds, "https://d.example/") + "}");
     }
 
     static List<String> idsOf(JsonNode collection) {
@@ -49,7 +48,6 @@ class DeleteItemHandlerTest {
     @Test
     void deletingACollectionAnswers204WithoutBodyAndARetryAnswers404() {
         String cid = collectionWith(ids(2));
-        String inc = ETags.incarnation(user, cid);
         APIGatewayV2HTTPResponse deleted = api.deleteCollection(user, cid);
         assertEquals(204, deleted.getStatusCode());
         assertNull(deleted.getBody());
@@ -93,7 +91,6 @@ class DeleteItemHandlerTest {
     void removingAMiddleImageKeepsTheCoverAndTheOrder() {
         List<String> ids = ids(5);
         String cid = collectionWith(ids);
-        String inc = ETags.incarnation(user, cid);
         expect(200, api.deleteImage(user, cid, ids.get(2)));
         assertEquals(List.of(ids.get(0), ids.get(1), ids.get(3), ids.get(4)), idsOf(expect(200, api.get(user, cid))));
         assertEquals("https://d.example/" + ids.get(0), CollectionAudit.assertConsistent(user, cid).getFirst().url());
@@ -104,7 +101,6 @@ class DeleteItemHandlerTest {
     void removingTheLastImage() {
         List<String> ids = ids(3);
         String cid = collectionWith(ids);
-        String inc = ETags.incarnation(user, cid);
         assertEquals(2, expect(200, api.deleteImage(user, cid, ids.get(2))).get("imageCount").asInt());
         assertEquals(List.of(ids.get(0), ids.get(1)), idsOf(expect(200, api.get(user, cid))));
         CollectionAudit.assertConsistent(user, cid);
@@ -114,7 +110,6 @@ class DeleteItemHandlerTest {
     void removingTheOnlyImageRemovesCoverAndIdSet() {
         List<String> ids = ids(1);
         String cid = collectionWith(ids);
-        String inc = ETags.incarnation(user, cid);
         assertEquals(0, expect(200, api.deleteImage(user, cid, ids.get(0))).get("imageCount").asInt());
         Map<String, AttributeValue> item = storedItem(user, cid);
         assertFalse(item.containsKey(UserImagesTable.COVER_URL), "no cover on an empty collection");
@@ -132,7 +127,6 @@ class DeleteItemHandlerTest {
     void anIdRemovedCanBeAppendedAgainEvenWithAnotherUrl() {
         List<String> ids = ids(3);
         String cid = collectionWith(ids);
-        String inc = ETags.incarnation(user, cid);
         expect(200, api.deleteImage(user, cid, ids.get(0)));
         JsonNode appended = expect(200, api.append(user, cid, "{\"images\":" + images(List.of(ids.get(0)), "https://again.example/") + "}"));
         assertEquals(1, appended.get("appended").asInt());
@@ -147,7 +141,6 @@ class DeleteItemHandlerTest {
     void missingImagesAndCollectionsAnswer404AndARetriedImageDeleteToo() {
         List<String> ids = ids(2);
         String cid = collectionWith(ids);
-        String inc = ETags.incarnation(user, cid);
         expectError(404, "IMAGE_NOT_FOUND", api.deleteImage(user, cid, id()));
         expectError(404, "COLLECTION_NOT_FOUND", api.deleteImage(user, id(), ids.get(0)));
         expect(200, api.deleteImage(user, cid, ids.get(0)));
@@ -175,7 +168,6 @@ class DeleteItemHandlerTest {
     @ValueSource(strings = {"not-a-uuid", "00000000-0000-0000-0000-00000000000g", "%2e%2e", "' OR 1=1 --", "#pk", ":one"})
     void malformedIdsAnswer400(String bad) {
         String cid = collectionWith(ids(1));
-        String inc = ETags.incarnation(user, cid);
         expectError(400, "INVALID_ID", api.deleteCollection(user, bad));
         expectError(400, "INVALID_ID", api.deleteImage(user, cid, bad));
         expectError(400, "INVALID_ID", api.deleteImage(user, bad, id()));
@@ -186,7 +178,6 @@ class DeleteItemHandlerTest {
     void upperCaseIdsNameTheSameCollectionAndImage() {
         List<String> ids = ids(2);
         String cid = collectionWith(ids);
-        String inc = ETags.incarnation(user, cid);
         expect(200, api.deleteImage(user, cid.toUpperCase(), ids.get(1).toUpperCase()));
         assertEquals(204, api.deleteCollection(user, cid.toUpperCase()).getStatusCode());
         assertTrue(CollectionAudit.item(user, cid).isEmpty());

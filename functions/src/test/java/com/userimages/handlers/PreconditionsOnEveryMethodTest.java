@@ -1,5 +1,6 @@
 package com.userimages.handlers;
 
+import static com.userimages.handlers.AppendCollectionHandlerTest.created;
 import static com.userimages.handlers.AppendCollectionHandlerTest.id;
 import static com.userimages.handlers.AppendCollectionHandlerTest.ids;
 import static com.userimages.handlers.AppendCollectionHandlerTest.images;
@@ -40,9 +41,7 @@ class PreconditionsOnEveryMethodTest {
     private final String user = TestApi.newUser();
 
     private String collectionWith(List<String> imageIds) {
-        String cid = id();
-        expect(201, api.create(user, createBody(cid, imageIds)));
-        return cid;
+        return created(api, user, cid -> createBody(cid, imageIds));
     }
 
     private static String createBody(String cid, List<String> imageIds) {

@@ -1,5 +1,6 @@
 package com.userimages.handlers;
 
+import static com.userimages.handlers.AppendCollectionHandlerTest.created;
 import static com.userimages.handlers.AppendCollectionHandlerTest.id;
 import static com.userimages.handlers.AppendCollectionHandlerTest.ids;
 import static com.userimages.handlers.AppendCollectionHandlerTest.images;
@@ -31,10 +32,8 @@ class ReorderImagesTest {
     private final String user = TestApi.newUser();
 
     private String collectionWith(List<String> imageIds) {
-        String cid = id();
-        expect(201, api.create(user, "{\"imagesCollectionId\":\"" + cid + "\",\"timestamp\":\"2026-02-02T02:02:02Z\",\"images\":"
-                + images(imageIds, "https://o.example/") + "}"));
-        return cid;
+        return created(api, user, cid -> "{\"imagesCollectionId\":\"" + cid + "\",\"timestamp\":\"2026-02-02T02:02:02Z\",\"images\":"
+                + images(imageIds, "https://o.example/") + "}");
     }
 
     static String order(List<String> ids) {
@@ -85,7 +84,6 @@ class ReorderImagesTest {
     void idsThatAreNotExactlyTheCollectionsAnswer409AndChangeNothing() {
         List<String> ids = ids(3);
         String cid = collectionWith(ids);
-        String inc = ETags.incarnation(user, cid);
         Map<String, AttributeValue> before = storedItem(user, cid);
         String a = ids.get(0), b = ids.get(1), c = ids.get(2);
         for (List<String> wrong : List.of(
@@ -104,7 +102,6 @@ class ReorderImagesTest {
     void malformedBodiesAnswer400() {
         List<String> ids = ids(2);
         String cid = collectionWith(ids);
-        String inc = ETags.incarnation(user, cid);
         Map<String, AttributeValue> before = storedItem(user, cid);
         expectError(400, "INVALID_JSON", api.reorder(user, cid, ""));
         expectError(400, "INVALID_JSON", api.reorder(user, cid, "[]"));
@@ -127,7 +124,6 @@ class ReorderImagesTest {
     void upperCaseIdsAreTheSameIds() {
         List<String> ids = ids(2);
         String cid = collectionWith(ids);
-        String inc = ETags.incarnation(user, cid);
         JsonNode body = expect(200, api.reorder(user, cid.toUpperCase(), order(List.of(ids.get(1).toUpperCase(), ids.get(0).toUpperCase()))));
         assertEquals(List.of(ids.get(1), ids.get(0)), idsOf(body));
     }

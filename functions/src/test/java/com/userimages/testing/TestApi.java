@@ -1,5 +1,7 @@
 package com.userimages.testing;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiRoute;
 import com.userimages.handlers.AppendCollectionHandler;
@@ -42,77 +44,73 @@ public final class TestApi {
         delete = new DeleteItemHandler(components);
     }
 
-    /** Request headers given as name, value, name, value, ... */
-    private static GatewayEvents withHeaders(GatewayEvents event, String... headers) {
+    /** Sends the event with request headers (name, value, name, value, ...) to the handler, as API Gateway would. */
+    private static APIGatewayV2HTTPResponse send(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                                 GatewayEvents event, String... headers) {
         for (int i = 0; i < headers.length; i += 2) event.header(headers[i], headers[i + 1]);
-        return event;
+        return handler.handleRequest(event.build(), null);
+    }
+
+    /** A request of the user's on a route that names one collection. */
+    private static GatewayEvents onCollection(ApiRoute route, String user, String collectionId) {
+        return GatewayEvents.request(route).as(user).path("collectionId", collectionId);
     }
 
     public APIGatewayV2HTTPResponse appendWith(String user, String collectionId, String json, String... headers) {
-        return append.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.APPEND_IMAGES).as(user)
-                .path("collectionId", collectionId).body(json), headers).build(), null);
+        return send(append, onCollection(ApiRoute.APPEND_IMAGES, user, collectionId).body(json), headers);
     }
 
     public APIGatewayV2HTTPResponse getWith(String user, String collectionId, String... headers) {
-        return get.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.GET_COLLECTION).as(user)
-                .path("collectionId", collectionId), headers).build(), null);
+        return send(get, onCollection(ApiRoute.GET_COLLECTION, user, collectionId), headers);
     }
 
     public APIGatewayV2HTTPResponse getImageWith(String user, String collectionId, String imageId, String... headers) {
-        return get.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.GET_IMAGE).as(user)
-                .path("collectionId", collectionId).path("imageId", imageId), headers).build(), null);
+        return send(get, onCollection(ApiRoute.GET_IMAGE, user, collectionId).path("imageId", imageId), headers);
     }
 
     /** {@code PUT /collections/{id}/order} with a raw JSON body. */
     public APIGatewayV2HTTPResponse reorder(String user, String collectionId, String json, String... headers) {
-        return append.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.REORDER_IMAGES).as(user)
-                .path("collectionId", collectionId).body(json), headers).build(), null);
+        return send(append, onCollection(ApiRoute.REORDER_IMAGES, user, collectionId).body(json), headers);
     }
 
     public APIGatewayV2HTTPResponse deleteCollection(String user, String collectionId, String... headers) {
-        return delete.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.DELETE_COLLECTION).as(user)
-                .path("collectionId", collectionId), headers).build(), null);
+        return send(delete, onCollection(ApiRoute.DELETE_COLLECTION, user, collectionId), headers);
     }
 
     public APIGatewayV2HTTPResponse deleteImage(String user, String collectionId, String imageId, String... headers) {
-        return delete.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.DELETE_IMAGE).as(user)
-                .path("collectionId", collectionId).path("imageId", imageId), headers).build(), null);
+        return send(delete, onCollection(ApiRoute.DELETE_IMAGE, user, collectionId).path("imageId", imageId), headers);
     }
 
     public APIGatewayV2HTTPResponse createWith(String user, String json, String... headers) {
-        return append.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body(json), headers)
-                .build(), null);
+        return send(append, GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body(json), headers);
     }
 
     /** {@code GET /collections} with request headers (name, value, ...), no query. */
     public APIGatewayV2HTTPResponse listWith(String user, String... headers) {
-        return list.handleRequest(withHeaders(GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user), headers).build(), null);
+        return send(list, GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user), headers);
     }
 
     public APIGatewayV2HTTPResponse create(String user, String json) {
-        return append.handleRequest(GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body(json).build(), null);
+        return createWith(user, json);
     }
 
     public APIGatewayV2HTTPResponse append(String user, String collectionId, String json) {
-        return append.handleRequest(GatewayEvents.request(ApiRoute.APPEND_IMAGES).as(user)
-                .path("collectionId", collectionId).body(json).build(), null);
+        return appendWith(user, collectionId, json);
     }
 
     public APIGatewayV2HTTPResponse get(String user, String collectionId) {
-        return get.handleRequest(GatewayEvents.request(ApiRoute.GET_COLLECTION).as(user)
-                .path("collectionId", collectionId).build(), null);
+        return getWith(user, collectionId);
     }
 
     public APIGatewayV2HTTPResponse getImage(String user, String collectionId, String imageId) {
-        return get.handleRequest(GatewayEvents.request(ApiRoute.GET_IMAGE).as(user)
-                .path("collectionId", collectionId).path("imageId", imageId).build(), null);
+        return getImageWith(user, collectionId, imageId);
     }
 
     /** {@code GET /collections} with query parameters given as name, value, name, value, ... */
     public APIGatewayV2HTTPResponse list(String user, String... nameValuePairs) {
         GatewayEvents event = GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user);
         for (int i = 0; i < nameValuePairs.length; i += 2) event.query(nameValuePairs[i], nameValuePairs[i + 1]);
-        APIGatewayV2HTTPResponse response = list.handleRequest(event.build(), null);
+        APIGatewayV2HTTPResponse response = send(list, event);
         // A page token must never reach a log line: every one the suite sees is checked against them all.
         if (response.getStatusCode() == 200) {
             TestLogs.forbid(Responses.body(response).path("pagination").path("nextToken").asText(null));

@@ -30,7 +30,6 @@ import com.userimages.core.model.VersionMatch;
 import com.userimages.core.observability.RequestMetrics;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +61,32 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * expression text is ever built from input. SDK failures leave as {@link ApiException}s.
  */
 public final class CollectionRepository {
+    /**
+     * Every name placeholder of the repository's expressions, each bound to one attribute for all of
+     * them: an expression declares those its text uses, so a request carries no unused one.
+     */
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("#pk", PARTITION_KEY),
+            Map.entry("#sk", SORT_KEY),
+            Map.entry("#ts", TIMESTAMP_INDEX_SORT_KEY),
+            Map.entry("#images", IMAGES),
+            Map.entry("#imageId", IMAGE_ID),
+            Map.entry("#url", URL),
+            Map.entry("#ids", IMAGE_IDS),
+            Map.entry("#count", IMAGE_COUNT),
+            Map.entry("#size", SIZE_BYTES),
+            Map.entry("#cover", COVER_URL),
+            Map.entry("#version", VERSION),
+            Map.entry("#inc", INCARNATION));
+
+    private static final DynamoExpression EXISTS = expression("attribute_exists(#pk)").build();
+    private static final DynamoExpression ABSENT = expression("attribute_not_exists(#pk)").build();
+    /** Every write that changes a collection: an item stored before versions existed counts as version 1. */
+    private static final DynamoExpression BUMP_VERSION = expression("#version = if_not_exists(#version, :one) + :one")
+            .putExpressionValue(":one", n(1)).build();
+    /** What {@link #get} reads: the collection without its bookkeeping. */
+    private static final DynamoExpression COLLECTION_PROJECTION = expression("#sk, #ts, #images, #version, #inc").build();
+
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final Incarnations incarnations;
@@ -76,21 +101,8 @@ public final class CollectionRepository {
         this.incarnations = incarnations;
     }
 
-    /** What the item held when a conditional write was refused; absent when there was no item. */
-    public record StoredState(int imageCount, long sizeBytes, Map<String, String> urlsById, String requestDigest,
-                              Collection collection) {}
-
     /** A create refused this often by an item that a read then no longer finds is answered 409: it keeps being deleted and created. */
     static final int MAX_CREATE_ATTEMPTS = 3;
-
-    /** The outcome of a create. */
-    public sealed interface CreateAttempt {
-        /** Written, as {@code collection}: version 1 under a newly chosen incarnation. */
-        record Created(Collection collection) implements CreateAttempt {}
-
-        /** A collection with that id exists; {@code state} is it as a read after the refusal found it. */
-        record Exists(StoredState state) implements CreateAttempt {}
-    }
 
     /**
      * Writes a new collection, under a newly chosen incarnation, unless one with that id exists.
@@ -98,24 +110,24 @@ public final class CollectionRepository {
      * (the write itself returns nothing about the item: not every engine can). An item deleted
      * between the refusal and the read means the id is free again, so the write is tried again.
      */
-    public CreateAttempt putIfAbsent(String userId, NewCollection collection, long sizeBytes) {
+    public CreateOutcome putIfAbsent(String userId, NewCollection collection, long sizeBytes) {
         String incarnation = incarnations.next();
         Map<String, AttributeValue> item = CollectionItems.toItem(userId, collection, sizeBytes, incarnation);
         PutItemRequest request = PutItemRequest.builder()
                 .tableName(tableName)
                 .item(item)
-                .conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
+                .conditionExpression(ABSENT.expression())
+                .expressionAttributeNames(ABSENT.expressionNames())
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         for (int attempt = 1; ; attempt++) {
             try {
                 RequestMetrics.write(call(() -> dynamoDb.putItem(request)).consumedCapacity());
-                return new CreateAttempt.Created(new Collection(collection.collectionId(), collection.timestamp(),
+                return new CreateOutcome.Created(new Collection(collection.collectionId(), collection.timestamp(),
                         collection.images(), new CollectionTag(Collection.FIRST_VERSION, incarnation)));
             } catch (ConditionalCheckFailedException e) {
                 Optional<Map<String, AttributeValue>> existing = readRefused(userId, collection.collectionId());
-                if (existing.isPresent()) return new CreateAttempt.Exists(stateOf(existing.get()));
+                if (existing.isPresent()) return new CreateOutcome.Exists(stateOf(existing.get()));
                 if (attempt == MAX_CREATE_ATTEMPTS) {
                     throw new ApiException.Conflict(ErrorCode.CONCURRENT_MODIFICATION,
                             "The collection kept being deleted and created during the request; retry it.");
@@ -130,9 +142,8 @@ public final class CollectionRepository {
                 .tableName(tableName)
                 .key(key(userId, collectionId))
                 .consistentRead(true)
-                .projectionExpression("#sk, #ts, #images, #version, #inc")
-                .expressionAttributeNames(Map.of("#sk", SORT_KEY, "#ts", TIMESTAMP_INDEX_SORT_KEY, "#images", IMAGES,
-                        "#version", VERSION, "#inc", INCARNATION))
+                .projectionExpression(COLLECTION_PROJECTION.expression())
+                .expressionAttributeNames(COLLECTION_PROJECTION.expressionNames())
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
         GetItemResponse response = call(() -> dynamoDb.getItem(request));
@@ -141,86 +152,64 @@ public final class CollectionRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(collectionOf(item));
     }
 
-    /** The outcome of one conditional append. */
-    public sealed interface AppendAttempt {
-        record Appended(int imageCount, CollectionTag tag) implements AppendAttempt {}
-
-        /** The condition failed; {@code state} is the item as a read after the refusal found it, or null (nullable) when there is none. */
-        record Refused(StoredState state) implements AppendAttempt {}
+    /**
+     * Appends images in one conditional {@code UpdateItem}, only while the collection's state is one
+     * {@code guard} accepts. The condition holds the collection's bounds (no arithmetic is allowed in
+     * conditions, so the right-hand sides are computed here) and refuses if any of the ids is already
+     * there; the caller decides what a refusal means.
+     */
+    public AppendOutcome appendImages(String userId, String collectionId, List<ImageRef> images, long addedBytes,
+                                      int maxImages, long maxBytes, Preconditions guard) {
+        DynamoExpression set = expression("SET #images = list_append(#images, :new), #count = #count + :n, "
+                + "#size = #size + :delta, #cover = if_not_exists(#cover, :first)")
+                .putExpressionValue(":new", imageList(images))
+                .putExpressionValue(":n", n(images.size()))
+                .putExpressionValue(":delta", n(addedBytes))
+                .putExpressionValue(":first", s(images.getFirst().url()))
+                .build();
+        DynamoExpression addIds = expression("ADD #ids :idSet").putExpressionValue(":idSet", idSet(images)).build();
+        DynamoExpression update = DynamoExpression.join(" ", DynamoExpression.join(", ", set, BUMP_VERSION), addIds);
+        DynamoExpression withinBounds = expression("#count <= :maxMinusN AND #size <= :maxMinusDelta")
+                .putExpressionValue(":maxMinusN", n(maxImages - images.size()))
+                .putExpressionValue(":maxMinusDelta", n(maxBytes - addedBytes))
+                .build();
+        // One OR-ed NOT: a hundred separate NOT contains(...) terms would pass DynamoDB's 300-operator limit.
+        List<DynamoExpression> present = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            present.add(expression("contains(#ids, :a" + i + ")").putExpressionValue(":a" + i, s(images.get(i).imageId())).build());
+        }
+        DynamoExpression noneThere = DynamoExpression.join(" OR ", present).parenthesized().not();
+        DynamoExpression condition = DynamoExpression.and(EXISTS, withinBounds, noneThere, preconditionGuard(guard));
+        // The new count, version and incarnation come back with the write itself (no second read);
+        // ALL_NEW, because the incarnation is not among what the write updates. The whole item costs
+        // transfer, no capacity.
+        return updateIf(userId, collectionId, update, condition, true)
+                .<AppendOutcome>map(updated -> new AppendOutcome.Appended(Integer.parseInt(updated.get(IMAGE_COUNT).n()),
+                        CollectionItems.tagOf(updated)))
+                .orElseGet(() -> new AppendOutcome.Refused(readRefused(userId, collectionId).map(CollectionRepository::stateOf).orElse(null)));
     }
 
     /**
-     * Appends images in one conditional {@code UpdateItem}. The condition holds the collection's
-     * bounds (no arithmetic is allowed in conditions, so the right-hand sides are computed here) and
-     * refuses if any of the ids is already there; the caller decides what a refusal means.
+     * One conditional {@code UpdateItem} of the collection: the item after it when it applied (with
+     * {@code returnNew}, {@code ALL_NEW}; else empty attributes), empty when its condition refused it.
      */
-    public AppendAttempt appendImages(String userId, String collectionId, List<ImageRef> images, long addedBytes,
-                                      int maxImages, long maxBytes) {
-        return appendImages(userId, collectionId, images, addedBytes, maxImages, maxBytes, Preconditions.NONE);
-    }
-
-    /** As above, and only while the collection's state is one {@code guard} accepts (in the same condition). */
-    public AppendAttempt appendImages(String userId, String collectionId, List<ImageRef> images, long addedBytes,
-                                      int maxImages, long maxBytes, Preconditions guard) {
-        Map<String, String> names = new HashMap<>();
-        names.put("#pk", PARTITION_KEY);
-        names.put("#images", IMAGES);
-        names.put("#count", IMAGE_COUNT);
-        names.put("#size", SIZE_BYTES);
-        names.put("#cover", COVER_URL);
-        names.put("#ids", IMAGE_IDS);
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":new", imageList(images));
-        values.put(":n", n(images.size()));
-        values.put(":delta", n(addedBytes));
-        values.put(":first", s(images.getFirst().url()));
-        values.put(":idSet", idSet(images));
-        values.put(":maxMinusN", n(maxImages - images.size()));
-        values.put(":maxMinusDelta", n(maxBytes - addedBytes));
-        names.put("#version", VERSION);
-        values.put(":one", n(1));
-        String versionGuard = preconditionGuard(guard, names, values);
-        // One OR-ed NOT: a hundred separate NOT contains(...) terms would pass DynamoDB's 300-operator limit.
-        StringBuilder anyPresent = new StringBuilder();
-        for (int i = 0; i < images.size(); i++) {
-            if (i > 0) anyPresent.append(" OR ");
-            anyPresent.append("contains(#ids, :a").append(i).append(')');
-            values.put(":a" + i, s(images.get(i).imageId()));
-        }
-        UpdateItemRequest request = UpdateItemRequest.builder()
+    private Optional<Map<String, AttributeValue>> updateIf(String userId, String collectionId, DynamoExpression update,
+                                                           DynamoExpression condition, boolean returnNew) {
+        UpdateItemRequest.Builder request = UpdateItemRequest.builder()
                 .tableName(tableName)
                 .key(key(userId, collectionId))
-                .updateExpression("SET #images = list_append(#images, :new), #count = #count + :n, "
-                        + "#size = #size + :delta, #cover = if_not_exists(#cover, :first), " + BUMP_VERSION
-                        + " ADD #ids :idSet")
-                .conditionExpression("attribute_exists(#pk) AND #count <= :maxMinusN AND #size <= :maxMinusDelta"
-                        + " AND NOT (" + anyPresent + ")" + (versionGuard == null ? "" : " AND " + versionGuard))
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                // The new count, version and incarnation come back with the write itself (no second
-                // read); ALL_NEW, because the incarnation is not among what the write updates. The
-                // whole item costs transfer, no capacity.
-                .returnValues(ReturnValue.ALL_NEW)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                .build();
+                .updateExpression(update.expression())
+                .conditionExpression(condition.expression())
+                .expressionAttributeNames(DynamoExpression.namesOf(update, condition))
+                .expressionAttributeValues(DynamoExpression.valuesOf(update, condition))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+        if (returnNew) request.returnValues(ReturnValue.ALL_NEW);
         try {
-            UpdateItemResponse response = call(() -> dynamoDb.updateItem(request));
+            UpdateItemResponse response = call(() -> dynamoDb.updateItem(request.build()));
             RequestMetrics.write(response.consumedCapacity());
-            Map<String, AttributeValue> updated = response.attributes();
-            return new AppendAttempt.Appended(Integer.parseInt(updated.get(IMAGE_COUNT).n()), CollectionItems.tagOf(updated));
+            return Optional.of(response.attributes());
         } catch (ConditionalCheckFailedException e) {
-            return new AppendAttempt.Refused(readRefused(userId, collectionId).map(CollectionRepository::stateOf).orElse(null));
-        }
-    }
-
-    /**
-     * One Query call's outcome on the LSI: the entries that passed the filter, where DynamoDB stopped
-     * ({@code lastEvaluatedKey}, nullable: null when the key range is exhausted) and how many entries
-     * it evaluated, filter or not.
-     */
-    public record IndexSlice(List<ListedCollection> items, IndexKey lastEvaluatedKey, int scannedCount) {
-        public IndexSlice {
-            items = List.copyOf(items);
+            return Optional.empty();
         }
     }
 
@@ -230,42 +219,37 @@ public final class CollectionRepository {
      * {@code limit} entries evaluated at most (DynamoDB counts them before the filter).
      * {@code exclusiveStart} is null for the first call of a walk.
      */
-    public IndexSlice queryByTimestamp(String userId, ListSelection query, IndexKey exclusiveStart, int limit) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        names.put("#pk", PARTITION_KEY);
-        values.put(":pk", s(userId));
-        String keyCondition = "#pk = :pk";
-        if (query.from() != null || query.to() != null) {
-            names.put("#ts", TIMESTAMP_INDEX_SORT_KEY);
-            if (query.from() != null) values.put(":from", s(query.from()));
-            if (query.to() != null) values.put(":to", s(query.to()));
-            keyCondition += query.from() == null ? " AND #ts <= :to"
-                    : query.to() == null ? " AND #ts >= :from"
-                    : " AND #ts BETWEEN :from AND :to";
-        }
+    public TimestampIndexSlice queryByTimestamp(String userId, ListSelection query, IndexKey exclusiveStart, int limit) {
+        DynamoExpression.Builder range = expression(query.from() == null && query.to() == null ? "#pk = :pk"
+                : query.from() == null ? "#pk = :pk AND #ts <= :to"
+                : query.to() == null ? "#pk = :pk AND #ts >= :from"
+                : "#pk = :pk AND #ts BETWEEN :from AND :to")
+                .putExpressionValue(":pk", s(userId));
+        if (query.from() != null) range.putExpressionValue(":from", s(query.from()));
+        if (query.to() != null) range.putExpressionValue(":to", s(query.to()));
+        DynamoExpression keyCondition = range.build();
+        DynamoExpression filter = query.minImages() > 0
+                ? expression("#count >= :min").putExpressionValue(":min", n(query.minImages())).build()
+                : DynamoExpression.EMPTY;
         QueryRequest.Builder request = QueryRequest.builder()
                 .tableName(tableName)
                 .indexName(TIMESTAMP_INDEX)
-                .keyConditionExpression(keyCondition)
+                .keyConditionExpression(keyCondition.expression())
                 .scanIndexForward(query.order().forward())
                 .limit(limit)
                 .consistentRead(false)
                 // Only what the index holds: asking for anything else would fetch whole items from the table.
                 .select(Select.ALL_PROJECTED_ATTRIBUTES)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
-        if (query.minImages() > 0) {
-            names.put("#count", IMAGE_COUNT);
-            values.put(":min", n(query.minImages()));
-            request.filterExpression("#count >= :min");
-        }
+        if (!filter.isEmpty()) request.filterExpression(filter.expression());
         if (exclusiveStart != null) {
             request.exclusiveStartKey(Map.of(
                     PARTITION_KEY, s(userId),
                     SORT_KEY, s(exclusiveStart.collectionId()),
                     TIMESTAMP_INDEX_SORT_KEY, s(exclusiveStart.timestamp())));
         }
-        request.expressionAttributeNames(names).expressionAttributeValues(values);
+        request.expressionAttributeNames(DynamoExpression.namesOf(keyCondition, filter))
+                .expressionAttributeValues(DynamoExpression.valuesOf(keyCondition, filter));
 
         QueryResponse response;
         try {
@@ -297,83 +281,69 @@ public final class CollectionRepository {
             }
             last = new IndexKey(key.get(SORT_KEY).s(), key.get(TIMESTAMP_INDEX_SORT_KEY).s());
         }
-        return new IndexSlice(items, last, response.scannedCount());
+        return new TimestampIndexSlice(items, last, response.scannedCount());
     }
 
-    /** Every write that changes a collection: an item stored before versions existed counts as version 1. */
-    private static final String BUMP_VERSION = "#version = if_not_exists(#version, :one) + :one";
-
     /**
-     * The condition that the item's state is one {@code guard} accepts, or null for any state: the
+     * The condition that the item's state is one {@code guard} accepts, or empty for any state: the
      * {@code If-Match} states, and none of the {@code If-None-Match} ones ({@code *}: no item at all,
      * which no write of an existing collection can meet).
      */
-    private static String preconditionGuard(Preconditions guard, Map<String, String> names, Map<String, AttributeValue> values) {
-        List<String> terms = new ArrayList<>();
-        guard.ifMatch().map(m -> tagGuard(m, "m", names, values)).ifPresent(terms::add);
-        guard.ifNoneMatch().ifPresent(m -> {
-            if (m instanceof VersionMatch.Any) {
-                terms.add("attribute_not_exists(#pk)");
-            } else {
-                String named = tagGuard(m, "n", names, values);
-                // Naming nothing, If-None-Match holds for every state.
-                if (named != null && !((VersionMatch.OneOf) m).tags().isEmpty()) terms.add("NOT " + named);
-            }
-        });
-        return terms.isEmpty() ? null : String.join(" AND ", terms);
+    private static DynamoExpression preconditionGuard(Preconditions guard) {
+        DynamoExpression ifMatch = guard.ifMatch().map(m -> tagGuard(m, "m")).orElse(DynamoExpression.EMPTY);
+        DynamoExpression ifNoneMatch = guard.ifNoneMatch().map(m -> {
+            if (m instanceof VersionMatch.Any) return ABSENT;
+            // Naming nothing, If-None-Match holds for every state.
+            if (!(m instanceof VersionMatch.OneOf oneOf) || oneOf.tags().isEmpty()) return DynamoExpression.EMPTY;
+            return tagGuard(m, "n").not();
+        }).orElse(DynamoExpression.EMPTY);
+        return ifMatch.and(ifNoneMatch);
     }
 
     /**
-     * The condition that the item's state is one {@code match} names, or null for any state.
+     * The condition that the item's state is one {@code match} names, or empty for any state.
      * Version 1 is also an item without the attribute, incarnation {@code 0} an item without that
      * one; an empty set names nothing. The tags are grouped by incarnation (a client's list almost
      * always holds one), each group one {@code IN} of versions, so a long list stays a short
-     * expression. Adds the names and values it uses (DynamoDB refuses unused ones), its values
-     * under {@code prefix} so two guards can share a request; {@code #pk} must be there already.
-     * Every value is a placeholder: the tags come from a header.
+     * expression. Its values go under {@code prefix}, so two guards can share a request. Every value
+     * is a placeholder: the tags come from a header.
      */
-    private static String tagGuard(VersionMatch match, String prefix, Map<String, String> names,
-                                   Map<String, AttributeValue> values) {
-        if (!(match instanceof VersionMatch.OneOf oneOf)) return null;
-        if (oneOf.tags().isEmpty()) return "attribute_not_exists(#pk)";
-        names.put("#version", VERSION);
-        names.put("#inc", INCARNATION);
+    private static DynamoExpression tagGuard(VersionMatch match, String prefix) {
+        if (!(match instanceof VersionMatch.OneOf oneOf)) return DynamoExpression.EMPTY;
+        if (oneOf.tags().isEmpty()) return ABSENT;
         Map<String, TreeSet<Long>> byIncarnation = new TreeMap<>();
         for (CollectionTag tag : oneOf.tags()) byIncarnation.computeIfAbsent(tag.incarnation(), k -> new TreeSet<>()).add(tag.version());
-        List<String> groups = new ArrayList<>();
+        List<DynamoExpression> groups = new ArrayList<>();
         int g = 0;
         int v = 0;
         for (Map.Entry<String, TreeSet<Long>> group : byIncarnation.entrySet()) {
-            String incarnation;
+            DynamoExpression incarnation;
             if (group.getKey().equals(Incarnations.LEGACY)) {
-                incarnation = "attribute_not_exists(#inc)";
+                incarnation = expression("attribute_not_exists(#inc)").build();
             } else {
                 String placeholder = ":" + prefix + "i" + g;
-                values.put(placeholder, s(group.getKey()));
-                incarnation = "#inc = " + placeholder;
+                incarnation = expression("#inc = " + placeholder).putExpressionValue(placeholder, s(group.getKey())).build();
             }
             List<String> placeholders = new ArrayList<>();
+            Map<String, AttributeValue> versionValues = new LinkedHashMap<>();
             for (long version : group.getValue()) {
                 String placeholder = ":" + prefix + "v" + v++;
-                values.put(placeholder, n(version));
+                versionValues.put(placeholder, n(version));
                 placeholders.add(placeholder);
             }
-            String versions = placeholders.size() == 1 ? "#version = " + placeholders.getFirst()
-                    : "#version IN (" + String.join(", ", placeholders) + ")";
-            if (group.getValue().contains(Collection.FIRST_VERSION)) versions = "(attribute_not_exists(#version) OR " + versions + ")";
-            groups.add(incarnation + " AND " + versions);
+            DynamoExpression.Builder inGroup = expression(placeholders.size() == 1 ? "#version = " + placeholders.getFirst()
+                    : "#version IN (" + String.join(", ", placeholders) + ")");
+            versionValues.forEach(inGroup::putExpressionValue);
+            DynamoExpression versions = inGroup.build();
+            if (group.getValue().contains(Collection.FIRST_VERSION)) {
+                versions = DynamoExpression.join(" OR ", expression("attribute_not_exists(#version)").build(), versions).parenthesized();
+            }
+            groups.add(incarnation.and(versions));
             g++;
         }
         // DynamoDB refuses redundant parentheses: a group is wrapped only when it is one of several.
-        return groups.size() == 1 ? "(" + groups.getFirst() + ")" : "((" + String.join(") OR (", groups) + "))";
-    }
-
-    /** The outcome of one conditional reorder. */
-    public sealed interface ReorderAttempt {
-        record Reordered(CollectionTag tag) implements ReorderAttempt {}
-
-        /** The collection changed since it was read; {@code current} is it now, or empty if it is gone. */
-        record Refused(Optional<Collection> current) implements ReorderAttempt {}
+        if (groups.size() == 1) return groups.getFirst().parenthesized();
+        return DynamoExpression.join(" OR ", groups.stream().map(DynamoExpression::parenthesized).toList()).parenthesized();
     }
 
     /**
@@ -381,41 +351,16 @@ public final class CollectionRepository {
      * {@code UpdateItem} guarded by the version that was read: any change since makes it fail
      * instead of losing that change. Count, ids and size are unchanged by a reorder.
      */
-    public ReorderAttempt replaceImages(String userId, String collectionId, List<ImageRef> images, CollectionTag read) {
+    public ReorderOutcome replaceImages(String userId, String collectionId, List<ImageRef> images, CollectionTag read) {
         if (images.isEmpty()) throw new IllegalArgumentException("an empty collection has no order to change");
-        Map<String, String> names = new HashMap<>();
-        names.put("#pk", PARTITION_KEY);
-        names.put("#images", IMAGES);
-        names.put("#cover", COVER_URL);
-        names.put("#version", VERSION);
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":images", imageList(images));
-        values.put(":cover", s(images.getFirst().url()));
-        values.put(":one", n(1));
-        String guard = tagGuard(VersionMatch.oneOf(Set.of(read)), "r", names, values);
-        UpdateItemRequest request = UpdateItemRequest.builder()
-                .tableName(tableName)
-                .key(key(userId, collectionId))
-                .updateExpression("SET #images = :images, #cover = :cover, " + BUMP_VERSION)
-                .conditionExpression("attribute_exists(#pk) AND " + guard)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+        DynamoExpression set = expression("SET #images = :images, #cover = :cover")
+                .putExpressionValue(":images", imageList(images))
+                .putExpressionValue(":cover", s(images.getFirst().url()))
                 .build();
-        try {
-            RequestMetrics.write(call(() -> dynamoDb.updateItem(request)).consumedCapacity());
-            return new ReorderAttempt.Reordered(read.next());
-        } catch (ConditionalCheckFailedException e) {
-            return new ReorderAttempt.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf));
-        }
-    }
-
-    /** The outcome of one conditional image removal. */
-    public sealed interface RemoveAttempt {
-        record Removed(int imageCount, CollectionTag tag) implements RemoveAttempt {}
-
-        /** The element moved or went, the cover guard failed, or the preconditions refused; {@code current} is the collection now, or empty if it is gone. */
-        record Refused(Optional<Collection> current) implements RemoveAttempt {}
+        DynamoExpression update = DynamoExpression.join(", ", set, BUMP_VERSION);
+        DynamoExpression condition = EXISTS.and(tagGuard(VersionMatch.oneOf(Set.of(read)), "r"));
+        if (updateIf(userId, collectionId, update, condition, false).isPresent()) return new ReorderOutcome.Reordered(read.next());
+        return new ReorderOutcome.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf));
     }
 
     /**
@@ -431,97 +376,65 @@ public final class CollectionRepository {
      * preconditions (or the state they were evaluated on), in the same condition. {@code index} is a
      * number computed from the read, never text from a request.
      */
-    public RemoveAttempt removeImage(String userId, String collectionId, int index, ImageRef image, int readCount,
-                                     Preconditions guard, long removedBytes) {
+    public RemoveImageOutcome removeImage(String userId, String collectionId, int index, ImageRef image, int readCount,
+                                          Preconditions guard, long removedBytes) {
         if (index < 0 || index >= readCount) throw new IllegalArgumentException("index outside the collection as read");
-        Map<String, String> names = new HashMap<>();
-        names.put("#pk", PARTITION_KEY);
-        names.put("#images", IMAGES);
-        names.put("#imageId", IMAGE_ID);
-        names.put("#url", URL);
-        names.put("#ids", IMAGE_IDS);
-        names.put("#count", IMAGE_COUNT);
-        names.put("#size", SIZE_BYTES);
-        names.put("#version", VERSION);
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":id", s(image.imageId()));
-        values.put(":url", s(image.url()));
-        values.put(":idSet", AttributeValue.fromSs(List.of(image.imageId())));
-        values.put(":one", n(1));
-        values.put(":delta", n(removedBytes));
         String element = "#images[" + index + "]";
-        StringBuilder update = new StringBuilder("SET #count = #count - :one, #size = #size - :delta, ").append(BUMP_VERSION);
-        StringBuilder condition = new StringBuilder("attribute_exists(#pk) AND ")
-                .append(element).append(".#imageId = :id AND ").append(element).append(".#url = :url");
-        // DynamoDB refuses names an expression does not use: #cover only when the cover changes.
         boolean firstOfSeveral = index == 0 && readCount > 1;
         boolean only = readCount == 1;
-        if (firstOfSeveral || only) names.put("#cover", COVER_URL);
-        if (firstOfSeveral) {
-            update.append(", #cover = #images[1].#url");
-            condition.append(" AND attribute_exists(#images[1].#url)");
-        }
-        update.append(" REMOVE ").append(element);
-        if (only) {
-            update.append(", #cover");
-            condition.append(" AND attribute_not_exists(#images[1])");
-        }
-        update.append(" DELETE #ids :idSet");
-        String preconditions = preconditionGuard(guard, names, values);
-        if (preconditions != null) condition.append(" AND ").append(preconditions);
-        UpdateItemRequest request = UpdateItemRequest.builder()
-                .tableName(tableName)
-                .key(key(userId, collectionId))
-                .updateExpression(update.toString())
-                .conditionExpression(condition.toString())
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                // Appends may have landed since the read, so the count and version after this write
-                // are not the read's minus and plus one: they come back with the write (ALL_NEW, for
-                // the incarnation, which the write does not update).
-                .returnValues(ReturnValue.ALL_NEW)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+        // The cover changes (and so #cover is named: DynamoDB refuses unused names) only with the first image.
+        DynamoExpression set = DynamoExpression.join(", ",
+                expression("SET #count = #count - :one, #size = #size - :delta")
+                        .putExpressionValue(":one", n(1))
+                        .putExpressionValue(":delta", n(removedBytes))
+                        .build(),
+                BUMP_VERSION,
+                firstOfSeveral ? expression("#cover = #images[1].#url").build() : DynamoExpression.EMPTY);
+        DynamoExpression remove = expression("REMOVE " + element + (only ? ", #cover" : "")).build();
+        DynamoExpression deleteId = expression("DELETE #ids :idSet")
+                .putExpressionValue(":idSet", AttributeValue.fromSs(List.of(image.imageId())))
                 .build();
-        try {
-            UpdateItemResponse response = call(() -> dynamoDb.updateItem(request));
-            RequestMetrics.write(response.consumedCapacity());
-            Map<String, AttributeValue> updated = response.attributes();
-            return new RemoveAttempt.Removed(Integer.parseInt(updated.get(IMAGE_COUNT).n()), CollectionItems.tagOf(updated));
-        } catch (ConditionalCheckFailedException e) {
-            return new RemoveAttempt.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf));
-        }
-    }
-
-    /** The outcome of one conditional delete. */
-    public sealed interface DeleteAttempt {
-        record Deleted() implements DeleteAttempt {}
-
-        /** Nothing deleted: the tag the collection has (when {@code ifMatch} refused it), or empty if there is none. */
-        record Refused(Optional<CollectionTag> current) implements DeleteAttempt {}
+        DynamoExpression update = DynamoExpression.join(" ", set, remove, deleteId);
+        DynamoExpression pinned = expression(element + ".#imageId = :id AND " + element + ".#url = :url")
+                .putExpressionValue(":id", s(image.imageId()))
+                .putExpressionValue(":url", s(image.url()))
+                .build();
+        DynamoExpression coverGuard = firstOfSeveral ? expression("attribute_exists(#images[1].#url)").build()
+                : only ? expression("attribute_not_exists(#images[1])").build()
+                : DynamoExpression.EMPTY;
+        DynamoExpression condition = DynamoExpression.and(EXISTS, pinned, coverGuard, preconditionGuard(guard));
+        // Appends may have landed since the read, so the count and version after this write are not
+        // the read's minus and plus one: they come back with the write (ALL_NEW, for the
+        // incarnation, which the write does not update).
+        return updateIf(userId, collectionId, update, condition, true)
+                .<RemoveImageOutcome>map(updated -> new RemoveImageOutcome.Removed(Integer.parseInt(updated.get(IMAGE_COUNT).n()),
+                        CollectionItems.tagOf(updated)))
+                .orElseGet(() -> new RemoveImageOutcome.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf)));
     }
 
     /** Deletes the collection in one {@code DeleteItem}, if it exists and its state is one {@code guard} accepts. */
-    public DeleteAttempt deleteCollection(String userId, String collectionId, Preconditions guard) {
-        Map<String, String> names = new HashMap<>();
-        names.put("#pk", PARTITION_KEY);
-        Map<String, AttributeValue> values = new HashMap<>();
-        String condition = "attribute_exists(#pk)";
-        String guarded = preconditionGuard(guard, names, values);
-        if (guarded != null) condition += " AND " + guarded;
+    public DeleteOutcome deleteCollection(String userId, String collectionId, Preconditions guard) {
+        DynamoExpression condition = EXISTS.and(preconditionGuard(guard));
         DeleteItemRequest.Builder request = DeleteItemRequest.builder()
                 .tableName(tableName)
                 .key(key(userId, collectionId))
-                .conditionExpression(condition)
-                .expressionAttributeNames(names)
+                .conditionExpression(condition.expression())
+                .expressionAttributeNames(condition.expressionNames())
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
-        if (!values.isEmpty()) request.expressionAttributeValues(values);
+        // DynamoDB refuses an empty map of values: a delete without tags to match sends none.
+        if (!condition.expressionValues().isEmpty()) request.expressionAttributeValues(condition.expressionValues());
         try {
             RequestMetrics.write(call(() -> dynamoDb.deleteItem(request.build())).consumedCapacity());
-            return new DeleteAttempt.Deleted();
+            return new DeleteOutcome.Deleted();
         } catch (ConditionalCheckFailedException e) {
-            return new DeleteAttempt.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf)
+            return new DeleteOutcome.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf)
                     .map(Collection::tag));
         }
+    }
+
+    /** The collection's whole state, strongly consistent (a create that must not write, a guard too long for a condition). */
+    public Optional<StoredCollection> readState(String userId, String collectionId) {
+        return readRefused(userId, collectionId).map(CollectionRepository::stateOf);
     }
 
     /**
@@ -530,11 +443,6 @@ public final class CollectionRepository {
      * call. (DynamoDB could return the item with the refusal, but dynalite, the engine the tests
      * and the local server run on, cannot; one read works on both.)
      */
-    /** The collection's whole state, strongly consistent (a create that must not write, a guard too long for a condition). */
-    public Optional<StoredState> readState(String userId, String collectionId) {
-        return readRefused(userId, collectionId).map(CollectionRepository::stateOf);
-    }
-
     private Optional<Map<String, AttributeValue>> readRefused(String userId, String collectionId) {
         GetItemRequest request = GetItemRequest.builder()
                 .tableName(tableName)
@@ -552,12 +460,12 @@ public final class CollectionRepository {
         return e.awsErrorDetails() != null && "ValidationException".equals(e.awsErrorDetails().errorCode());
     }
 
-    private static StoredState stateOf(Map<String, AttributeValue> item) {
+    private static StoredCollection stateOf(Map<String, AttributeValue> item) {
         Collection collection = collectionOf(item);
         Map<String, String> urlsById = new LinkedHashMap<>();
         for (ImageRef image : collection.images()) urlsById.put(image.imageId(), image.url());
         AttributeValue digest = item.get(REQUEST_DIGEST);
-        return new StoredState(
+        return new StoredCollection(
                 Integer.parseInt(item.get(IMAGE_COUNT).n()),
                 Long.parseLong(item.get(SIZE_BYTES).n()),
                 urlsById,
@@ -567,6 +475,11 @@ public final class CollectionRepository {
 
     private static Collection collectionOf(Map<String, AttributeValue> item) {
         return CollectionItems.fromItem(item);
+    }
+
+    /** An expression builder for {@code text}, with the names it uses from {@link #NAMES} declared. */
+    private static DynamoExpression.Builder expression(String text) {
+        return DynamoExpression.builder().expression(text).expressionNamesFrom(NAMES);
     }
 
     private static Map<String, AttributeValue> key(String userId, String collectionId) {

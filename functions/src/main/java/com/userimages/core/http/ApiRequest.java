@@ -8,6 +8,7 @@ import com.userimages.contract.JsonMediaType;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.error.ErrorCode;
 import com.userimages.core.error.EchoedInput;
+import com.userimages.core.model.Ids;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -49,6 +50,11 @@ public final class ApiRequest {
         String key = event.getRouteKey();
         if (key == null && event.getRequestContext() != null) key = event.getRequestContext().getRouteKey();
         return Optional.ofNullable(key);
+    }
+
+    /** A path parameter that is an id ({@link Ids#parse}: 400 {@code INVALID_ID} unless it is one), in its canonical form. */
+    public String pathId(String name) {
+        return Ids.parse(pathParameter(name), name);
     }
 
     /** A path parameter the route guarantees; absent means the event does not match the route. */

@@ -3,11 +3,8 @@ package com.userimages.core.http;
 import com.userimages.core.json.JsonOutput;
 import com.userimages.core.json.JsonBody;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.error.ErrorCode;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -61,8 +58,7 @@ public final class ApiResponses {
     }
 
     private static JsonBody errorBody(String code, String message, String requestId) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JsonOutput.generator(out)) {
+        return new JsonBody(JsonOutput.write(g -> {
             g.writeStartObject();
             g.writeObjectFieldStart("error");
             g.writeStringField("code", code);
@@ -70,9 +66,6 @@ public final class ApiResponses {
             g.writeStringField("requestId", requestId);
             g.writeEndObject();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw JsonOutput.writeFailed(e);
-        }
-        return new JsonBody(out.toString());
+        }));
     }
 }

@@ -3,11 +3,8 @@ package com.userimages.core.http;
 import com.userimages.core.json.JsonOutput;
 import com.userimages.core.json.JsonObject;
 import com.userimages.core.json.JsonValue;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.error.ErrorCode;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -126,8 +123,7 @@ public final class CollectionRequests {
      * stored before still match a replay.
      */
     static String canonical(String id, String sentTimestamp, List<SentImage> sent) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JsonOutput.generator(out)) {
+        return JsonOutput.write(g -> {
             g.writeStartObject();
             g.writeStringField("imagesCollectionId", id);
             if (sentTimestamp != null) g.writeStringField("timestamp", sentTimestamp);
@@ -140,10 +136,7 @@ public final class CollectionRequests {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw JsonOutput.writeFailed(e);
-        }
-        return out.toString();
+        });
     }
 
     private static String digest(String canonical) {

@@ -2,7 +2,6 @@ package com.userimages.core.http;
 
 import com.userimages.core.json.JsonOutput;
 import com.userimages.core.json.JsonBody;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Collection;
 import com.userimages.core.model.ImageInCollection;
@@ -10,16 +9,13 @@ import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.RemoveResult;
 import com.userimages.core.pagination.ListPage;
-import java.io.IOException;
-import java.io.StringWriter;
 
 /** The JSON shapes of API.md's success responses, written field by field with Jackson's streaming generator. */
 public final class ResponseBodies {
     private ResponseBodies() {}
 
     public static JsonBody collection(Collection collection) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JsonOutput.generator(out)) {
+        return new JsonBody(JsonOutput.write(g -> {
             g.writeStartObject();
             g.writeStringField("imagesCollectionId", collection.collectionId());
             g.writeStringField("timestamp", collection.timestamp());
@@ -33,73 +29,52 @@ public final class ResponseBodies {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw JsonOutput.writeFailed(e);
-        }
-        return new JsonBody(out.toString());
+        }));
     }
 
     /** create-table's answer: {@code {"table", "status", "created"?}} ({@code created} only once ACTIVE). */
     public static JsonBody tableState(String table, boolean active, boolean created) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JsonOutput.generator(out)) {
+        return new JsonBody(JsonOutput.write(g -> {
             g.writeStartObject();
             g.writeStringField("table", table);
             g.writeStringField("status", active ? "ACTIVE" : "CREATING");
             if (active) g.writeBooleanField("created", created);
             g.writeEndObject();
-        } catch (IOException e) {
-            throw JsonOutput.writeFailed(e);
-        }
-        return new JsonBody(out.toString());
+        }));
     }
 
     public static JsonBody appendResult(AppendResult result) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JsonOutput.generator(out)) {
-            g.writeStartObject();
-            g.writeStringField("imagesCollectionId", result.collectionId());
-            g.writeNumberField("appended", result.appended());
-            g.writeNumberField("imageCount", result.imageCount());
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw JsonOutput.writeFailed(e);
-        }
-        return new JsonBody(out.toString());
+        return imagesChanged(result.collectionId(), "appended", result.appended(), result.imageCount());
     }
 
     public static JsonBody removeResult(RemoveResult result) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JsonOutput.generator(out)) {
+        return imagesChanged(result.collectionId(), "removed", result.removed(), result.imageCount());
+    }
+
+    /** An append's or a delete's answer: the collection, how many images the request changed, how many it holds now. */
+    private static JsonBody imagesChanged(String collectionId, String changedField, int changed, int imageCount) {
+        return new JsonBody(JsonOutput.write(g -> {
             g.writeStartObject();
-            g.writeStringField("imagesCollectionId", result.collectionId());
-            g.writeNumberField("removed", result.removed());
-            g.writeNumberField("imageCount", result.imageCount());
+            g.writeStringField("imagesCollectionId", collectionId);
+            g.writeNumberField(changedField, changed);
+            g.writeNumberField("imageCount", imageCount);
             g.writeEndObject();
-        } catch (IOException e) {
-            throw JsonOutput.writeFailed(e);
-        }
-        return new JsonBody(out.toString());
+        }));
     }
 
     public static JsonBody image(ImageInCollection image) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JsonOutput.generator(out)) {
+        return new JsonBody(JsonOutput.write(g -> {
             g.writeStartObject();
             g.writeStringField("imagesCollectionId", image.collectionId());
             g.writeStringField("imageId", image.imageId());
             g.writeStringField("url", image.url());
             g.writeNumberField("position", image.position());
             g.writeEndObject();
-        } catch (IOException e) {
-            throw JsonOutput.writeFailed(e);
-        }
-        return new JsonBody(out.toString());
+        }));
     }
 
     public static JsonBody listPage(ListPage page) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = JsonOutput.generator(out)) {
+        return new JsonBody(JsonOutput.write(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("items");
             for (ListedCollection c : page.items()) {
@@ -119,9 +94,6 @@ public final class ResponseBodies {
             g.writeBooleanField("partial", page.partial());
             g.writeEndObject();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw JsonOutput.writeFailed(e);
-        }
-        return new JsonBody(out.toString());
+        }));
     }
 }

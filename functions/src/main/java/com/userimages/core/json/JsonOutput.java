@@ -9,15 +9,33 @@ import java.io.UncheckedIOException;
 /**
  * Writes JSON with Jackson's streaming generator (jackson-core): the same bytes an
  * {@code ObjectMapper} writes for the equivalent tree (no indentation, non-ASCII as is, control
- * characters, quotes and backslashes escaped), without loading jackson-databind. Usage: open a
- * generator over a fresh {@link StringWriter}, write one value, close it, take the text.
+ * characters, quotes and backslashes escaped), without loading jackson-databind. Usage:
+ * {@link #write} one value; it opens a generator over a fresh {@link StringWriter}, closes it and
+ * takes the text.
  */
 public final class JsonOutput {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonOutput() {}
 
-    public static JsonGenerator generator(StringWriter out) {
+    /** Writes one JSON value, as the generator's methods do (which may declare an {@link IOException}). */
+    @FunctionalInterface
+    public interface ValueWriter {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** The text of the one value {@code value} writes. */
+    public static String write(ValueWriter value) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = generator(out)) {
+            value.write(g);
+        } catch (IOException e) {
+            throw writeFailed(e);
+        }
+        return out.toString();
+    }
+
+    private static JsonGenerator generator(StringWriter out) {
         try {
             return FACTORY.createGenerator(out);
         } catch (IOException e) {
@@ -26,7 +44,7 @@ public final class JsonOutput {
     }
 
     /** A generator over a {@link StringWriter} has nothing that can fail; a failure is a bug. */
-    public static UncheckedIOException writeFailed(IOException e) {
+    private static UncheckedIOException writeFailed(IOException e) {
         return new UncheckedIOException("JSON writing into memory failed", e);
     }
 }

@@ -1,7 +1,7 @@
 package com.userimages.core.pagination;
 
 import com.userimages.core.data.CollectionRepository;
-import com.userimages.core.data.CollectionRepository.IndexSlice;
+import com.userimages.core.data.TimestampIndexSlice;
 import com.userimages.core.model.IndexKey;
 import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.ListedCollection;
@@ -56,7 +56,7 @@ public final class PageReader {
                 return new Page(matches, position, true, calls, evaluated);
             }
             int size = (int) Math.min(remaining, nextQuerySize(wanted - matches.size(), matches.size(), evaluated));
-            IndexSlice slice = repository.queryByTimestamp(userId, query, position, size);
+            TimestampIndexSlice slice = repository.queryByTimestamp(userId, query, position, size);
             calls++;
             evaluated += slice.scannedCount();
             matches.addAll(slice.items());

@@ -1,13 +1,13 @@
 package com.userimages.core.service;
 
+import com.userimages.core.data.AppendOutcome;
 import com.userimages.core.data.CollectionRepository;
-import com.userimages.core.data.CollectionRepository.AppendAttempt;
-import com.userimages.core.data.CollectionRepository.CreateAttempt;
-import com.userimages.core.data.CollectionRepository.DeleteAttempt;
-import com.userimages.core.data.CollectionRepository.RemoveAttempt;
-import com.userimages.core.data.CollectionRepository.ReorderAttempt;
-import com.userimages.core.data.CollectionRepository.StoredState;
+import com.userimages.core.data.CreateOutcome;
+import com.userimages.core.data.DeleteOutcome;
 import com.userimages.core.data.ItemSizeEstimator;
+import com.userimages.core.data.RemoveImageOutcome;
+import com.userimages.core.data.ReorderOutcome;
+import com.userimages.core.data.StoredCollection;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.error.ErrorCode;
 import com.userimages.core.model.AppendResult;
@@ -66,17 +66,17 @@ public final class CollectionService {
     public Created create(String userId, NewCollection collection, Preconditions preconditions) {
         long size = ItemSizeEstimator.newCollection(userId, collection);
         if (size > ItemSizeEstimator.MAX_ITEM_BYTES) throw itemTooLarge();
-        StoredState state;
+        StoredCollection state;
         if (preconditions.ifMatch().isPresent()) {
             state = repository.readState(userId, collection.collectionId())
                     .orElseThrow(() -> new ApiException.PreconditionFailed(
                             "If-Match names a state of an existing collection, and there is no collection with this id."));
         } else {
             switch (repository.putIfAbsent(userId, collection, size)) {
-                case CreateAttempt.Created created -> {
+                case CreateOutcome.Created created -> {
                     return new Created(created.collection(), true);
                 }
-                case CreateAttempt.Exists exists -> state = exists.state();
+                case CreateOutcome.Exists exists -> state = exists.state();
             }
         }
         requireHeld(preconditions, state.collection().tag());
@@ -90,13 +90,7 @@ public final class CollectionService {
     /**
      * Appends images at the end. Ids already in the collection with the same url are skipped, so a
      * retried request adds nothing twice; the same id with another url refuses the whole request.
-     */
-    public AppendResult append(String userId, String collectionId, List<ImageRef> images) {
-        return append(userId, collectionId, images, Preconditions.NONE);
-    }
-
-    /**
-     * As above, only onto a state the preconditions accept, checked in the write's own condition:
+     * Only onto a state the preconditions accept, checked in the write's own condition:
      * else 412 — unless every image is there already with its url, the retry of an append that
      * succeeded, which answers 200 whatever {@code If-Match} says. Preconditions too long for a
      * condition are evaluated on a strongly consistent read, and the write is pinned to that state.
@@ -104,7 +98,7 @@ public final class CollectionService {
     public AppendResult append(String userId, String collectionId, List<ImageRef> images, Preconditions preconditions) {
         List<ImageRef> pending = images;
         boolean guardAsSent = preconditions.fitsACondition();
-        StoredState known = guardAsSent ? null : repository.readState(userId, collectionId).orElseThrow(CollectionService::notFound);
+        StoredCollection known = guardAsSent ? null : repository.readState(userId, collectionId).orElseThrow(CollectionService::notFound);
         for (int attempt = 0; attempt <= MAX_APPEND_RETRIES; attempt++) {
             if (known != null) {
                 List<ImageRef> fresh = stillToAppend(pending, known, preconditions);
@@ -115,13 +109,13 @@ public final class CollectionService {
             }
             long addedBytes = ItemSizeEstimator.images(pending);
             Preconditions guard = guardAsSent ? preconditions : Preconditions.pinnedTo(known.collection().tag());
-            AppendAttempt outcome = repository.appendImages(userId, collectionId, pending, addedBytes,
+            AppendOutcome outcome = repository.appendImages(userId, collectionId, pending, addedBytes,
                     bounds.maxImagesPerCollection(), ItemSizeEstimator.MAX_ITEM_BYTES, guard);
             switch (outcome) {
-                case AppendAttempt.Appended appended -> {
+                case AppendOutcome.Appended appended -> {
                     return new AppendResult(collectionId, pending.size(), appended.imageCount(), appended.tag());
                 }
-                case AppendAttempt.Refused refused -> {
+                case AppendOutcome.Refused refused -> {
                     known = refused.state();
                     if (known == null) throw notFound();
                 }
@@ -137,7 +131,7 @@ public final class CollectionService {
      * there and the preconditions hold, a refusal over a bound is told from a concurrent change by
      * the numbers the state holds.
      */
-    private List<ImageRef> stillToAppend(List<ImageRef> pending, StoredState state, Preconditions preconditions) {
+    private List<ImageRef> stillToAppend(List<ImageRef> pending, StoredCollection state, Preconditions preconditions) {
         CollectionTag current = state.collection().tag();
         if (!preconditions.ifNoneMatchHolds(current)) throw ifNoneMatchFailed();
         List<ImageRef> fresh = withoutPresent(pending, state);
@@ -156,7 +150,7 @@ public final class CollectionService {
     }
 
     /** The images not yet in the collection; an id there with another url is a conflict for the whole request. */
-    private static List<ImageRef> withoutPresent(List<ImageRef> images, StoredState state) {
+    private static List<ImageRef> withoutPresent(List<ImageRef> images, StoredCollection state) {
         List<ImageRef> fresh = new ArrayList<>(images.size());
         for (ImageRef image : images) {
             String storedUrl = state.urlsById().get(image.imageId());
@@ -215,12 +209,12 @@ public final class CollectionService {
             requireHeld(preconditions, current.tag());
             List<ImageRef> reordered = inOrder(current, imageIds);
             if (reordered.equals(current.images())) return current;
-            ReorderAttempt outcome = repository.replaceImages(userId, collectionId, reordered, current.tag());
+            ReorderOutcome outcome = repository.replaceImages(userId, collectionId, reordered, current.tag());
             switch (outcome) {
-                case ReorderAttempt.Reordered done -> {
+                case ReorderOutcome.Reordered done -> {
                     return new Collection(collectionId, current.timestamp(), reordered, done.tag());
                 }
-                case ReorderAttempt.Refused refused -> {
+                case ReorderOutcome.Refused refused -> {
                     if (attempt == MAX_EDIT_RETRIES) throw concurrentModification();
                     current = refused.current().orElseThrow(CollectionService::notFound);
                 }
@@ -260,13 +254,13 @@ public final class CollectionService {
             requireHeld(preconditions, current.tag());
             ImageRef image = current.images().get(index);
             Preconditions guard = guardAsSent ? preconditions : Preconditions.pinnedTo(current.tag());
-            RemoveAttempt outcome = repository.removeImage(userId, collectionId, index, image, current.imageCount(),
+            RemoveImageOutcome outcome = repository.removeImage(userId, collectionId, index, image, current.imageCount(),
                     guard, ItemSizeEstimator.images(List.of(image)));
             switch (outcome) {
-                case RemoveAttempt.Removed removed -> {
+                case RemoveImageOutcome.Removed removed -> {
                     return new RemoveResult(collectionId, 1, removed.imageCount(), removed.tag());
                 }
-                case RemoveAttempt.Refused refused -> {
+                case RemoveImageOutcome.Refused refused -> {
                     Collection changed = refused.current().orElseThrow(CollectionService::notFound);
                     // What the refusal's read already decides is answered without waiting.
                     positionOf(changed, imageId);
@@ -294,8 +288,8 @@ public final class CollectionService {
                 requireHeld(preconditions, current);
                 guard = Preconditions.pinnedTo(current);
             }
-            DeleteAttempt outcome = repository.deleteCollection(userId, collectionId, guard);
-            if (!(outcome instanceof DeleteAttempt.Refused refused)) return;
+            DeleteOutcome outcome = repository.deleteCollection(userId, collectionId, guard);
+            if (!(outcome instanceof DeleteOutcome.Refused refused)) return;
             CollectionTag current = refused.current().orElseThrow(CollectionService::notFound);
             requireHeld(preconditions, current);
             // They hold now, so the state changed between the write and the read: try again.

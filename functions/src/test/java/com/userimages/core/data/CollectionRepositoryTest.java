@@ -48,7 +48,7 @@ class CollectionRepositoryTest {
 
     private Collection stored(NewCollection collection) {
         var attempt = repository.putIfAbsent(user, collection, ItemSizeEstimator.newCollection(user, collection));
-        return assertInstanceOf(CollectionRepository.CreateAttempt.Created.class, attempt).collection();
+        return assertInstanceOf(CreateOutcome.Created.class, attempt).collection();
     }
 
     @Nested
@@ -67,7 +67,7 @@ class CollectionRepositoryTest {
             Collection written = stored(first);
             NewCollection second = new NewCollection(first.collectionId(), first.timestamp(), List.of(image("b"), image("c")), "digest-second");
             var attempt = repository.putIfAbsent(user, second, ItemSizeEstimator.newCollection(user, second));
-            CollectionRepository.StoredState state = assertInstanceOf(CollectionRepository.CreateAttempt.Exists.class, attempt).state();
+            StoredCollection state = assertInstanceOf(CreateOutcome.Exists.class, attempt).state();
             assertEquals("digest-first", state.requestDigest());
             assertEquals(written, state.collection());
             assertEquals(Optional.of(written), repository.get(user, first.collectionId()));
@@ -100,7 +100,7 @@ class CollectionRepositoryTest {
             ImageRef a = image("a");
             ImageRef b = image("b");
             Collection written = stored(newCollection(0, "digest-ab", a, b));
-            CollectionRepository.StoredState state = repository.readState(user, written.collectionId()).orElseThrow();
+            StoredCollection state = repository.readState(user, written.collectionId()).orElseThrow();
             assertEquals(2, state.imageCount());
             assertEquals(Map.of(a.imageId(), a.url(), b.imageId(), b.url()), state.urlsById());
             assertEquals("digest-ab", state.requestDigest());
@@ -117,7 +117,7 @@ class CollectionRepositoryTest {
             ImageRef b = image("b");
             var attempt = repository.appendImages(user, written.collectionId(), List.of(b), ItemSizeEstimator.images(List.of(b)),
                     1_000, ItemSizeEstimator.MAX_ITEM_BYTES, Preconditions.NONE);
-            var appended = assertInstanceOf(CollectionRepository.AppendAttempt.Appended.class, attempt);
+            var appended = assertInstanceOf(AppendOutcome.Appended.class, attempt);
             assertEquals(2, appended.imageCount());
             assertEquals(written.tag().next(), appended.tag());
             assertEquals(List.of(a, b), repository.get(user, written.collectionId()).orElseThrow().images());
@@ -130,7 +130,7 @@ class CollectionRepositoryTest {
             List<ImageRef> again = List.of(image("b"), a);
             var attempt = repository.appendImages(user, written.collectionId(), again, ItemSizeEstimator.images(again),
                     1_000, ItemSizeEstimator.MAX_ITEM_BYTES, Preconditions.NONE);
-            var refused = assertInstanceOf(CollectionRepository.AppendAttempt.Refused.class, attempt);
+            var refused = assertInstanceOf(AppendOutcome.Refused.class, attempt);
             assertEquals(written, refused.state().collection());
             assertEquals(written, repository.get(user, written.collectionId()).orElseThrow());
         }
@@ -141,7 +141,7 @@ class CollectionRepositoryTest {
             List<ImageRef> one = List.of(image("c"));
             var attempt = repository.appendImages(user, written.collectionId(), one, ItemSizeEstimator.images(one),
                     2, ItemSizeEstimator.MAX_ITEM_BYTES, Preconditions.NONE);
-            assertInstanceOf(CollectionRepository.AppendAttempt.Refused.class, attempt);
+            assertInstanceOf(AppendOutcome.Refused.class, attempt);
             assertEquals(2, repository.get(user, written.collectionId()).orElseThrow().imageCount());
         }
 
@@ -150,7 +150,7 @@ class CollectionRepositoryTest {
             List<ImageRef> one = List.of(image("a"));
             var attempt = repository.appendImages(user, Ids.generate(), one, ItemSizeEstimator.images(one),
                     1_000, ItemSizeEstimator.MAX_ITEM_BYTES, Preconditions.NONE);
-            assertNull(assertInstanceOf(CollectionRepository.AppendAttempt.Refused.class, attempt).state());
+            assertNull(assertInstanceOf(AppendOutcome.Refused.class, attempt).state());
         }
     }
 
@@ -162,7 +162,7 @@ class CollectionRepositoryTest {
             ImageRef b = image("b");
             Collection written = stored(newCollection(0, "d", a, b));
             var attempt = repository.replaceImages(user, written.collectionId(), List.of(b, a), written.tag());
-            CollectionTag next = assertInstanceOf(CollectionRepository.ReorderAttempt.Reordered.class, attempt).tag();
+            CollectionTag next = assertInstanceOf(ReorderOutcome.Reordered.class, attempt).tag();
             assertEquals(written.tag().next(), next);
             assertEquals(List.of(b, a), repository.get(user, written.collectionId()).orElseThrow().images());
         }
@@ -174,7 +174,7 @@ class CollectionRepositoryTest {
             Collection written = stored(newCollection(0, "d", a, b));
             repository.replaceImages(user, written.collectionId(), List.of(b, a), written.tag());
             var attempt = repository.replaceImages(user, written.collectionId(), List.of(a, b), written.tag());
-            Collection current = assertInstanceOf(CollectionRepository.ReorderAttempt.Refused.class, attempt).current().orElseThrow();
+            Collection current = assertInstanceOf(ReorderOutcome.Refused.class, attempt).current().orElseThrow();
             assertEquals(List.of(b, a), current.images());
         }
 
@@ -186,7 +186,7 @@ class CollectionRepositoryTest {
             Collection written = stored(newCollection(0, "d", a, b, c));
             var attempt = repository.removeImage(user, written.collectionId(), 1, b, 3, Preconditions.NONE,
                     ItemSizeEstimator.images(List.of(b)));
-            var removed = assertInstanceOf(CollectionRepository.RemoveAttempt.Removed.class, attempt);
+            var removed = assertInstanceOf(RemoveImageOutcome.Removed.class, attempt);
             assertEquals(2, removed.imageCount());
             assertEquals(List.of(a, c), repository.get(user, written.collectionId()).orElseThrow().images());
         }
@@ -194,11 +194,11 @@ class CollectionRepositoryTest {
         @Test
         void aDeletedCollectionIsGoneAndASecondDeleteFindsNothing() {
             Collection written = stored(newCollection(0, "d", image("a")));
-            assertInstanceOf(CollectionRepository.DeleteAttempt.Deleted.class,
+            assertInstanceOf(DeleteOutcome.Deleted.class,
                     repository.deleteCollection(user, written.collectionId(), Preconditions.NONE));
             assertEquals(Optional.empty(), repository.get(user, written.collectionId()));
             var again = repository.deleteCollection(user, written.collectionId(), Preconditions.NONE);
-            assertEquals(Optional.empty(), assertInstanceOf(CollectionRepository.DeleteAttempt.Refused.class, again).current());
+            assertEquals(Optional.empty(), assertInstanceOf(DeleteOutcome.Refused.class, again).current());
         }
     }
 
@@ -211,7 +211,7 @@ class CollectionRepositoryTest {
             ImageRef cover = image("cover");
             Collection older = stored(newCollection(0, "d", cover, image("x")));
             Collection newer = stored(newCollection(1, "d"));
-            CollectionRepository.IndexSlice slice = repository.queryByTimestamp(user, NEWEST_FIRST, null, 10);
+            TimestampIndexSlice slice = repository.queryByTimestamp(user, NEWEST_FIRST, null, 10);
             assertEquals(List.of(new ListedCollection(newer.collectionId(), newer.timestamp(), 0, null),
                     new ListedCollection(older.collectionId(), older.timestamp(), 2, cover.url())), slice.items());
             assertEquals(2, slice.scannedCount());
@@ -222,7 +222,7 @@ class CollectionRepositoryTest {
             stored(newCollection(0, "d"));
             Collection middle = stored(newCollection(1, "d"));
             stored(newCollection(2, "d"));
-            CollectionRepository.IndexSlice slice = repository.queryByTimestamp(user, NEWEST_FIRST, null, 2);
+            TimestampIndexSlice slice = repository.queryByTimestamp(user, NEWEST_FIRST, null, 2);
             assertEquals(2, slice.items().size());
             assertEquals(slice.items().getLast().indexKey(), slice.lastEvaluatedKey());
             assertEquals(middle.collectionId(), slice.lastEvaluatedKey().collectionId());
@@ -233,7 +233,7 @@ class CollectionRepositoryTest {
             stored(newCollection(0, "d"));
             Collection withImages = stored(newCollection(1, "d", image("a")));
             stored(newCollection(2, "d"));
-            CollectionRepository.IndexSlice slice = repository.queryByTimestamp(user, new ListSelection(SortOrder.DESC, null, null, 1), null, 10);
+            TimestampIndexSlice slice = repository.queryByTimestamp(user, new ListSelection(SortOrder.DESC, null, null, 1), null, 10);
             assertEquals(List.of(withImages.collectionId()), slice.items().stream().map(ListedCollection::collectionId).toList());
             assertEquals(3, slice.scannedCount());
         }

@@ -83,6 +83,14 @@ class TableAdminTest {
             assertTrue(e.getMessage().contains(name), e.getMessage());
         }
 
+        /** The table's definition, its timestamp index projecting {@code projection} instead. */
+        private static CreateTableRequest withIndexProjection(String name, Projection projection) {
+            LocalSecondaryIndex index = TableAdmin.definition(name).localSecondaryIndexes().getFirst();
+            return TableAdmin.definition(name).toBuilder()
+                    .localSecondaryIndexes(index.toBuilder().projection(projection).build())
+                    .build();
+        }
+
         @Test
         void theSameKeysWithoutTheTimestampIndexAreAMismatch() {
             String name = freshName();
@@ -97,25 +105,16 @@ class TableAdminTest {
         @Test
         void anIndexProjectingOtherAttributesIsAMismatch() {
             String name = freshName();
-            LocalSecondaryIndex index = TableAdmin.definition(name).localSecondaryIndexes().getFirst();
             List<String> fewer = UserImagesTable.TIMESTAMP_INDEX_PROJECTION.subList(1, UserImagesTable.TIMESTAMP_INDEX_PROJECTION.size());
-            CreateTableRequest otherProjection = TableAdmin.definition(name).toBuilder()
-                    .localSecondaryIndexes(index.toBuilder()
-                            .projection(Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes(fewer).build())
-                            .build())
-                    .build();
+            CreateTableRequest otherProjection = withIndexProjection(name,
+                    Projection.builder().projectionType(ProjectionType.INCLUDE).nonKeyAttributes(fewer).build());
             assertIsTheSchemaMismatch(mismatchOf(otherProjection), name);
         }
 
         @Test
         void anIndexProjectingEverythingIsAMismatchToo() {
             String name = freshName();
-            LocalSecondaryIndex index = TableAdmin.definition(name).localSecondaryIndexes().getFirst();
-            CreateTableRequest allProjected = TableAdmin.definition(name).toBuilder()
-                    .localSecondaryIndexes(index.toBuilder()
-                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                            .build())
-                    .build();
+            CreateTableRequest allProjected = withIndexProjection(name, Projection.builder().projectionType(ProjectionType.ALL).build());
             ApiException.Conflict e = mismatchOf(allProjected);
             assertIsTheSchemaMismatch(e, name);
             assertFalse(e.getMessage().contains("Exception"), e.getMessage());

@@ -1,8 +1,11 @@
 package com.userimages.core.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.userimages.core.error.ApiException;
+import com.userimages.core.error.ErrorCode;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -39,5 +42,17 @@ class ApiRequestTest {
         // A decoding difference cannot invent a repetition; a malformed escape is compared as sent.
         assertEquals(Set.of(), request("x=1&x=2", Map.of("y", "1")).repeatedQueryParameters());
         assertEquals(Set.of("a%ZZ"), request("a%ZZ=1&a%ZZ=2", Map.of("a%ZZ", "1,2")).repeatedQueryParameters());
+    }
+
+    @Test
+    void aPathIdIsTheCanonicalIdOrA400() {
+        ApiRequest request = new ApiRequest(APIGatewayV2HTTPEvent.builder()
+                .withPathParameters(Map.of("collectionId", "0E9B3D1C-7C2A-4F3E-9B1D-2A4C6E8F0A1B", "imageId", "not-an-id")).build());
+        assertEquals("0e9b3d1c-7c2a-4f3e-9b1d-2a4c6e8f0a1b", request.pathId("collectionId"));
+        ApiException notAnId = assertThrows(ApiException.class, () -> request.pathId("imageId"));
+        assertEquals(400, notAnId.status());
+        assertEquals(ErrorCode.INVALID_ID.name(), notAnId.code());
+        ApiException missing = assertThrows(ApiException.class, () -> request.pathId("other"));
+        assertEquals(ErrorCode.INVALID_PATH.name(), missing.code());
     }
 }

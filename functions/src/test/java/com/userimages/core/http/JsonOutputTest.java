@@ -1,11 +1,13 @@
 package com.userimages.core.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.error.ErrorCode;
+import com.userimages.core.json.JsonOutput;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Collection;
 import com.userimages.core.model.CollectionTag;
@@ -14,6 +16,8 @@ import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.RemoveResult;
 import com.userimages.core.pagination.ListPage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,6 +85,22 @@ class JsonOutputTest {
         empty.put("count", 0);
         empty.putObject("pagination").put("limit", 1).putNull("nextToken").put("partial", false);
         assertEquals(Json.write(empty), ResponseBodies.listPage(new ListPage(List.of(), 1, null, false, 1, 0)).text());
+    }
+
+    @Test
+    void aWriterWritesOneValueAndAFailureInsideItIsUnchecked() {
+        assertEquals("{\"a\":[1,null]}", JsonOutput.write(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("a");
+            g.writeNumber(1);
+            g.writeNull();
+            g.writeEndArray();
+            g.writeEndObject();
+        }));
+        UncheckedIOException failed = assertThrows(UncheckedIOException.class, () -> JsonOutput.write(g -> {
+            throw new IOException("disk full");
+        }));
+        assertEquals("disk full", failed.getCause().getMessage());
     }
 
     @Test
