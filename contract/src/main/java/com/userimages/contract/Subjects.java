@@ -1,5 +1,10 @@
 package com.userimages.contract;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * What makes a JWT {@code sub} usable as a caller's identity (API.md, "Authentication and
  * authorization"): the partition key is exactly this string, so it must be one the database stores
@@ -20,6 +25,19 @@ public final class Subjects {
     public static final String PRIMING_SUBJECT = "user-images:priming";
 
     private Subjects() {}
+
+    /**
+     * The first {@code bytes} bytes of SHA-256 of the {@code sub}, in hex: a pseudonym for places a
+     * raw {@code sub} must never reach (log lines, object keys, URLs). Logs use 8 bytes, keys 16.
+     */
+    public static String digest(String sub, int bytes) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(sub.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
 
     /**
      * True for 1 to {@value #MAX_CODE_POINTS} code points of well-formed UTF-16 (no unpaired

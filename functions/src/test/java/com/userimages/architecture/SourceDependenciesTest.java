@@ -39,7 +39,7 @@ class SourceDependenciesTest {
             Map.entry("core.service", Set.of("core.http", "wiring", "handlers")),
             Map.entry("core.pagination", Set.of("core.service", "core.http", "wiring", "handlers")),
             Map.entry("core.data", Set.of("core.pagination", "core.service", "wiring", "handlers")),
-            Map.entry("core.model", Set.of("core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers")),
+            Map.entry("core.model", Set.of("core.storage", "core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers")),
             Map.entry("core.observability", Set.of("core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers")),
             Map.entry("core.json", Set.of("core.http", "core.priming", "wiring", "handlers")),
             Map.entry("core.storage", Set.of("core.service", "core.http", "core.priming", "wiring", "handlers")),

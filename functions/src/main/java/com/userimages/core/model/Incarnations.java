@@ -15,8 +15,7 @@ public final class Incarnations {
     /** The characters of a chosen incarnation. */
     public static final int LENGTH = 8;
 
-    private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
-    private static final Pattern FORM = Pattern.compile("0|[0-9a-hjkmnp-tv-z]{" + LENGTH + "}");
+    private static final Pattern FORM = RandomBase32.form(LENGTH);
 
     private final SecureRandom random;
 
@@ -30,20 +29,11 @@ public final class Incarnations {
     }
 
     public String next() {
-        byte[] bytes = new byte[5];
-        random.nextBytes(bytes);
-        long bits = 0;
-        for (byte b : bytes) bits = (bits << 8) | (b & 0xff);
-        char[] out = new char[LENGTH];
-        for (int i = LENGTH - 1; i >= 0; i--) {
-            out[i] = ALPHABET[(int) (bits & 31)];
-            bits >>>= 5;
-        }
-        return new String(out);
+        return RandomBase32.next(random, LENGTH);
     }
 
     /** Whether {@code s} is an incarnation this API issues ({@link #LEGACY} included). */
     public static boolean isWellFormed(String s) {
-        return FORM.matcher(s).matches();
+        return LEGACY.equals(s) || FORM.matcher(s).matches();
     }
 }

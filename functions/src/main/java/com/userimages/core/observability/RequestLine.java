@@ -4,15 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.Subjects;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -131,12 +128,7 @@ public record RequestLine(Instant timestamp, String requestId, String awsRequest
 
     /** A truncated SHA-256 of the sub (16 hex digits): lets operators follow one caller, pseudonymously. */
     public static String callerHash(String sub) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(sub.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always present", e);
-        }
+        return Subjects.digest(sub, 8);
     }
 
     /** An id as logged: at most 128 characters, each visible ASCII (anything else becomes {@code _}). */

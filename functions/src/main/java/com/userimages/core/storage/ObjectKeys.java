@@ -1,9 +1,6 @@
 package com.userimages.core.storage;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import com.userimages.contract.Subjects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,12 +23,7 @@ public final class ObjectKeys {
 
     /** The first 32 hex digits of SHA-256 of the {@code sub}. */
     public static String userKey(String sub) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sub.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
+        return Subjects.digest(sub, 16);
     }
 
     /** Where the client PUTs the bytes. */

@@ -1,5 +1,6 @@
 package com.userimages.core.storage;
 
+import com.userimages.core.model.RandomBase32;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
@@ -11,8 +12,7 @@ import java.util.regex.Pattern;
 public final class UploadIds {
     public static final int LENGTH = 26;
 
-    private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
-    private static final Pattern FORM = Pattern.compile("[0-9a-hjkmnp-tv-z]{" + LENGTH + "}");
+    private static final Pattern FORM = RandomBase32.form(LENGTH);
 
     private final SecureRandom random;
 
@@ -22,9 +22,7 @@ public final class UploadIds {
     }
 
     public String next() {
-        char[] out = new char[LENGTH];
-        for (int i = 0; i < LENGTH; i++) out[i] = ALPHABET[random.nextInt(ALPHABET.length)];
-        return new String(out);
+        return RandomBase32.next(random, LENGTH);
     }
 
     /** Whether {@code s} is an upload id this API issues; the only form that may reach an object key. */
