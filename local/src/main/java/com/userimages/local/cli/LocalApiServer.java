@@ -8,12 +8,12 @@ import com.userimages.engines.EngineCredentials;
 import com.userimages.local.auth.DevelopmentIssuer;
 import com.userimages.local.auth.JwksKeySource;
 import com.userimages.local.auth.JwtAuthorizer;
-import com.userimages.local.gateway.ApiGatewayHandler;
+import com.userimages.local.gateway.ApiGatewayEndpoint;
 import com.userimages.local.gateway.ConsoleText;
 import com.userimages.local.gateway.CorsEndpoint;
 import com.userimages.local.gateway.CorsPolicy;
-import com.userimages.local.gateway.DevelopmentIssuerEndpoints;
-import com.userimages.local.gateway.DocsEndpoints;
+import com.userimages.local.gateway.DevelopmentIssuerEndpoint;
+import com.userimages.local.gateway.DocsEndpoint;
 import com.userimages.local.gateway.OpenApiDocument;
 import com.userimages.local.gateway.FunctionIntegration;
 import com.userimages.local.gateway.GatewayEndpoint;
@@ -131,9 +131,9 @@ public final class LocalApiServer implements AutoCloseable {
             }
 
             List<GatewayEndpoint> endpoints = new ArrayList<>();
-            if (developmentIssuer != null) endpoints.add(new DevelopmentIssuerEndpoints(developmentIssuer, routeScopes));
-            endpoints.add(new DocsEndpoints(() -> OpenApiDocument.load(URI.create("http://127.0.0.1:" + port)), developmentIssuer, routeScopes));
-            endpoints.add(new ApiGatewayHandler(RouteMatcher.forApi(), authorizer, integration(invoker), clock));
+            if (developmentIssuer != null) endpoints.add(new DevelopmentIssuerEndpoint(developmentIssuer, routeScopes));
+            endpoints.add(new DocsEndpoint(() -> OpenApiDocument.load(URI.create("http://127.0.0.1:" + port)), developmentIssuer, routeScopes));
+            endpoints.add(new ApiGatewayEndpoint(RouteMatcher.forApi(), authorizer, integration(invoker), clock));
             http.start(options.cors() == null ? endpoints : List.of(new CorsEndpoint(options.cors(), endpoints)), options.allowedHosts(),
                     options.cors() != null, log, options.logFormat());
             return new LocalApiServer(http, dynamoDb, authorizer, developmentIssuer, tableStatus, demoStatus, options.cors());

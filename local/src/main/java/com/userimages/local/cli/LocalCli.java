@@ -1,8 +1,8 @@
 package com.userimages.local.cli;
 
 import com.userimages.local.auth.DevelopmentIssuer;
-import com.userimages.local.gateway.DevelopmentIssuerEndpoints;
-import com.userimages.local.gateway.DocsEndpoints;
+import com.userimages.local.gateway.DevelopmentIssuerEndpoint;
+import com.userimages.local.gateway.DocsEndpoint;
 import com.userimages.local.engine.StartupException;
 import com.userimages.local.runtime.HandlerRegistry;
 
@@ -138,13 +138,13 @@ public final class LocalCli {
         DevelopmentIssuer issuer = server.developmentIssuer();
         if (issuer != null) {
             out.append("  Tokens:   development issuer ").append(issuer.issuer()).append(", audience ")
-                    .append(DevelopmentIssuer.AUDIENCE).append(", keys at ").append(base).append(DevelopmentIssuerEndpoints.JWKS_PATH).append('\n');
+                    .append(DevelopmentIssuer.AUDIENCE).append(", keys at ").append(base).append(DevelopmentIssuerEndpoint.JWKS_PATH).append('\n');
         } else {
             out.append("  Tokens:   issuer ").append(server.authorizer().issuer()).append(", audience ")
                     .append(String.join(",", server.authorizer().audiences())).append('\n');
         }
-        out.append("  Docs:     ").append(base).append(DocsEndpoints.DOCS_PATH).append(" (try every route in a browser), OpenAPI at ")
-                .append(base).append(DocsEndpoints.OPENAPI_PATH).append('\n');
+        out.append("  Docs:     ").append(base).append(DocsEndpoint.DOCS_PATH).append(" (try every route in a browser), OpenAPI at ")
+                .append(base).append(DocsEndpoint.OPENAPI_PATH).append('\n');
         if (server.cors() != null) {
             out.append("  CORS:     for ").append(String.join(", ", server.cors().allowedOrigins())).append('\n');
         }
@@ -162,7 +162,7 @@ public final class LocalCli {
         out.append(curlLine(base, token)).append("\n\n");
         if (issuer != null) {
             out.append("Another token:\n");
-            out.append("curl -sS -X POST ").append(base).append(DevelopmentIssuerEndpoints.TOKEN_PATH)
+            out.append("curl -sS -X POST ").append(base).append(DevelopmentIssuerEndpoint.TOKEN_PATH)
                     .append(" -H 'Content-Type: application/json' -d '{\"sub\":\"bob\"}'\n\n");
         }
         out.append(ctrlCStops ? "Ctrl-C stops the server.\n"

@@ -10,13 +10,13 @@ import java.util.Optional;
  * What API Gateway does between the client and a function, in its order: the route (404 when none),
  * the JWT authorizer (401/403 — the function never runs), the event, the function, the response.
  */
-public final class ApiGatewayHandler implements GatewayEndpoint {
+public final class ApiGatewayEndpoint implements GatewayEndpoint {
     private final RouteMatcher routes;
     private final JwtAuthorizer authorizer;
     private final FunctionIntegration functions;
     private final Clock clock;
 
-    public ApiGatewayHandler(RouteMatcher routes, JwtAuthorizer authorizer, FunctionIntegration functions, Clock clock) {
+    public ApiGatewayEndpoint(RouteMatcher routes, JwtAuthorizer authorizer, FunctionIntegration functions, Clock clock) {
         this.routes = routes;
         this.authorizer = authorizer;
         this.functions = functions;

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * document with this server's URL, each file with its content type, and nothing else — no
  * directory, no path that walks out of the fixed list.
  */
-class DocsEndpointsServerIT {
+class DocsEndpointServerIT {
     static final YAMLMapper YAML = new YAMLMapper();
     @RegisterExtension
     static final InProcessServerExtension local = InProcessServerExtension.withRealHandlers();
@@ -171,10 +171,10 @@ class DocsEndpointsServerIT {
 
     static byte[] webjarFile(String name) throws Exception {
         Properties properties = new Properties();
-        try (InputStream in = DocsEndpointsServerIT.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+        try (InputStream in = DocsEndpointServerIT.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
             properties.load(in);
         }
-        try (InputStream in = DocsEndpointsServerIT.class.getResourceAsStream(
+        try (InputStream in = DocsEndpointServerIT.class.getResourceAsStream(
                 "/META-INF/resources/webjars/swagger-ui/" + properties.getProperty("version") + "/" + name)) {
             return in.readAllBytes();
         }

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * resolved against a directory, so {@code ..}, encoded slashes or NULs name no file and fall through
  * to the gateway's 404, and no directory is ever listed.
  */
-public final class DocsEndpoints implements GatewayEndpoint {
+public final class DocsEndpoint implements GatewayEndpoint {
     public static final String OPENAPI_PATH = "/openapi.yaml";
     public static final String DOCS_PATH = "/docs";
     static final String CONFIG_PATH = "/docs/config.json";
@@ -52,7 +52,7 @@ public final class DocsEndpoints implements GatewayEndpoint {
     private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
 
     /** @param issuer the development issuer whose token the page carries; null with a real identity provider */
-    public DocsEndpoints(OpenApiDocument document, DevelopmentIssuer issuer) {
+    public DocsEndpoint(OpenApiDocument document, DevelopmentIssuer issuer) {
         this(() -> document, issuer, RouteScopes.DEFAULTS);
     }
 
@@ -61,7 +61,7 @@ public final class DocsEndpoints implements GatewayEndpoint {
      *                    the server's start, for a page most runs never open
      * @param routeScopes the routes' scopes: the page's token carries what opens every route
      */
-    public DocsEndpoints(Supplier<OpenApiDocument> document, DevelopmentIssuer issuer, RouteScopes routeScopes) {
+    public DocsEndpoint(Supplier<OpenApiDocument> document, DevelopmentIssuer issuer, RouteScopes routeScopes) {
         this.routeScopes = routeScopes;
         this.document = once(document);
         this.issuer = issuer;
@@ -75,7 +75,7 @@ public final class DocsEndpoints implements GatewayEndpoint {
         files.put("/docs/favicon-32x32.png", new Asset(webjar + "favicon-32x32.png", "image/png"));
         files.put("/docs/favicon-16x16.png", new Asset(webjar + "favicon-16x16.png", "image/png"));
         files.values().forEach(asset -> {
-            if (DocsEndpoints.class.getResource(asset.resource()) == null) {
+            if (DocsEndpoint.class.getResource(asset.resource()) == null) {
                 throw new IllegalStateException("the docs page's " + asset.resource() + " is not on the class path");
             }
         });
@@ -96,7 +96,7 @@ public final class DocsEndpoints implements GatewayEndpoint {
         if (path.equals(CONFIG_PATH)) return Optional.of(config());
         Asset asset = assets.get(path);
         if (asset == null) return Optional.empty();
-        GatewayReply reply = reply(loaded.computeIfAbsent(asset.resource(), DocsEndpoints::read), asset.contentType());
+        GatewayReply reply = reply(loaded.computeIfAbsent(asset.resource(), DocsEndpoint::read), asset.contentType());
         if (path.equals(DOCS_PATH)) reply = reply.withHeader("content-security-policy", PAGE_POLICY);
         return Optional.of(Handled.of(reply));
     }
@@ -129,7 +129,7 @@ public final class DocsEndpoints implements GatewayEndpoint {
     }
 
     private static byte[] read(String resource) {
-        try (InputStream in = DocsEndpoints.class.getResourceAsStream(resource)) {
+        try (InputStream in = DocsEndpoint.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException(resource + " is not on the class path");
             return in.readAllBytes();
         } catch (IOException e) {
@@ -151,7 +151,7 @@ public final class DocsEndpoints implements GatewayEndpoint {
     }
 
     private static String webjarVersion() {
-        try (InputStream in = DocsEndpoints.class.getResourceAsStream(WEBJAR_PROPERTIES)) {
+        try (InputStream in = DocsEndpoint.class.getResourceAsStream(WEBJAR_PROPERTIES)) {
             if (in == null) throw new IllegalStateException("org.webjars:swagger-ui is not on the class path (the docs page's assets)");
             Properties properties = new Properties();
             properties.load(in);

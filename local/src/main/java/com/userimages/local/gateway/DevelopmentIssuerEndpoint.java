@@ -15,7 +15,7 @@ import java.util.Optional;
  * The development issuer's two endpoints, served only when the server is its own issuer:
  * {@code GET /.well-known/jwks.json} and {@code POST /local/token}. Neither needs a token.
  */
-public final class DevelopmentIssuerEndpoints implements GatewayEndpoint {
+public final class DevelopmentIssuerEndpoint implements GatewayEndpoint {
     public static final String JWKS_PATH = "/.well-known/jwks.json";
     public static final String TOKEN_PATH = "/local/token";
 
@@ -23,7 +23,7 @@ public final class DevelopmentIssuerEndpoints implements GatewayEndpoint {
     private final RouteScopes routeScopes;
 
     /** @param routeScopes the routes' scopes: a request that names no scope gets a user's ({@code images/user}) */
-    public DevelopmentIssuerEndpoints(DevelopmentIssuer issuer, RouteScopes routeScopes) {
+    public DevelopmentIssuerEndpoint(DevelopmentIssuer issuer, RouteScopes routeScopes) {
         this.issuer = issuer;
         this.routeScopes = routeScopes;
     }
