@@ -1,7 +1,5 @@
-package com.userimages.infra;
+package com.userimages.checks;
 
-import static com.userimages.infra.TemplateModel.list;
-import static com.userimages.infra.TemplateModel.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -41,9 +39,20 @@ class EventsTest {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{(\\w+)}");
 
-    private final Path events = Synth.repoRoot().resolve("events");
+    private final Path events = Repository.root().resolve("events");
 
     record Entry(String file, String function, int expectedStatus) {}
+
+    /** A JSON object as Jackson reads one into {@code Object}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object o) {
+        return (List<Object>) o;
+    }
 
     private List<Entry> manifest() throws IOException {
         List<Entry> entries = new ArrayList<>();

@@ -1,4 +1,4 @@
-package com.userimages.infra;
+package com.userimages.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * to a file that exists: a document moved or renamed breaks the build, not a reader's first click.
  */
 class DocumentLinksTest {
-    private static final Path ROOT = Synth.repoRoot().toAbsolutePath().normalize();
+    private static final Path ROOT = Repository.root().toAbsolutePath().normalize();
     /** {@code [text](target)} outside code; a target never has spaces or parentheses here. */
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final int README_MAX_LINES = 250;

@@ -1,4 +1,4 @@
-package com.userimages.infra;
+package com.userimages.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * PATH and the install directories under the test's control.
  */
 class FindJdkScriptTest {
-    private static final Path SCRIPT = Synth.repoRoot().resolve(".mvn/find-jdk-25");
+    private static final Path SCRIPT = Repository.root().resolve(".mvn/find-jdk-25");
 
     record Result(int exitCode, String stdout, String stderr) {}
 

@@ -1,4 +1,4 @@
-package com.userimages.infra;
+package com.userimages.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * it names every route, and it links nothing outside the repository.
  */
 class ReadmeTest {
-    private static final Path ROOT = Synth.repoRoot();
+    private static final Path ROOT = Repository.root();
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
     private static String readme() throws IOException {
