@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Makes {@link ClassPreloader}'s lists: a build step (process-test-classes, before the tests and the
- * jars), not a test. For each function, a fresh JVM with Lambda's flags runs its init and one
+ * jars), not a test, so it lives in a source set of its own ({@code src/training/java}, compiled
+ * against the test classes for the suite's dynalite, into {@code target/training-classes}). For each function, a fresh JVM with Lambda's flags runs its init and one
  * request against the suite's in-memory dynalite, with {@code -Xlog:class+load}; the classes it read
  * from the class path or the JDK's modules, in order, are the function's list. Classes from the
  * JDK's CDS archive (cheap already), hidden classes (lambdas, which cannot be loaded by name) and
@@ -61,7 +62,9 @@ public final class PreloadListTraining {
         Files.createDirectories(work);
         String classPath = System.getProperty("java.class.path");
         // As the log names a class's source: file:/abs/path/ (not a file:/// URI).
-        String testClasses = "file:" + classes.toAbsolutePath().getParent().resolve("test-classes");
+        // The training's own classes and the suite's are never a function's.
+        Path target = classes.toAbsolutePath().getParent();
+        List<String> notTheFunctions = List.of("file:" + target.resolve("test-classes"), "file:" + target.resolve("training-classes"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
         // The suite's own in-memory dynalite and wiring, as every functions test uses them.
@@ -97,7 +100,7 @@ public final class PreloadListTraining {
                         + "); its jar starts without a preload list");
                 continue;
             }
-            Set<String> names = loadedByName(log, testClasses);
+            Set<String> names = loadedByName(log, notTheFunctions);
             List<String> lines = new ArrayList<>();
             lines.add("# " + function.functionName() + ": the classes its init and first request load, in order (PreloadListTraining)");
             lines.addAll(names);
@@ -106,11 +109,12 @@ public final class PreloadListTraining {
         }
     }
 
-    static Set<String> loadedByName(Path log, String testClassesUri) throws IOException {
+    /** @param excludedUris class path entries whose classes are left out */
+    static Set<String> loadedByName(Path log, List<String> excludedUris) throws IOException {
         Set<String> names = new LinkedHashSet<>();
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
             Matcher loaded = LOADED.matcher(line);
-            if (!loaded.matches() || loaded.group(2).startsWith(testClassesUri)) continue;
+            if (!loaded.matches() || excludedUris.stream().anyMatch(loaded.group(2)::startsWith)) continue;
             names.add(loaded.group(1));
         }
         return names;
