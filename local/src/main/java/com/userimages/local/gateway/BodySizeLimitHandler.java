@@ -3,8 +3,8 @@ package com.userimages.local.gateway;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
+
+import java.util.Optional;
 
 /**
  * API Gateway's payload limit, as Jetty's own {@code SizeLimitHandler} keeps one: a declared length
@@ -13,7 +13,7 @@ import org.eclipse.jetty.util.Callback;
  * more than the limit has been read, in a {@link GatewayRefusal} with that same 413 as its content's
  * failure, which the handler reading it answers with.
  */
-final class BodySizeLimitHandler extends Handler.Wrapper {
+final class BodySizeLimitHandler extends GuardHandler {
     /** Declared or read, a body over the limit gets the same answer. */
     static final GatewayEndpoint.Handled TOO_LARGE =
             new GatewayEndpoint.Handled(GatewayReply.message(413, "Request Entity Too Large"), "(the body is over 10 MB)");
@@ -26,12 +26,13 @@ final class BodySizeLimitHandler extends Handler.Wrapper {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (request.getLength() > maxBytes) {
-            GatewayResponses.answer(request, response, callback, TOO_LARGE);
-            return true;
-        }
-        return super.handle(new SizeLimitedRequest(request, maxBytes), response, callback);
+    Optional<GatewayEndpoint.Handled> refusal(Request request) {
+        return request.getLength() > maxBytes ? Optional.of(TOO_LARGE) : Optional.empty();
+    }
+
+    @Override
+    Request admitted(Request request) {
+        return new SizeLimitedRequest(request, maxBytes);
     }
 
     /** Counts the body's bytes as they are read; past the limit its content fails, for good. */

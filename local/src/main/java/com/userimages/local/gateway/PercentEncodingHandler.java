@@ -2,15 +2,15 @@ package com.userimages.local.gateway;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
+
+import java.util.Optional;
 
 /**
  * A path or query whose percent-encoding is malformed (a {@code %} not followed by two hex digits)
  * is answered 400 {@code {"message":"Bad Request"}} before its body is read: the route matcher and
  * the event's decoded parameters could not agree on what such a target means.
  */
-final class PercentEncodingHandler extends Handler.Wrapper {
+final class PercentEncodingHandler extends GuardHandler {
     private static final GatewayEndpoint.Handled MALFORMED =
             new GatewayEndpoint.Handled(GatewayReply.message(400, "Bad Request"), "(malformed percent-encoding)");
 
@@ -19,12 +19,10 @@ final class PercentEncodingHandler extends Handler.Wrapper {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!wellFormedPercentEncoding(request.getHttpURI().getPath()) || !wellFormedPercentEncoding(request.getHttpURI().getQuery())) {
-            GatewayResponses.answer(request, response, callback, MALFORMED);
-            return true;
-        }
-        return super.handle(request, response, callback);
+    Optional<GatewayEndpoint.Handled> refusal(Request request) {
+        boolean wellFormed = wellFormedPercentEncoding(request.getHttpURI().getPath())
+                && wellFormedPercentEncoding(request.getHttpURI().getQuery());
+        return wellFormed ? Optional.empty() : Optional.of(MALFORMED);
     }
 
     /** Every '%' followed by two hex digits; null (no query) is well-formed. */
