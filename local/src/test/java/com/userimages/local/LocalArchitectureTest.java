@@ -10,9 +10,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * local/'s packages in one direction: the root package (CLI, options, the server's wiring, the
- * local Lambda runtime) uses {@code gateway} and {@code auth}; {@code gateway} uses {@code auth};
- * {@code auth} uses neither; the gateway's Jetty stays inside {@code gateway}.
+ * local/'s packages in one direction (docs/architecture.md, "Packages of local/"): {@code cli} (the
+ * command line, the options, the server's wiring) uses every other; {@code runtime} (the local Lambda
+ * runtime: handlers, invocations, the functions' settings, the start-up invocations) uses
+ * {@code engine}, {@code gateway} and {@code auth}; {@code engine} (the DynamoDB the functions use)
+ * uses none of them; {@code gateway} uses {@code auth}; {@code auth} uses none. The root package
+ * holds no class, and the gateway's Jetty stays inside {@code gateway}.
  */
 class LocalArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -29,7 +32,28 @@ class LocalArchitectureTest {
     @Test
     void subPackagesNeverReachBackIntoTheRoot() {
         noClasses().that().resideInAnyPackage("com.userimages.local.auth..", "com.userimages.local.gateway..")
-                .should().dependOnClassesThat().resideInAPackage("com.userimages.local")
+                .should().dependOnClassesThat().resideInAnyPackage("com.userimages.local", "com.userimages.local.cli..",
+                        "com.userimages.local.runtime..", "com.userimages.local.engine..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theRootPackageHoldsNoClass() {
+        noClasses().should().resideInAPackage("com.userimages.local").check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCommandLineKnowsTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("com.userimages.local.cli..")
+                .should().dependOnClassesThat().resideInAPackage("com.userimages.local.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theEngineKnowsNoOtherLocalPackage() {
+        noClasses().that().resideInAPackage("com.userimages.local.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.userimages.local.cli..", "com.userimages.local.runtime..",
+                        "com.userimages.local.gateway..", "com.userimages.local.auth..")
                 .check(CLASSES);
     }
 
@@ -42,7 +66,8 @@ class LocalArchitectureTest {
 
     @Test
     void theAuthorizerAndTheServersWiringNeverSpeakJettysHttpApi() {
-        noClasses().that().resideInAPackage("com.userimages.local.auth..")
+        noClasses().that().resideInAnyPackage("com.userimages.local.auth..", "com.userimages.local.cli..",
+                        "com.userimages.local.runtime..", "com.userimages.local.engine..")
                 .or().haveSimpleName("LocalApiServer").or().haveSimpleName("LocalCli")
                 .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
                 .check(CLASSES);

@@ -26,7 +26,7 @@ class SmokeTestIT {
     @BeforeAll
     static void startTheLocalServer() throws Exception {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "com.userimages.local.LocalCli", "--port", "0")
+        server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "com.userimages.local.cli.LocalCli", "--port", "0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader lines = server.inputReader(StandardCharsets.UTF_8);
         for (String line; (line = lines.readLine()) != null; ) {

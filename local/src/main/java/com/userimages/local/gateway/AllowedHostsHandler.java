@@ -3,8 +3,8 @@ package com.userimages.local.gateway;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
+
+import java.util.Optional;
 
 /**
  * Refuses, as soon as the headers are parsed and before anything routes the request (the token
@@ -14,7 +14,7 @@ import org.eclipse.jetty.util.Callback;
  * absolute-form target whose authority is not the Host (400); an HTTP/1.0 request may have no Host,
  * and then its target's authority, if any, is not ours either. The refused name is never logged.
  */
-final class AllowedHostsHandler extends Handler.Wrapper {
+final class AllowedHostsHandler extends GuardHandler {
     private static final GatewayEndpoint.Handled NOT_ALLOWED =
             new GatewayEndpoint.Handled(GatewayReply.message(403, "Host not allowed"), "(Host not allowed)");
 
@@ -26,11 +26,7 @@ final class AllowedHostsHandler extends Handler.Wrapper {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!hosts.allows(request.getHeaders().get(HttpHeader.HOST))) {
-            GatewayResponses.answer(request, response, callback, NOT_ALLOWED);
-            return true;
-        }
-        return super.handle(request, response, callback);
+    Optional<GatewayEndpoint.Handled> refusal(Request request) {
+        return hosts.allows(request.getHeaders().get(HttpHeader.HOST)) ? Optional.empty() : Optional.of(NOT_ALLOWED);
     }
 }

@@ -49,13 +49,7 @@ public final class GatewayServer implements AutoCloseable {
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         Server server = new Server(threads);
 
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        http.setRequestHeaderSize(GatewayLimits.MAX_HEADER_BYTES);
-        http.setUriCompliance(URI_COMPLIANCE);
-        http.setHttpCompliance(HttpCompliance.RFC9110);
-        ServerConnector connector = new ServerConnector(server, new HeaderDeadlineConnectionFactory(http, limits.headerTimeout()));
+        ServerConnector connector = new ServerConnector(server, new HeaderDeadlineConnectionFactory(httpConfiguration(), limits.headerTimeout()));
         connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
@@ -71,6 +65,17 @@ public final class GatewayServer implements AutoCloseable {
         return new GatewayServer(server, connector, limits);
     }
 
+    /** How the gateway parses HTTP: API Gateway's header limit, its compliance with the RFCs. */
+    static HttpConfiguration httpConfiguration() {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(GatewayLimits.MAX_HEADER_BYTES);
+        http.setUriCompliance(URI_COMPLIANCE);
+        http.setHttpCompliance(HttpCompliance.RFC9110);
+        return http;
+    }
+
     /**
      * Serves: each request to the first endpoint that answers it, written on the console in the given format.
      *
@@ -80,7 +85,11 @@ public final class GatewayServer implements AutoCloseable {
     public void start(List<GatewayEndpoint> endpoints, AllowedHosts hosts, boolean cors, PrintStream log, LogFormat format)
             throws IOException {
         server.setErrorHandler(new JsonErrorHandler(log, format, cors));
-        Handler routing = new AllowedHostsHandler(hosts, new TransferCodingHandler(new JettyGatewayHandler(endpoints, limits)));
+        // The limits in front of the endpoints, one concern each, in the order the gateway judged them in.
+        Handler endpointsHandler = new JettyGatewayHandler(endpoints);
+        Handler limited = new PercentEncodingHandler(new BodySizeLimitHandler(GatewayLimits.MAX_BODY_BYTES,
+                new BodyDeadlineHandler(limits.bodyTimeout(), endpointsHandler)));
+        Handler routing = new AllowedHostsHandler(hosts, new TransferCodingHandler(limited));
         server.setHandler(new RequestLogHandler(new RequestIdHandler(cors ? new VaryOriginHandler(routing) : routing), log, format));
         try {
             server.start();

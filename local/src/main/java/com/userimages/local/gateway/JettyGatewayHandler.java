@@ -18,26 +18,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The one place that speaks Jetty: a request becomes an {@link IncomingRequest} (body read within the
- * gateway's limits), the first {@link GatewayEndpoint} that answers it gives the {@link GatewayReply},
- * and that is written back. What the gateway refuses on its own — a body too large (413, before any
- * {@code 100 Continue}), a body that stalls (408), bad percent-encoding (400) — is answered here.
+ * Where Jetty meets the endpoints: a request becomes an {@link IncomingRequest} (its body read
+ * whole), the first {@link GatewayEndpoint} that answers it gives the {@link GatewayReply}, and that
+ * is written back. The limits are the wrappers' in front of it, each its own concern
+ * ({@link PercentEncodingHandler}, {@link BodySizeLimitHandler}, {@link BodyDeadlineHandler}); what
+ * they make of the body's content (a {@link GatewayRefusal}, a {@link TimeoutException}) is answered
+ * here, as is a body that is not well framed (400).
  */
 final class JettyGatewayHandler extends Handler.Abstract {
-    /** Declared or read, a body over the limit gets the same answer. */
-    private static final GatewayEndpoint.Handled TOO_LARGE =
-            new GatewayEndpoint.Handled(GatewayReply.message(413, "Request Entity Too Large"), "(the body is over 10 MB)");
-
     private final List<GatewayEndpoint> endpoints;
-    private final GatewayLimits limits;
 
-    JettyGatewayHandler(List<GatewayEndpoint> endpoints, GatewayLimits limits) {
+    JettyGatewayHandler(List<GatewayEndpoint> endpoints) {
         this.endpoints = List.copyOf(endpoints);
-        this.limits = limits;
     }
 
     @Override
@@ -55,23 +50,16 @@ final class JettyGatewayHandler extends Handler.Abstract {
     private GatewayEndpoint.Handled serve(Request request, String requestId) {
         String rawPath = request.getHttpURI().getPath();
         String rawQuery = request.getHttpURI().getQuery();
-        if (!wellFormedPercentEncoding(rawPath) || !wellFormedPercentEncoding(rawQuery)) {
-            return new GatewayEndpoint.Handled(GatewayReply.message(400, "Bad Request"), "(malformed percent-encoding)");
-        }
-        // A declared length over the limit is refused before the body is read, so a client waiting on
-        // "Expect: 100-continue" never gets the 100 and never sends the body.
-        if (request.getLength() > GatewayLimits.MAX_BODY_BYTES) {
-            return TOO_LARGE;
-        }
         byte[] body;
         try {
             body = readBody(request);
+        } catch (GatewayRefusal refusal) {
+            return refusal.answer();
         } catch (TimeoutException e) {
             return new GatewayEndpoint.Handled(GatewayReply.message(408, "Request Timeout"), "(the body stalled)");
         } catch (IOException e) {
             return new GatewayEndpoint.Handled(GatewayReply.message(400, "Bad Request"), "(malformed body)");
         }
-        if (body == null) return TOO_LARGE;
 
         IncomingRequest incoming = new IncomingRequest(request.getMethod(), rawPath, rawQuery == null ? "" : rawQuery,
                 headers(request.getHeaders()), body, Request.getRemoteAddr(request),
@@ -84,27 +72,26 @@ final class JettyGatewayHandler extends Handler.Abstract {
     }
 
     /**
-     * The body, or null when it is larger than the gateway accepts. It must arrive whole within the
-     * body timeout of the end of the headers however it trickles (the idle timeout alone restarts with
-     * every byte), and a stall past the idle timeout ends it too: either is a {@link TimeoutException}.
+     * The body, whole. A wrapper in front that stops it makes its content fail: a
+     * {@link GatewayRefusal} or, for one past its deadline or idle past the idle timeout, a
+     * {@link TimeoutException}.
      */
-    private byte[] readBody(Request request) throws IOException, TimeoutException {
-        long deadline = request.getHeadersNanoTime() + limits.bodyTimeout().toNanos();
+    private static byte[] readBody(Request request) throws IOException, TimeoutException, GatewayRefusal {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
             Content.Chunk chunk = request.read();
             if (chunk == null) {
-                awaitContent(request, deadline);
+                awaitContent(request);
                 continue;
             }
             try {
                 if (Content.Chunk.isFailure(chunk)) {
                     Throwable failure = chunk.getFailure();
+                    if (failure instanceof GatewayRefusal refusal) throw refusal;
                     if (failure instanceof TimeoutException timeout) throw timeout;
                     throw failure instanceof IOException io ? io : new IOException(failure);
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
-                if (body.size() + bytes.remaining() > GatewayLimits.MAX_BODY_BYTES) return null;
                 byte[] copy = new byte[bytes.remaining()];
                 bytes.get(copy);
                 body.write(copy);
@@ -112,33 +99,19 @@ final class JettyGatewayHandler extends Handler.Abstract {
             } finally {
                 chunk.release();
             }
-            if (System.nanoTime() - deadline >= 0) throw new TimeoutException("the body did not arrive in time");
         }
     }
 
-    /** Blocks (a virtual thread) until more of the body is there, or throws at the deadline. */
-    private static void awaitContent(Request request, long deadline) throws IOException, TimeoutException {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) throw new TimeoutException("the body did not arrive in time");
+    /** Blocks (a virtual thread) until more of the body is there, or its content has failed. */
+    private static void awaitContent(Request request) throws IOException {
         CountDownLatch available = new CountDownLatch(1);
         request.demand(available::countDown);
         try {
-            if (!available.await(left, TimeUnit.NANOSECONDS)) throw new TimeoutException("the body did not arrive in time");
+            available.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading the body", e);
         }
-    }
-
-    /** Every '%' followed by two hex digits; null (no query) is well-formed. */
-    static boolean wellFormedPercentEncoding(String raw) {
-        if (raw == null) return true;
-        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
-            if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0 || Character.digit(raw.charAt(i + 2), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Map<String, List<String>> headers(HttpFields fields) {

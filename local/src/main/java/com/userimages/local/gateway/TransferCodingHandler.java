@@ -4,10 +4,9 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A request body in a transfer-coding the gateway does not know — anything but {@code chunked}, e.g.
@@ -16,7 +15,7 @@ import java.util.Locale;
  * would hand the still gzip-coded bytes on as if they were the body. (A final coding other than
  * chunked, or chunked twice, is the parser's 400.)
  */
-final class TransferCodingHandler extends Handler.Wrapper {
+final class TransferCodingHandler extends GuardHandler {
     private static final GatewayEndpoint.Handled NOT_IMPLEMENTED =
             new GatewayEndpoint.Handled(GatewayReply.message(501, "Not Implemented"), "(unknown transfer-coding)");
 
@@ -25,12 +24,8 @@ final class TransferCodingHandler extends Handler.Wrapper {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!onlyChunked(request)) {
-            GatewayResponses.answer(request, response, callback, NOT_IMPLEMENTED);
-            return true;
-        }
-        return super.handle(request, response, callback);
+    Optional<GatewayEndpoint.Handled> refusal(Request request) {
+        return onlyChunked(request) ? Optional.empty() : Optional.of(NOT_IMPLEMENTED);
     }
 
     /** Every coding of every Transfer-Encoding field is chunked (empty list elements aside, as RFC 9110 §5.6.1 allows). */

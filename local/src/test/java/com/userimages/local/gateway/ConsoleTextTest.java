@@ -55,13 +55,4 @@ class ConsoleTextTest {
         assertEquals("", RequestLogHandler.errorCode(GatewayReply.json(502, "")));
         assertEquals("", RequestLogHandler.errorCode(GatewayReply.json(400, "{\"error\":{\"code\":7}}")));
     }
-
-    @Test
-    void percentEncodingMustBeWellFormed() {
-        assertTrue(JettyGatewayHandler.wellFormedPercentEncoding(null));
-        assertTrue(JettyGatewayHandler.wellFormedPercentEncoding("a=%2F&b=%e2%82%ac"));
-        for (String bad : new String[] {"%", "%z", "%zz", "a=%4", "%%41", "x%g0"}) {
-            assertFalse(JettyGatewayHandler.wellFormedPercentEncoding(bad), bad);
-        }
-    }
 }
