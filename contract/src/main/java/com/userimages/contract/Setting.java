@@ -19,6 +19,15 @@ public enum Setting {
     MAX_IMAGES_PER_COLLECTION("1000", Rule.POSITIVE_INT),
     LIST_MAX_ITEMS_EVALUATED("2500", Rule.POSITIVE_INT),
     LIST_MAX_QUERY_CALLS("10", Rule.POSITIVE_INT),
+    /** The bucket uploaded images live in (API.md, "Uploads"); its name is CloudFormation's. */
+    IMAGES_BUCKET("", Rule.TEXT),
+    /** Endpoint override for another S3 (s3rver locally), as {@link #DYNAMODB_ENDPOINT}; blank means AWS. */
+    S3_ENDPOINT("", Rule.URL),
+    /** 10 MiB. */
+    MAX_UPLOAD_BYTES("10485760", Rule.POSITIVE_INT),
+    MAX_UPLOADS_PER_REQUEST("10", Rule.POSITIVE_INT),
+    UPLOAD_URL_SECONDS("600", Rule.POSITIVE_INT),
+    DOWNLOAD_URL_SECONDS("900", Rule.POSITIVE_INT),
     /** {@code INFO}: a request line for every request; {@code WARN}: only for 5xx, 429 and 503 (metrics always). */
     LOG_LEVEL("INFO", Rule.LOG_LEVEL),
     /** The scope {@code POST /admin/table} needs, or {@code none} (API.md, "Authentication"). */

@@ -26,7 +26,10 @@ final class FunctionEnvironment {
                 case DYNAMODB_ENDPOINT, PAGE_TOKEN_SECRET, PAGE_TOKEN_PREVIOUS_SECRET -> null;
                 // The contract's bounds; changing one is a code review, not a console edit.
                 case MAX_IMAGES_PER_REQUEST, MAX_IMAGES_PER_COLLECTION,
-                     LIST_MAX_ITEMS_EVALUATED, LIST_MAX_QUERY_CALLS -> null;
+                     LIST_MAX_ITEMS_EVALUATED, LIST_MAX_QUERY_CALLS,
+                     MAX_UPLOAD_BYTES, MAX_UPLOADS_PER_REQUEST, UPLOAD_URL_SECONDS, DOWNLOAD_URL_SECONDS -> null;
+                // Uploads: no function reads these until the stack has its images bucket.
+                case IMAGES_BUCKET, S3_ENDPOINT -> null;
                 // Its code default (INFO): an operator turns it up on one function without a redeploy of the stack.
                 case LOG_LEVEL -> null;
                 // Always declared, so the function checks exactly what the gateway's routes demand.
