@@ -1,9 +1,11 @@
 package com.userimages.infra;
 
+import com.userimages.contract.UserImagesTable;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
@@ -35,7 +37,7 @@ public final class UserImagesStack extends Stack {
             // The annotation is easy to miss in a long synth: say it on stderr as well.
             System.err.println("WARNING: " + message);
         }
-        table = ImagesTable.create(this, "Table");
+        table = ImagesTable.create(this, "Table", tableName(this));
         pageTokenSecret = PageTokenSecret.create(this, "PageTokenSecret");
         functions = new LambdaFunctions(this, "Functions", config, table.getTableName(),
                 new FunctionPermissions.Resources(table.getTableArn(), pageTokenSecret.getSecretArn()));
@@ -45,6 +47,10 @@ public final class UserImagesStack extends Stack {
         httpApi = new UserImagesHttpApi(this, "HttpApi", config, functions, signIn);
         Monitoring monitoring = new Monitoring(this, "Monitoring", httpApi.api().getApiId(), functions,
                 table.getTableName(), config.alarmEmail());
+        // All at once is what an alias update does anyway: a deployment group only for a gradual shift.
+        if (config.trafficShifting() != TrafficShifting.ALL_AT_ONCE) {
+            new CanaryDeployments(this, "Deployments", config.trafficShifting(), functions, monitoring);
+        }
 
         CfnOutput.Builder.create(this, "ApiUrl").value(httpApi.stage().getUrl())
                 .description("Base URL of the HTTP API").build();
@@ -74,6 +80,16 @@ public final class UserImagesStack extends Stack {
             CfnOutput.Builder.create(this, "SignInUrl").value(signIn.signInUrl()).build();
             CfnOutput.Builder.create(this, "TokenUrl").value(signIn.tokenUrl()).build();
         }
+    }
+
+    /**
+     * {@code user_images} for the stack created without a stage, {@code user_images-<stage>} inside one:
+     * the one physical name that must differ between stages sharing an account and region.
+     */
+    static String tableName(Construct scope) {
+        Stage stage = Stage.of(scope);
+        boolean named = stage != null && stage.getParentStage() != null;
+        return named ? UserImagesTable.DEFAULT_TABLE_NAME + "-" + stage.getStageName() : UserImagesTable.DEFAULT_TABLE_NAME;
     }
 
     Table table() { return table; }
