@@ -10,14 +10,17 @@ import software.constructs.Node;
 /**
  * The CDK app ({@code cdk.json}'s entry point). What it synthesizes depends on the context: nothing
  * extra, today's {@code UserImagesStack} directly under the App; {@code -c stage=NAME}, that
- * environment as a {@link UserImagesStage}.
+ * environment as a {@link UserImagesStage}; {@code -c pipeline=true}, the {@link PipelineStack} holding
+ * {@code dev} and {@code prod}.
  */
 public final class UserImagesApp {
     private UserImagesApp() {}
 
     public static void main(String[] args) {
         App app = new App();
-        if (app.getNode().tryGetContext(StackConfig.STAGE) != null) {
+        if (PipelineConfig.requested(app.getNode())) {
+            pipeline(app);
+        } else if (app.getNode().tryGetContext(StackConfig.STAGE) != null) {
             stage(app, app.getNode().tryGetContext(StackConfig.STAGE).toString().trim());
         } else {
             build(app);
@@ -38,6 +41,17 @@ public final class UserImagesApp {
         return new UserImagesStage(app, StageProps.builder().env(environment(app.getNode(), name)).build(), config);
     }
 
+    /** The pipeline stack, with the dev and prod stages inside it and cdk-nag on all three. */
+    public static PipelineStack pipeline(App app) {
+        PipelineConfig config = PipelineConfig.fromContext(app.getNode());
+        PipelineStack stack = new PipelineStack(app, PipelineStack.STACK_NAME, StackProps.builder()
+                .description("user-images: the deploy pipeline (source, build and test, dev, smoke test, approval, prod)")
+                .env(config.environment())
+                .build(), config);
+        Aspects.of(stack).add(UserImagesStage.nagChecks());
+        return stack;
+    }
+
     static StackProps stackProps() {
         return StackProps.builder()
                 .description("user-images: per-user image collections (HTTP API, Lambda java25, DynamoDB)")
@@ -49,6 +63,11 @@ public final class UserImagesApp {
      * the same template synthesizes with or without credentials and deploys wherever the CLI points.
      */
     static Environment environment(Node node, String stage) {
+        return environment(node, stage, Environment.builder().build());
+    }
+
+    /** As {@link #environment(Node, String)}, with what the stage leaves out taken from {@code fallback}. */
+    static Environment environment(Node node, String stage, Environment fallback) {
         var settings = StackConfig.stageSettings(node, stage);
         Object account = settings.get(StackConfig.ACCOUNT);
         Object region = settings.get(StackConfig.REGION);
@@ -61,8 +80,8 @@ public final class UserImagesApp {
                     + " must be a region such as eu-west-1, was '" + region + "'");
         }
         return Environment.builder()
-                .account(account == null ? null : account.toString())
-                .region(region == null ? null : region.toString())
+                .account(account == null ? fallback.getAccount() : account.toString())
+                .region(region == null ? fallback.getRegion() : region.toString())
                 .build();
     }
 }

@@ -2,7 +2,6 @@ package com.userimages.infra;
 
 import com.userimages.contract.UserImagesTable;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Stage;
@@ -21,6 +20,7 @@ public final class UserImagesStack extends Stack {
     private final Secret pageTokenSecret;
     private final LambdaFunctions functions;
     private final UserImagesHttpApi httpApi;
+    private final StackOutputs outputs;
 
     public UserImagesStack(Construct scope, String id, StackProps props, StackConfig config) {
         super(scope, id, props);
@@ -52,34 +52,8 @@ public final class UserImagesStack extends Stack {
             new CanaryDeployments(this, "Deployments", config.trafficShifting(), functions, monitoring);
         }
 
-        CfnOutput.Builder.create(this, "ApiUrl").value(httpApi.stage().getUrl())
-                .description("Base URL of the HTTP API").build();
-        CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
-        CfnOutput.Builder.create(this, "PageTokenSecretArn").value(pageTokenSecret.getSecretArn())
-                .description("Rotate, then redeploy: SnapStart keeps the key read at init").build();
-        CfnOutput.Builder.create(this, "AlarmTopicArn").value(monitoring.topic().getTopicArn())
-                .description("Every alarm notifies this topic (subscribe with -c alarmEmail=...)").build();
-        CfnOutput.Builder.create(this, "DashboardUrl").value("https://console.aws.amazon.com/cloudwatch/home?region="
-                        + getRegion() + "#dashboards/dashboard/" + monitoring.dashboard().getDashboardName())
-                .build();
-        // For `aws logs tail`: one per function, named after it, and the API's access log.
-        for (DeployedFunction f : functions.all()) {
-            CfnOutput.Builder.create(this, LogicalIds.pascal(f.spec().functionName()) + "LogGroup")
-                    .value(f.logGroup().getLogGroupName()).build();
-        }
-        CfnOutput.Builder.create(this, "AccessLogGroup").value(httpApi.accessLogs().getLogGroupName()).build();
-        if (signIn != null) {
-            CfnOutput.Builder.create(this, "UserPoolId").value(signIn.pool().getUserPoolId()).build();
-            CfnOutput.Builder.create(this, "PeopleClientId").value(signIn.peopleClient().getUserPoolClientId())
-                    .description("Public client: hosted sign-in, authorization code with PKCE, scope images/user").build();
-            CfnOutput.Builder.create(this, "MachineClientId").value(signIn.machineClient().getUserPoolClientId())
-                    .description("Confidential client: client credentials, scope images/admin; its secret: "
-                            + "aws cognito-idp describe-user-pool-client").build();
-            CfnOutput.Builder.create(this, "Issuer").value(signIn.issuer())
-                    .description("The only issuer the JWT authorizer trusts").build();
-            CfnOutput.Builder.create(this, "SignInUrl").value(signIn.signInUrl()).build();
-            CfnOutput.Builder.create(this, "TokenUrl").value(signIn.tokenUrl()).build();
-        }
+        outputs = new StackOutputs(this, httpApi, new StackOutputs.ImagesOutputs(table.getTableName(),
+                pageTokenSecret.getSecretArn()), monitoring, functions, signIn);
     }
 
     /**
@@ -99,4 +73,6 @@ public final class UserImagesStack extends Stack {
     LambdaFunctions functions() { return functions; }
 
     UserImagesHttpApi httpApi() { return httpApi; }
+
+    StackOutputs outputs() { return outputs; }
 }
