@@ -11,7 +11,7 @@ import software.constructs.Node;
  * The CDK app ({@code cdk.json}'s entry point). What it synthesizes depends on the context: nothing
  * extra, today's {@code UserImagesStack} directly under the App; {@code -c stage=NAME}, that
  * environment as a {@link UserImagesStage}; {@code -c pipeline=true}, the {@link PipelineStack} holding
- * {@code dev} and {@code prod}.
+ * {@code dev} and {@code prod}; {@code -c githubRepository=owner/repo}, the GitHub Actions deploy roles.
  */
 public final class UserImagesApp {
     private UserImagesApp() {}
@@ -20,6 +20,8 @@ public final class UserImagesApp {
         App app = new App();
         if (PipelineConfig.requested(app.getNode())) {
             pipeline(app);
+        } else if (app.getNode().tryGetContext(GitHubDeployRoleStack.GITHUB_REPOSITORY) != null) {
+            gitHubDeployRoles(app);
         } else if (app.getNode().tryGetContext(StackConfig.STAGE) != null) {
             stage(app, app.getNode().tryGetContext(StackConfig.STAGE).toString().trim());
         } else {
@@ -48,6 +50,15 @@ public final class UserImagesApp {
                 .description("user-images: the deploy pipeline (source, build and test, dev, smoke test, approval, prod)")
                 .env(config.environment())
                 .build(), config);
+        Aspects.of(stack).add(UserImagesStage.nagChecks());
+        return stack;
+    }
+
+    /** The GitHub Actions deploy roles ({@code -c githubRepository=owner/repo}), with cdk-nag. */
+    public static GitHubDeployRoleStack gitHubDeployRoles(App app) {
+        GitHubDeployRoleStack stack = new GitHubDeployRoleStack(app, GitHubDeployRoleStack.STACK_NAME, StackProps.builder()
+                .description("user-images: the roles GitHub Actions assume through OIDC to deploy dev and prod")
+                .build());
         Aspects.of(stack).add(UserImagesStage.nagChecks());
         return stack;
     }
