@@ -1,5 +1,6 @@
 package com.userimages.infra;
 
+import java.util.List;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
@@ -9,8 +10,8 @@ import software.constructs.Node;
 
 /**
  * The CDK app ({@code cdk.json}'s entry point). What it synthesizes depends on the context: nothing
- * extra, today's {@code UserImagesStack} directly under the App; {@code -c stage=NAME}, that
- * environment as a {@link UserImagesStage}; {@code -c pipeline=true}, the {@link PipelineStack} holding
+ * extra, today's {@code UserImagesStack} directly under the App; {@code -c stage=NAME} (or
+ * {@code NAME,NAME}), each environment as a {@link UserImagesStage}; {@code -c pipeline=true}, the {@link PipelineStack} holding
  * {@code dev} and {@code prod}; {@code -c githubRepository=owner/repo}, the GitHub Actions deploy roles.
  */
 public final class UserImagesApp {
@@ -23,7 +24,7 @@ public final class UserImagesApp {
         } else if (app.getNode().tryGetContext(GitHubDeployRoleStack.GITHUB_REPOSITORY) != null) {
             gitHubDeployRoles(app);
         } else if (app.getNode().tryGetContext(StackConfig.STAGE) != null) {
-            stage(app, app.getNode().tryGetContext(StackConfig.STAGE).toString().trim());
+            stages(app, app.getNode().tryGetContext(StackConfig.STAGE).toString());
         } else {
             build(app);
         }
@@ -35,6 +36,15 @@ public final class UserImagesApp {
         UserImagesStack stack = new UserImagesStack(app, UserImagesStack.STACK_NAME, stackProps(), StackConfig.fromContext(app.getNode()));
         Aspects.of(app).add(UserImagesStage.nagChecks());
         return stack;
+    }
+
+    /** Several at once ({@code -c stage=dev,prod}): one cloud assembly each deploy step takes its stage from. */
+    public static List<UserImagesStage> stages(App app, String names) {
+        List<String> list = StackConfig.list(names);
+        if (list.isEmpty() || list.size() != list.stream().distinct().count()) {
+            throw new IllegalArgumentException(StackConfig.STAGE + " names one or more different stages, was '" + names + "'");
+        }
+        return list.stream().map(name -> stage(app, name)).toList();
     }
 
     /** One named environment, with its own settings ({@code stages.<name>} over the top-level context). */

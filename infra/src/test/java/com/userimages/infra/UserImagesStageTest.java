@@ -88,6 +88,18 @@ class UserImagesStageTest {
     }
 
     @Test
+    void oneSynthCanHoldSeveralStagesForDeployStepsToPickFrom() {
+        App app = App.Builder.create().outdir("target/cdk-two-stages").context(Synth.context(Map.of())).build();
+        List<UserImagesStage> both = UserImagesApp.stages(app, "dev, prod");
+        assertEquals(List.of("dev-UserImagesStack", "prod-UserImagesStack"), both.stream().map(s -> s.stack().getStackName()).toList());
+        assertEquals(List.of("dev/UserImagesStack", "prod/UserImagesStack"),
+                both.stream().map(s -> s.stack().getNode().getPath()).toList(), "what `cdk deploy 'dev/*'` selects");
+        var twice = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> UserImagesApp.stages(App.Builder.create().context(Synth.context(Map.of())).build(), "dev,dev"));
+        assertEquals("stage names one or more different stages, was 'dev,dev'", twice.getMessage());
+    }
+
+    @Test
     void devShiftsAtOnceAndProdThroughCodeDeploy() {
         stages().get("dev").resourceCountIs("AWS::CodeDeploy::DeploymentGroup", 0);
         stages().get("prod").resourceCountIs("AWS::CodeDeploy::DeploymentGroup", 5);
