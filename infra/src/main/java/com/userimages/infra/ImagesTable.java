@@ -11,14 +11,15 @@ import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.constructs.Construct;
 
-/** The {@code user_images} table with the schema of {@link UserImagesTable} (API.md, "Data model"). */
+/** The {@code user_images} table (or a stage's {@code user_images-<stage>}) with the schema of {@link UserImagesTable} (API.md, "Data model"). */
 final class ImagesTable {
     private ImagesTable() {}
 
-    static Table create(Construct scope, String id) {
+    static Table create(Construct scope, String id, String tableName) {
         Table table = Table.Builder.create(scope, id)
-                // The functions default TABLE_NAME to this name and create-table creates it; one name everywhere.
-                .tableName(UserImagesTable.DEFAULT_TABLE_NAME)
+                // The functions default TABLE_NAME to user_images and create-table creates it; a stage's own
+                // table (user_images-<stage>) reaches them through TABLE_NAME.
+                .tableName(tableName)
                 .partitionKey(string(UserImagesTable.PARTITION_KEY))
                 .sortKey(string(UserImagesTable.SORT_KEY))
                 .billingMode(BillingMode.PAY_PER_REQUEST)

@@ -50,6 +50,8 @@ final class Monitoring extends Construct {
     private final Topic topic;
     private final Dashboard dashboard;
     private final List<IAlarm> alarms = new ArrayList<>();
+    // By construct id, for what must watch one of them (a traffic shift's automatic rollback).
+    private final Map<String, IAlarm> alarmsById = new LinkedHashMap<>();
 
     Monitoring(Construct scope, String id, String apiId, LambdaFunctions functions, String tableName, String alarmEmail) {
         super(scope, id);
@@ -222,6 +224,7 @@ final class Monitoring extends Construct {
         alarm.addAlarmAction(new SnsAction(topic));
         alarm.addOkAction(new SnsAction(topic));
         alarms.add(alarm);
+        alarmsById.put(id, alarm);
     }
 
     private static GraphWidget graph(String title, List<IMetric> metrics) {
@@ -262,6 +265,12 @@ final class Monitoring extends Construct {
     }
 
     Topic topic() { return topic; }
+
+    /** More than {@link #API_5XX_PERCENT}% of the API's requests answered 5xx. */
+    IAlarm api5xxRate() { return alarmsById.get("Api5xxRate"); }
+
+    /** Any unhandled error of the function. */
+    IAlarm functionErrors(ApiFunction spec) { return alarmsById.get(LogicalIds.pascal(spec.functionName()) + "Errors"); }
 
     Dashboard dashboard() { return dashboard; }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import software.constructs.Node;
 
@@ -30,7 +31,9 @@ public record StackConfig(
         // Each data function's reserved concurrency; create-table's is always CREATE_TABLE_CONCURRENCY.
         int reservedConcurrency,
         // "dev" unless given: a development stack may keep the localhost callback.
-        String stage) {
+        String stage,
+        // How the live aliases move to a new version; all at once unless a stage asks for a canary.
+        TrafficShifting trafficShifting) {
 
     public static final String JWT_ISSUER = "jwtIssuer";
     public static final String JWT_AUDIENCE = "jwtAudience";
@@ -46,6 +49,12 @@ public record StackConfig(
     public static final String DATA_SCOPES = "dataScopes";
     public static final String RESERVED_CONCURRENCY = "reservedConcurrency";
     public static final String STAGE = "stage";
+    public static final String TRAFFIC_SHIFTING = "trafficShifting";
+    /** Per-stage settings: {@code "stages": {"prod": {"alarmEmail": ...}}}, each over the top-level values. */
+    public static final String STAGES = "stages";
+    /** A stage's target account and region, beside its settings (cross-account pipelines). */
+    public static final String ACCOUNT = "account";
+    public static final String REGION = "region";
 
     /** The stage a deployment is when it names none. */
     public static final String DEV_STAGE = "dev";
@@ -110,6 +119,7 @@ public record StackConfig(
                 }
             }
         }
+        java.util.Objects.requireNonNull(trafficShifting, TRAFFIC_SHIFTING);
         jwtAudience = List.copyOf(jwtAudience);
         corsAllowOrigins = List.copyOf(corsAllowOrigins);
         callbackUrls = List.copyOf(callbackUrls);
@@ -128,15 +138,62 @@ public record StackConfig(
         return !createUserPool && PLACEHOLDER_ISSUER.equals(jwtIssuer);
     }
 
+    /** The stack without a stage (today's {@code UserImagesStack}): the top-level context values. */
     public static StackConfig fromContext(Node node) {
+        Function<String, Object> raw = node::tryGetContext;
+        Object stage = node.tryGetContext(STAGE);
+        // Optional: absent means a development stack.
+        return from(raw, stage == null ? DEV_STAGE : stage.toString().trim());
+    }
+
+    /**
+     * A named stage: the top-level context values, each replaced by the stage's own where
+     * {@code stages.<stage>} gives one. A key there that is no setting is a typo and fails the synth.
+     */
+    public static StackConfig forStage(Node node, String stage) {
+        Map<String, Object> own = stageSettings(node, stage);
+        Function<String, Object> raw = key -> own.containsKey(key) ? own.get(key) : node.tryGetContext(key);
+        return from(raw, stage);
+    }
+
+    /** The keys a stage may set for itself: every setting but the stage's own name, and its target. */
+    static final List<String> STAGE_KEYS = List.of(JWT_ISSUER, JWT_AUDIENCE, CORS_ALLOW_ORIGINS, THROTTLE_RATE_LIMIT,
+            THROTTLE_BURST_LIMIT, PAGE_TOKEN_KEY_GENERATION, CREATE_USER_POOL, CALLBACK_URLS, ALARM_EMAIL, ADMIN_SCOPE,
+            DATA_SCOPES, RESERVED_CONCURRENCY, TRAFFIC_SHIFTING, ACCOUNT, REGION);
+
+    /** {@code stages.<stage>} from the context, checked key by key; empty when the stage has none. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> stageSettings(Node node, String stage) {
+        Object stages = node.tryGetContext(STAGES);
+        if (stages == null) return Map.of();
+        if (!(stages instanceof Map<?, ?> byStage)) {
+            throw new IllegalArgumentException(STAGES + " must be an object of stage name to settings (in cdk.json), was '"
+                    + stages + "'");
+        }
+        Object own = byStage.get(stage);
+        if (own == null) return Map.of();
+        if (!(own instanceof Map<?, ?> settings)) {
+            throw new IllegalArgumentException(STAGES + "." + stage + " must be an object of settings, was '" + own + "'");
+        }
+        for (Object key : settings.keySet()) {
+            if (!STAGE_KEYS.contains(key.toString())) {
+                throw new IllegalArgumentException(STAGES + "." + stage + "." + key + " is no per-stage setting (one of "
+                        + String.join(", ", STAGE_KEYS) + ")");
+            }
+        }
+        return (Map<String, Object>) settings;
+    }
+
+    private static StackConfig from(Function<String, Object> raw, String stage) {
         Function<String, String> get = key -> {
-            Object v = node.tryGetContext(key);
+            Object v = raw.apply(key);
             if (v == null) {
                 throw new IllegalArgumentException("missing CDK context value '" + key
                         + "' (cdk.json has a default for each; pass -c " + key + "=...)");
             }
             return v.toString().trim();
         };
+        Object shifting = raw.apply(TRAFFIC_SHIFTING);
         return new StackConfig(
                 get.apply(JWT_ISSUER),
                 list(get.apply(JWT_AUDIENCE)),
@@ -150,8 +207,10 @@ public record StackConfig(
                 get.apply(ALARM_EMAIL),
                 routeScopes(get.apply(ADMIN_SCOPE), get.apply(DATA_SCOPES)),
                 positiveInt(RESERVED_CONCURRENCY, get.apply(RESERVED_CONCURRENCY)),
-                // Optional: absent means a development stack.
-                node.tryGetContext(STAGE) == null ? DEV_STAGE : node.tryGetContext(STAGE).toString().trim());
+                stage,
+                // Optional: absent means the alias moves at once, as it always did.
+                shifting == null ? TrafficShifting.ALL_AT_ONCE
+                        : TrafficShifting.parse(TRAFFIC_SHIFTING, shifting.toString().trim()));
     }
 
     private static RouteScopes routeScopes(String adminScope, String dataScopes) {

@@ -1,9 +1,10 @@
 package com.userimages.infra;
 
+import com.userimages.contract.UserImagesTable;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
@@ -19,6 +20,7 @@ public final class UserImagesStack extends Stack {
     private final Secret pageTokenSecret;
     private final LambdaFunctions functions;
     private final UserImagesHttpApi httpApi;
+    private final StackOutputs outputs;
 
     public UserImagesStack(Construct scope, String id, StackProps props, StackConfig config) {
         super(scope, id, props);
@@ -35,7 +37,7 @@ public final class UserImagesStack extends Stack {
             // The annotation is easy to miss in a long synth: say it on stderr as well.
             System.err.println("WARNING: " + message);
         }
-        table = ImagesTable.create(this, "Table");
+        table = ImagesTable.create(this, "Table", tableName(this));
         pageTokenSecret = PageTokenSecret.create(this, "PageTokenSecret");
         functions = new LambdaFunctions(this, "Functions", config, table.getTableName(),
                 new FunctionPermissions.Resources(table.getTableArn(), pageTokenSecret.getSecretArn()));
@@ -45,35 +47,23 @@ public final class UserImagesStack extends Stack {
         httpApi = new UserImagesHttpApi(this, "HttpApi", config, functions, signIn);
         Monitoring monitoring = new Monitoring(this, "Monitoring", httpApi.api().getApiId(), functions,
                 table.getTableName(), config.alarmEmail());
+        // All at once is what an alias update does anyway: a deployment group only for a gradual shift.
+        if (config.trafficShifting() != TrafficShifting.ALL_AT_ONCE) {
+            new CanaryDeployments(this, "Deployments", config.trafficShifting(), functions, monitoring);
+        }
 
-        CfnOutput.Builder.create(this, "ApiUrl").value(httpApi.stage().getUrl())
-                .description("Base URL of the HTTP API").build();
-        CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
-        CfnOutput.Builder.create(this, "PageTokenSecretArn").value(pageTokenSecret.getSecretArn())
-                .description("Rotate, then redeploy: SnapStart keeps the key read at init").build();
-        CfnOutput.Builder.create(this, "AlarmTopicArn").value(monitoring.topic().getTopicArn())
-                .description("Every alarm notifies this topic (subscribe with -c alarmEmail=...)").build();
-        CfnOutput.Builder.create(this, "DashboardUrl").value("https://console.aws.amazon.com/cloudwatch/home?region="
-                        + getRegion() + "#dashboards/dashboard/" + monitoring.dashboard().getDashboardName())
-                .build();
-        // For `aws logs tail`: one per function, named after it, and the API's access log.
-        for (DeployedFunction f : functions.all()) {
-            CfnOutput.Builder.create(this, LogicalIds.pascal(f.spec().functionName()) + "LogGroup")
-                    .value(f.logGroup().getLogGroupName()).build();
-        }
-        CfnOutput.Builder.create(this, "AccessLogGroup").value(httpApi.accessLogs().getLogGroupName()).build();
-        if (signIn != null) {
-            CfnOutput.Builder.create(this, "UserPoolId").value(signIn.pool().getUserPoolId()).build();
-            CfnOutput.Builder.create(this, "PeopleClientId").value(signIn.peopleClient().getUserPoolClientId())
-                    .description("Public client: hosted sign-in, authorization code with PKCE, scope images/user").build();
-            CfnOutput.Builder.create(this, "MachineClientId").value(signIn.machineClient().getUserPoolClientId())
-                    .description("Confidential client: client credentials, scope images/admin; its secret: "
-                            + "aws cognito-idp describe-user-pool-client").build();
-            CfnOutput.Builder.create(this, "Issuer").value(signIn.issuer())
-                    .description("The only issuer the JWT authorizer trusts").build();
-            CfnOutput.Builder.create(this, "SignInUrl").value(signIn.signInUrl()).build();
-            CfnOutput.Builder.create(this, "TokenUrl").value(signIn.tokenUrl()).build();
-        }
+        outputs = new StackOutputs(this, httpApi, new StackOutputs.ImagesOutputs(table.getTableName(),
+                pageTokenSecret.getSecretArn()), monitoring, functions, signIn);
+    }
+
+    /**
+     * {@code user_images} for the stack created without a stage, {@code user_images-<stage>} inside one:
+     * the one physical name that must differ between stages sharing an account and region.
+     */
+    static String tableName(Construct scope) {
+        Stage stage = Stage.of(scope);
+        boolean named = stage != null && stage.getParentStage() != null;
+        return named ? UserImagesTable.DEFAULT_TABLE_NAME + "-" + stage.getStageName() : UserImagesTable.DEFAULT_TABLE_NAME;
     }
 
     Table table() { return table; }
@@ -83,4 +73,6 @@ public final class UserImagesStack extends Stack {
     LambdaFunctions functions() { return functions; }
 
     UserImagesHttpApi httpApi() { return httpApi; }
+
+    StackOutputs outputs() { return outputs; }
 }

@@ -16,7 +16,7 @@ import software.amazon.awscdk.App;
 class StackConfigTest {
     private static StackConfig config(String issuer, List<String> audience, List<String> origins, int rate, int burst) {
         return new StackConfig(issuer, audience, origins, rate, burst, 1, Path.of("x.jar"), false, List.of(), "",
-                RouteScopes.DEFAULTS, 100, StackConfig.DEV_STAGE);
+                RouteScopes.DEFAULTS, 100, StackConfig.DEV_STAGE, TrafficShifting.ALL_AT_ONCE);
     }
 
     @Test
@@ -49,10 +49,11 @@ class StackConfigTest {
         for (String key : List.of(StackConfig.JWT_ISSUER, StackConfig.JWT_AUDIENCE, StackConfig.CORS_ALLOW_ORIGINS,
                 StackConfig.THROTTLE_RATE_LIMIT, StackConfig.THROTTLE_BURST_LIMIT, StackConfig.PAGE_TOKEN_KEY_GENERATION,
                 StackConfig.FUNCTIONS_JAR, StackConfig.CREATE_USER_POOL, StackConfig.CALLBACK_URLS,
-                StackConfig.ALARM_EMAIL, StackConfig.ADMIN_SCOPE, StackConfig.DATA_SCOPES, StackConfig.RESERVED_CONCURRENCY,
-                StackConfig.STAGE)) {
+                StackConfig.ALARM_EMAIL, StackConfig.ADMIN_SCOPE, StackConfig.DATA_SCOPES, StackConfig.RESERVED_CONCURRENCY)) {
             assertTrue(context.containsKey(key), "cdk.json lacks " + key);
         }
+        // A stage there would turn every plain `cdk deploy` into a UserImagesStage beside today's stack.
+        assertFalse(context.containsKey(StackConfig.STAGE), "cdk.json must not name a stage");
         StackConfig config = StackConfig.fromContext(App.Builder.create().context(context).build().getNode());
         assertTrue(config.usesPlaceholderIssuer());
         assertEquals(Synth.functionsJar().toAbsolutePath().normalize(), config.functionsJar().toAbsolutePath().normalize());
@@ -155,5 +156,43 @@ class StackConfigTest {
                 StackConfig.CREATE_USER_POOL, "true", StackConfig.CALLBACK_URLS, "http://localhost:8080/callback"));
         assertFalse(config.usesPlaceholderIssuer(), "the pool's issuer is trusted, not the context's");
         assertTrue(fromContext(Map.of(StackConfig.JWT_ISSUER, StackConfig.PLACEHOLDER_ISSUER)).usesPlaceholderIssuer());
+    }
+
+    @Test
+    void aStagesOwnSettingsReplaceTheTopLevelOnesAndATypoFailsTheSynth() {
+        Map<String, Object> context = new java.util.HashMap<>(Synth.context(Map.of()));
+        context.put(StackConfig.STAGES, Map.of("prod", Map.of(StackConfig.ALARM_EMAIL, "oncall@example.com",
+                StackConfig.TRAFFIC_SHIFTING, "canary", StackConfig.RESERVED_CONCURRENCY, 400)));
+        var node = App.Builder.create().context(context).build().getNode();
+        StackConfig prod = StackConfig.forStage(node, "prod");
+        assertEquals("prod", prod.stage());
+        assertEquals("oncall@example.com", prod.alarmEmail());
+        assertEquals(TrafficShifting.CANARY, prod.trafficShifting());
+        assertEquals(400, prod.reservedConcurrency());
+        assertEquals(Synth.ISSUER, prod.jwtIssuer(), "what the stage does not set comes from the top level");
+        StackConfig dev = StackConfig.forStage(node, "dev");
+        assertEquals(TrafficShifting.ALL_AT_ONCE, dev.trafficShifting());
+        assertEquals("", dev.alarmEmail());
+
+        context.put(StackConfig.STAGES, Map.of("prod", Map.of("alarmEmial", "oncall@example.com")));
+        var typo = assertThrows(IllegalArgumentException.class,
+                () -> StackConfig.forStage(App.Builder.create().context(context).build().getNode(), "prod"));
+        assertTrue(typo.getMessage().startsWith("stages.prod.alarmEmial is no per-stage setting (one of jwtIssuer, "), typo.getMessage());
+        context.put(StackConfig.STAGES, Map.of("prod", Map.of(StackConfig.TRAFFIC_SHIFTING, "linear")));
+        var shifting = assertThrows(IllegalArgumentException.class,
+                () -> StackConfig.forStage(App.Builder.create().context(context).build().getNode(), "prod"));
+        assertEquals("trafficShifting is all-at-once or canary, was 'linear'", shifting.getMessage());
+        context.put(StackConfig.STAGES, "prod");
+        var notAnObject = assertThrows(IllegalArgumentException.class,
+                () -> StackConfig.forStage(App.Builder.create().context(context).build().getNode(), "prod"));
+        assertTrue(notAnObject.getMessage().startsWith("stages must be an object"), notAnObject.getMessage());
+    }
+
+    @Test
+    void cdkJsonsStagesAreValid() throws Exception {
+        var node = App.Builder.create().context(cdkJsonContext()).build().getNode();
+        assertEquals(TrafficShifting.ALL_AT_ONCE, StackConfig.forStage(node, "dev").trafficShifting());
+        assertEquals(TrafficShifting.CANARY, StackConfig.forStage(node, "prod").trafficShifting());
+        assertTrue(StackConfig.forStage(node, "dev").createUserPool(), "the smoke test's machine client needs the pool");
     }
 }

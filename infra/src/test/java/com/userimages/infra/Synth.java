@@ -93,6 +93,15 @@ final class Synth {
         return new Result(stack, Template.fromStack(stack), templateFile);
     }
 
+    /** A JSON value CloudFormation holds as a string (a pipeline action's environment variables). */
+    static Object json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, Object.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not JSON: " + text, e);
+        }
+    }
+
     static Path functionsJar() {
         return Path.of(System.getProperty("functions.jar", "../functions/target/user-images-functions-lambda.jar"));
     }
