@@ -24,7 +24,7 @@ import software.constructs.Construct;
 final class ImagesBucket {
     /** A pending upload nobody appended within a day is abandoned; an upload slot is valid for minutes. */
     static final int PENDING_UPLOAD_DAYS = 1;
-    /** No function starts a multipart upload; one started anyway with a slot's rights is dropped as soon. */
+    /** Nothing here uploads in parts (a presigned PUT is one request); parts of one ever begun are not kept and billed forever. */
     static final int INCOMPLETE_MULTIPART_DAYS = 1;
 
     private ImagesBucket() {}
