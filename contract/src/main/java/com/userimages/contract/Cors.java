@@ -20,5 +20,12 @@ public final class Cors {
     /** How long a browser may cache a preflight answer. */
     public static final int MAX_AGE_SECONDS = 3600;
 
+    /**
+     * The images bucket's rule for the same origins (API.md, "Uploads"): a browser PUTs an upload
+     * slot's bytes and GETs a presigned image straight from S3, sending only the signed type.
+     */
+    public static final List<String> UPLOAD_METHODS = List.of("PUT", "GET");
+    public static final List<String> UPLOAD_HEADERS = List.of("content-type");
+
     private Cors() {}
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 final class FunctionEnvironment {
     private FunctionEnvironment() {}
 
-    static Map<String, String> of(ApiFunction function, String tableName, String pageTokenSecretArn, RouteScopes scopes) {
+    static Map<String, String> of(ApiFunction function, String tableName, String pageTokenSecretArn,
+                                  String imagesBucketName, RouteScopes scopes) {
         Map<String, String> env = new LinkedHashMap<>();
         for (Setting setting : function.settings()) {
             // Exhaustive on purpose: a new setting must be decided here, not silently left out.
@@ -28,8 +29,9 @@ final class FunctionEnvironment {
                 case MAX_IMAGES_PER_REQUEST, MAX_IMAGES_PER_COLLECTION,
                      LIST_MAX_ITEMS_EVALUATED, LIST_MAX_QUERY_CALLS,
                      MAX_UPLOAD_BYTES, MAX_UPLOADS_PER_REQUEST, UPLOAD_URL_SECONDS, DOWNLOAD_URL_SECONDS -> null;
-                // Uploads: no function reads these until the stack has its images bucket.
-                case IMAGES_BUCKET, S3_ENDPOINT -> null;
+                case IMAGES_BUCKET -> imagesBucketName;
+                // Local-only, as DYNAMODB_ENDPOINT: unset in AWS means the real S3.
+                case S3_ENDPOINT -> null;
                 // Its code default (INFO): an operator turns it up on one function without a redeploy of the stack.
                 case LOG_LEVEL -> null;
                 // Always declared, so the function checks exactly what the gateway's routes demand.

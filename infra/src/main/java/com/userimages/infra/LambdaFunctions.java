@@ -1,6 +1,7 @@
 package com.userimages.infra;
 
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.ObjectAccess;
 import com.userimages.contract.Setting;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -28,6 +30,8 @@ import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.CfnBucket;
 import software.constructs.Construct;
 
 /** The five functions of {@link ApiFunction}, all from the one functions jar. */
@@ -48,7 +52,7 @@ final class LambdaFunctions extends Construct {
     private final int pageTokenKeyGeneration;
     private final StackConfig config;
 
-    LambdaFunctions(Construct scope, String id, StackConfig config, String tableName,
+    LambdaFunctions(Construct scope, String id, StackConfig config, String tableName, Bucket imagesBucket,
                     FunctionPermissions.Resources resources) {
         super(scope, id);
         this.config = config;
@@ -61,7 +65,7 @@ final class LambdaFunctions extends Construct {
         // One asset, uploaded once, shared by all five functions.
         Code code = Code.fromAsset(functionsJar.toString());
         for (ApiFunction spec : ApiFunction.values()) {
-            functions.put(spec, create(spec, code, tableName, resources));
+            functions.put(spec, create(spec, code, tableName, imagesBucket, resources));
         }
     }
 
@@ -73,7 +77,7 @@ final class LambdaFunctions extends Construct {
         return List.copyOf(functions.values());
     }
 
-    private DeployedFunction create(ApiFunction spec, Code code, String tableName,
+    private DeployedFunction create(ApiFunction spec, Code code, String tableName, Bucket imagesBucket,
                                     FunctionPermissions.Resources resources) {
         String name = LogicalIds.pascal(spec.functionName());
         LogGroup logGroup = LogGroup.Builder.create(this, name + "Logs")
@@ -101,8 +105,10 @@ final class LambdaFunctions extends Construct {
                 .id("AwsSolutions-IAM5")
                 .reason("X-Ray's PutTraceSegments and PutTelemetryRecords support no resource-level permissions "
                         + "(the Service Authorization Reference lists no resource type for them), so active tracing "
-                        + "needs them on '*'; every other statement of this role names its one resource.")
-                .appliesTo(List.of("Resource::*"))
+                        + "needs them on '*'. The images bucket's object actions are granted per key prefix "
+                        + "(uploads/*, images/*: keys are per user and upload, made at run time), only those the "
+                        + "function calls; every other statement of this role names its one resource.")
+                .appliesTo(wildcardResources(spec, imagesBucket))
                 .build()));
 
         FunctionSizing sizing = FunctionSizing.of(spec);
@@ -114,7 +120,8 @@ final class LambdaFunctions extends Construct {
                 .handler(spec.handlerSpec())
                 .memorySize(sizing.memoryMb())
                 .timeout(sizing.timeout())
-                .environment(FunctionEnvironment.of(spec, tableName, resources.pageTokenSecretArn(), config.routeScopes()))
+                .environment(FunctionEnvironment.of(spec, tableName, resources.pageTokenSecretArn(),
+                        imagesBucket.getBucketName(), config.routeScopes()))
                 .reservedConcurrentExecutions(reservedConcurrency(spec))
                 .role(role)
                 .logGroup(logGroup)
@@ -162,6 +169,17 @@ final class LambdaFunctions extends Construct {
             description += ", page-token key generation " + pageTokenKeyGeneration;
         }
         return description;
+    }
+
+    /** The wildcards of this function's role as cdk-nag names them: X-Ray's '*' and each key prefix it reaches. */
+    static List<Object> wildcardResources(ApiFunction spec, Bucket imagesBucket) {
+        Stack stack = Stack.of(imagesBucket);
+        String bucket = stack.resolve(stack.getLogicalId((CfnBucket) imagesBucket.getNode().getDefaultChild())).toString();
+        List<Object> resources = new ArrayList<>(List.of("Resource::*"));
+        for (ObjectAccess access : spec.objectAccess()) {
+            resources.add("Resource::<" + bucket + ".Arn>/" + access.keyPattern());
+        }
+        return resources;
     }
 
     private static List<PolicyStatement> concat(PolicyStatement first, List<PolicyStatement> rest) {

@@ -1,6 +1,7 @@
 package com.userimages.infra;
 
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.OperationalMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ import software.constructs.Construct;
 
 /**
  * Alarms on what needs a person (API 5xx rate, p99 integration latency, each function's errors and
- * throttles, the table's throttled requests and system errors), all notifying one encrypted,
+ * throttles, the table's throttled requests and system errors, objects a delete left behind), all notifying one encrypted,
  * TLS-only SNS topic, and a dashboard of the same metrics. Per-function parts come from
  * {@link ApiFunction#values()}, the table's operations from the functions' DynamoDB actions.
  */
@@ -46,6 +47,11 @@ final class Monitoring extends Construct {
     static final int RATE_DATAPOINTS = 3;
     /** Count alarms (errors, throttles): any one in five minutes is worth a look. */
     static final Duration COUNT_PERIOD = Duration.minutes(5);
+    /**
+     * Objects left behind: none is urgent (each is a stored image nobody references) but any is
+     * worth a look, so one hour's sum, which also keeps a burst of failed deletes to one notification.
+     */
+    static final Duration ORPHANED_OBJECTS_PERIOD = Duration.hours(1);
 
     private final Topic topic;
     private final Dashboard dashboard;
@@ -59,6 +65,7 @@ final class Monitoring extends Construct {
         ApiMetrics api = apiAlarms(apiId);
         List<IWidget> functionWidgets = functionAlarms(functions);
         TableMetrics table = tableAlarms(tableName);
+        orphanedObjectsAlarm();
         dashboard = dashboard(apiId, api, functionWidgets, tableName, table);
     }
 
@@ -154,6 +161,38 @@ final class Monitoring extends Construct {
         alarm("TableSystemErrors", "DynamoDB: requests failed with a server-side error", tableSystemErrors, 1,
                 ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 1);
         return new TableMetrics(tableThrottles, tableSystemErrors);
+    }
+
+    /**
+     * The functions that delete objects (and count what they could not) write {@code OrphanedObjects}
+     * in their request line's EMF block, per function: the alarm sums them.
+     */
+    private void orphanedObjectsAlarm() {
+        Map<String, IMetric> metrics = new LinkedHashMap<>();
+        List<String> terms = new ArrayList<>();
+        List<ApiFunction> deleting = orphaningFunctions();
+        for (int i = 0; i < deleting.size(); i++) {
+            metrics.put("orphaned" + i, metric(OperationalMetrics.NAMESPACE, OperationalMetrics.ORPHANED_OBJECTS,
+                    Map.of(OperationalMetrics.FUNCTION_DIMENSION, deleting.get(i).functionName()), "Sum",
+                    ORPHANED_OBJECTS_PERIOD));
+            // A function that deleted nothing this hour wrote no datapoint.
+            terms.add("FILL(orphaned" + i + ", 0)");
+        }
+        MathExpression orphaned = MathExpression.Builder.create()
+                .expression(String.join(" + ", terms))
+                .usingMetrics(metrics)
+                .label("orphaned objects")
+                .period(ORPHANED_OBJECTS_PERIOD)
+                .build();
+        alarm("OrphanedObjects", "S3: objects a delete left behind (the request lines' orphanedObjects)", orphaned, 0,
+                ComparisonOperator.GREATER_THAN_THRESHOLD, 1, 1);
+    }
+
+    /** Those whose role may delete objects: only they can fail to. */
+    static List<ApiFunction> orphaningFunctions() {
+        return Arrays.stream(ApiFunction.values())
+                .filter(f -> f.objectAccess().stream().anyMatch(a -> a.actions().contains("s3:DeleteObject")))
+                .toList();
     }
 
     private Dashboard dashboard(String apiId, ApiMetrics api, List<IWidget> functionWidgets, String tableName, TableMetrics table) {

@@ -6,7 +6,7 @@ import software.amazon.awscdk.Stack;
 
 /**
  * The stack's outputs: what an operator or a pipeline step needs after a deploy (the API's URL, the
- * table, the secret to rotate, the alarm topic and dashboard, each log group, and with the user pool
+ * table, the images bucket, the secret to rotate, the alarm topic and dashboard, each log group, and with the user pool
  * its ids and endpoints). Created on the stack itself, so their logical ids are the output names.
  */
 final class StackOutputs {
@@ -19,6 +19,8 @@ final class StackOutputs {
         apiUrl = CfnOutput.Builder.create(stack, "ApiUrl").value(httpApi.stage().getUrl())
                 .description("Base URL of the HTTP API").build();
         CfnOutput.Builder.create(stack, "TableName").value(data.tableName()).build();
+        CfnOutput.Builder.create(stack, "ImagesBucketName").value(data.imagesBucketName())
+                .description("Uploaded images: uploads/ pending (expire after a day), images/ held by collections").build();
         CfnOutput.Builder.create(stack, "PageTokenSecretArn").value(data.pageTokenSecretArn())
                 .description("Rotate, then redeploy: SnapStart keeps the key read at init").build();
         CfnOutput.Builder.create(stack, "AlarmTopicArn").value(monitoring.topic().getTopicArn())
@@ -49,8 +51,8 @@ final class StackOutputs {
         this.signIn = new SignInOutputs(userPoolId, machineClientId, tokenUrl);
     }
 
-    /** The table's and the page-token secret's outputs. */
-    record ImagesOutputs(String tableName, String pageTokenSecretArn) {}
+    /** The table's, the page-token secret's and the images bucket's outputs. */
+    record ImagesOutputs(String tableName, String pageTokenSecretArn, String imagesBucketName) {}
 
     CfnOutput apiUrl() { return apiUrl; }
 

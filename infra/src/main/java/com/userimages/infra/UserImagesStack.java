@@ -6,11 +6,12 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
 
 /**
- * The whole system: table, page-token secret, the five functions, the HTTP API, its alarms and dashboard,
+ * The whole system: table, page-token secret, images bucket, the five functions, the HTTP API, its alarms and dashboard,
  * and (with {@code -c createUserPool=true}) the Cognito sign-in whose tokens the API trusts.
  */
 public final class UserImagesStack extends Stack {
@@ -18,6 +19,7 @@ public final class UserImagesStack extends Stack {
 
     private final Table table;
     private final Secret pageTokenSecret;
+    private final Bucket imagesBucket;
     private final LambdaFunctions functions;
     private final UserImagesHttpApi httpApi;
     private final StackOutputs outputs;
@@ -39,8 +41,9 @@ public final class UserImagesStack extends Stack {
         }
         table = ImagesTable.create(this, "Table", tableName(this));
         pageTokenSecret = PageTokenSecret.create(this, "PageTokenSecret");
-        functions = new LambdaFunctions(this, "Functions", config, table.getTableName(),
-                new FunctionPermissions.Resources(table.getTableArn(), pageTokenSecret.getSecretArn()));
+        imagesBucket = ImagesBucket.create(this, "ImagesBucket", config.corsAllowOrigins());
+        functions = new LambdaFunctions(this, "Functions", config, table.getTableName(), imagesBucket,
+                new FunctionPermissions.Resources(table.getTableArn(), pageTokenSecret.getSecretArn(), imagesBucket.getBucketArn()));
         // Null unless config.createUserPool().
         UserPoolSignIn signIn = config.createUserPool()
                 ? new UserPoolSignIn(this, "SignIn", config.callbackUrls()) : null;
@@ -53,7 +56,7 @@ public final class UserImagesStack extends Stack {
         }
 
         outputs = new StackOutputs(this, httpApi, new StackOutputs.ImagesOutputs(table.getTableName(),
-                pageTokenSecret.getSecretArn()), monitoring, functions, signIn);
+                pageTokenSecret.getSecretArn(), imagesBucket.getBucketName()), monitoring, functions, signIn);
     }
 
     /**
@@ -69,6 +72,8 @@ public final class UserImagesStack extends Stack {
     Table table() { return table; }
 
     Secret pageTokenSecret() { return pageTokenSecret; }
+
+    Bucket imagesBucket() { return imagesBucket; }
 
     LambdaFunctions functions() { return functions; }
 

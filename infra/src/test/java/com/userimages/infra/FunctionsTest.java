@@ -68,20 +68,26 @@ class FunctionsTest {
 
     @ParameterizedTest
     @EnumSource(ApiFunction.class)
-    void environmentIsTheTableAndOnlyListPageGetsTheSecretArn(ApiFunction spec) {
+    void environmentIsTheTableTheBucketWhereUsedAndOnlyListPageGetsTheSecretArn(ApiFunction spec) {
         Map<String, Object> vars = map(map(props(function(model, spec).getValue()).get("Environment")).get("Variables"));
         String table = model.ofType("AWS::DynamoDB::Table").keySet().iterator().next();
         String secret = model.ofType("AWS::SecretsManager::Secret").keySet().iterator().next();
+        String bucket = model.only("AWS::S3::Bucket");
 
         assertEquals(table, target(vars.get(Setting.TABLE_NAME.name())));
         // The function checks the same scopes the gateway's routes demand.
         String scopeSetting = spec == ApiFunction.CREATE_TABLE ? Setting.ADMIN_SCOPE.name() : Setting.DATA_SCOPES.name();
+        Set<String> expected = new HashSet<>(Set.of(Setting.TABLE_NAME.name(), scopeSetting));
         if (spec == ApiFunction.LIST_PAGE) {
-            assertEquals(Set.of(Setting.TABLE_NAME.name(), Setting.PAGE_TOKEN_SECRET_ARN.name(), scopeSetting), vars.keySet());
+            expected.add(Setting.PAGE_TOKEN_SECRET_ARN.name());
             assertEquals(secret, target(vars.get(Setting.PAGE_TOKEN_SECRET_ARN.name())));
-        } else {
-            assertEquals(Set.of(Setting.TABLE_NAME.name(), scopeSetting), vars.keySet());
         }
+        if (spec.usesImagesBucket()) {
+            // Its generated name; S3_ENDPOINT stays unset (the real S3), the upload bounds their code defaults.
+            expected.add(Setting.IMAGES_BUCKET.name());
+            assertEquals(Map.of("Ref", bucket), vars.get(Setting.IMAGES_BUCKET.name()));
+        }
+        assertEquals(expected, vars.keySet());
         assertEquals(spec == ApiFunction.CREATE_TABLE ? "images/admin" : "images/user,images/admin", vars.get(scopeSetting));
         // Every variable set is one the function actually reads.
         for (String name : vars.keySet()) assertTrue(spec.settings().contains(Setting.valueOf(name)), name);

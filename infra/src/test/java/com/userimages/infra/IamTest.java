@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.ObjectAccess;
 import com.userimages.contract.UserImagesTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ class IamTest {
     @EnumSource(ApiFunction.class)
     void eachRoleAllowsExactlyTheCallsItsFunctionMakes(ApiFunction spec) {
         Set<String> expected = new TreeSet<>(spec.iamActions());
+        spec.objectAccess().forEach(access -> expected.addAll(access.actions()));
         expected.addAll(List.of("logs:CreateLogStream", "logs:PutLogEvents"));
         expected.addAll(LambdaFunctions.XRAY_ACTIONS);
         assertEquals(expected, new TreeSet<>(grants(spec).keySet()));
@@ -62,7 +64,19 @@ class IamTest {
         Map<String, Object> fn = props(FunctionsTest.function(model, spec).getValue());
         String ownLogGroup = target(map(fn.get("LoggingConfig")).get("LogGroup"));
 
+        String bucket = model.only("AWS::S3::Bucket");
         grants(spec).forEach((action, resources) -> {
+            if (action.startsWith("s3:") && !action.equals("s3:ListBucket")) {
+                // On the keys of each prefix the contract names for this action, and no others.
+                Set<Object> expected = new java.util.HashSet<>();
+                for (ObjectAccess access : spec.objectAccess()) {
+                    if (access.actions().contains(action)) expected.add(Map.of("Fn::Join", List.of("",
+                            List.of(Map.of("Fn::GetAtt", List.of(bucket, "Arn")), "/" + access.keyPattern()))));
+                }
+                assertEquals(expected, new java.util.HashSet<>(resources), action);
+                assertEquals(expected.size(), resources.size(), action + " twice");
+                return;
+            }
             assertEquals(1, resources.size(), action + " resources " + resources);
             Object resource = resources.get(0);
             if (action.startsWith("logs:")) {
@@ -72,6 +86,8 @@ class IamTest {
                         "/index/" + UserImagesTable.TIMESTAMP_INDEX))), resource, action);
             } else if (action.startsWith("dynamodb:")) {
                 assertEquals(Map.of("Fn::GetAtt", List.of(table, "Arn")), resource, action);
+            } else if (action.equals("s3:ListBucket")) {
+                assertEquals(Map.of("Fn::GetAtt", List.of(bucket, "Arn")), resource, action);
             } else if (action.startsWith("secretsmanager:")) {
                 assertEquals(Map.of("Ref", secret), resource, action);
             } else if (LambdaFunctions.XRAY_ACTIONS.contains(action)) {
@@ -113,6 +129,32 @@ class IamTest {
         }
     }
 
+    /** API.md, "Uploads": each role reaches only the prefixes and actions its function uses, one statement a prefix. */
+    @ParameterizedTest
+    @EnumSource(ApiFunction.class)
+    void eachRolesS3StatementsAreItsPrefixesOneStatementEach(ApiFunction spec) {
+        String bucket = model.only("AWS::S3::Bucket");
+        Map<String, Object> fn = props(FunctionsTest.function(model, spec).getValue());
+        Map<Object, Set<Object>> statements = new LinkedHashMap<>();
+        for (Object policy : list(props(model.resource(target(fn.get("Role")))).get("Policies"))) {
+            for (Object s : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
+                Map<String, Object> statement = map(s);
+                if (asList(statement.get("Action")).stream().noneMatch(a -> a.toString().startsWith("s3:"))) continue;
+                assertEquals(null, statement.get("Condition"));
+                assertEquals(null, statements.put(statement.get("Resource"), new TreeSet<>(asList(statement.get("Action")))));
+            }
+        }
+        Map<Object, Set<Object>> expected = new LinkedHashMap<>();
+        for (ObjectAccess access : spec.objectAccess()) {
+            expected.put(Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt", List.of(bucket, "Arn")),
+                    "/" + access.keyPattern()))), new TreeSet<>(access.actions()));
+        }
+        if (spec.iamActions().contains("s3:ListBucket")) {
+            expected.put(Map.of("Fn::GetAtt", List.of(bucket, "Arn")), new TreeSet<>(List.of("s3:ListBucket")));
+        }
+        assertEquals(expected, statements, spec.functionName());
+    }
+
     @Test
     void onlyLambdaMayAssumeTheFunctionRoles() {
         model.ofType("AWS::IAM::Role").forEach((id, r) -> {
@@ -124,9 +166,13 @@ class IamTest {
 
     @Test
     void unmappedOrWildcardActionsFailTheSynth() {
-        var resources = new FunctionPermissions.Resources("arn:table", "arn:secret");
+        var resources = new FunctionPermissions.Resources("arn:table", "arn:secret", "arn:bucket");
         assertThrows(IllegalArgumentException.class, () -> FunctionPermissions.resourceFor("dynamodb:*", resources));
+        // Object actions are granted per prefix (ApiFunction.objectAccess), never on the whole bucket.
         assertThrows(IllegalArgumentException.class, () -> FunctionPermissions.resourceFor("s3:GetObject", resources));
+        assertEquals("arn:bucket", FunctionPermissions.resourceFor("s3:ListBucket", resources));
+        assertEquals("arn:bucket/images/*", FunctionPermissions.objectsResource(
+                ObjectAccess.on(ObjectAccess.IMAGES_PREFIX, "s3:GetObject"), resources));
         assertEquals("arn:table/index/" + UserImagesTable.TIMESTAMP_INDEX,
                 FunctionPermissions.resourceFor("dynamodb:Query", resources));
         assertEquals("arn:table", FunctionPermissions.resourceFor("dynamodb:GetItem", resources));

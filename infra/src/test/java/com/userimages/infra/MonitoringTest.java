@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.userimages.contract.ApiFunction;
+import com.userimages.contract.OperationalMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,11 +107,42 @@ class MonitoringTest {
         }
     }
 
+    /** The functions' own metric (their request lines' EMF block), summed over those that delete objects. */
+    @Test
+    void anyOrphanedObjectInAnHourAlarms() {
+        var alarms = model.ofType("AWS::CloudWatch::Alarm").values().stream().map(TemplateModel::props)
+                .filter(p -> p.containsKey("Metrics") && list(p.get("Metrics")).stream().anyMatch(m -> map(m).containsKey("MetricStat")
+                        && OperationalMetrics.ORPHANED_OBJECTS.equals(map(map(map(m).get("MetricStat")).get("Metric")).get("MetricName"))))
+                .toList();
+        assertEquals(1, alarms.size());
+        Map<String, Object> alarm = alarms.getFirst();
+        assertEquals(0, ((Number) alarm.get("Threshold")).intValue());
+        assertEquals("GreaterThanThreshold", alarm.get("ComparisonOperator"));
+        assertEquals(1, ((Number) alarm.get("EvaluationPeriods")).intValue());
+        assertEquals("notBreaching", alarm.get("TreatMissingData"));
+        List<String> functions = new ArrayList<>();
+        for (Object m : list(alarm.get("Metrics"))) {
+            if (!map(m).containsKey("MetricStat")) {
+                assertEquals("FILL(orphaned0, 0) + FILL(orphaned1, 0)", map(m).get("Expression"));
+                continue;
+            }
+            Map<String, Object> stat = map(map(m).get("MetricStat"));
+            assertEquals(3600, ((Number) stat.get("Period")).intValue());
+            assertEquals("Sum", stat.get("Stat"));
+            Map<String, Object> metric = map(stat.get("Metric"));
+            assertEquals(OperationalMetrics.NAMESPACE, metric.get("Namespace"));
+            functions.add((String) dimensions(metric).get(OperationalMetrics.FUNCTION_DIMENSION));
+        }
+        // Those whose role may delete an object: the append (its discards and compensations) and the deletes.
+        assertEquals(List.of(ApiFunction.APPEND_COLLECTION.functionName(), ApiFunction.DELETE_ITEM.functionName()), functions);
+        assertEquals(List.of(ApiFunction.APPEND_COLLECTION, ApiFunction.DELETE_ITEM), Monitoring.orphaningFunctions());
+    }
+
     @Test
     void everyAlarmNotifiesTheTopicOnAlarmAndOk() {
         String topic = model.only("AWS::SNS::Topic");
         var alarms = model.ofType("AWS::CloudWatch::Alarm");
-        assertEquals(2 + 2 * ApiFunction.values().length + 2, alarms.size());
+        assertEquals(2 + 2 * ApiFunction.values().length + 2 + 1, alarms.size());
         alarms.forEach((id, a) -> {
             assertEquals(List.of(Map.of("Ref", topic)), props(a).get("AlarmActions"), id);
             assertEquals(List.of(Map.of("Ref", topic)), props(a).get("OKActions"), id);

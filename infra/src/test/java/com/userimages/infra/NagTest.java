@@ -5,6 +5,7 @@ import static com.userimages.infra.TemplateModel.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.userimages.contract.ApiFunction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,14 +91,33 @@ class NagTest {
     }
 
     @Test
-    void theSuppressionsAreTheSecretRotationAndXRaysResourceOnly() {
-        // IAM5 only for the one statement that cannot name a resource, never the whole role.
+    void theSuppressionsAreTheSecretRotationXRaysResourceTheKeyPrefixesAndTheBucketsAccessLog() {
+        // IAM5 only for what cannot name one resource (X-Ray, the keys under a prefix), never the whole role.
+        String bucket = Synth.shared().model().only("AWS::S3::Bucket");
+        TreeSet<String> roles = new TreeSet<>();
+        for (ApiFunction spec : ApiFunction.values()) {
+            List<String> wildcards = new ArrayList<>(List.of("Resource::*"));
+            spec.objectAccess().forEach(a -> wildcards.add("Resource::<" + bucket + ".Arn>/" + a.keyPattern()));
+            roles.add("AwsSolutions-IAM5 " + wildcards);
+        }
         assertEquals(Map.of("AWS::SecretsManager::Secret", new TreeSet<>(List.of("AwsSolutions-SMG4")),
-                        "AWS::IAM::Role", new TreeSet<>(List.of("AwsSolutions-IAM5 [Resource::*]"))),
+                        "AWS::IAM::Role", roles,
+                        "AWS::S3::Bucket", new TreeSet<>(List.of("AwsSolutions-S1"))),
                 suppressions(Synth.shared()));
         assertEquals(Synth.shared().model().ofType("AWS::IAM::Role").size(), new ArrayList<>(
                 Synth.shared().model().ofType("AWS::IAM::Role").values()).stream()
                 .filter(r -> map(r).containsKey("Metadata")).count(), "every function role carries the X-Ray reason");
+    }
+
+    /** TLS only is the bucket policy's own statement, not a suppression. */
+    @Test
+    void theBucketRulesRanAndTlsOnlyIsCompliant() throws Exception {
+        String csv = report(Synth.shared());
+        for (String rule : List.of("AwsSolutions-S2", "AwsSolutions-S10")) {
+            assertTrue(csv.lines().anyMatch(l -> l.startsWith("\"" + rule + "\"") && l.contains("\"Compliant\"")),
+                    rule + " not evaluated as compliant");
+        }
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("\"AwsSolutions-S1\"") && l.contains("\"Suppressed\"")), csv);
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Cors;
+import com.userimages.contract.ObjectAccess;
 import com.userimages.contract.RouteScopes;
 import com.userimages.contract.Setting;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SamParityTest {
     /** Declared blank in template.yaml only, so {@code sam local invoke --env-vars} can set them. */
-    static final Set<String> SAM_LOCAL_ONLY = Set.of(Setting.DYNAMODB_ENDPOINT.name(), Setting.PAGE_TOKEN_SECRET.name());
+    static final Set<String> SAM_LOCAL_ONLY = Set.of(Setting.DYNAMODB_ENDPOINT.name(), Setting.PAGE_TOKEN_SECRET.name(),
+            Setting.S3_ENDPOINT.name());
 
     /** template.yaml as written (conditions unresolved), and as deployed in each mode. */
     private static SamTemplate sam;
@@ -145,9 +147,10 @@ class SamParityTest {
     /** A policy resource, named by what it is rather than by logical id. */
     private static String resourceKind(TemplateModel model, String ownLogGroup, Object resource) {
         if (resource instanceof Map<?, ?> m && m.get("Fn::Sub") instanceof String sub) {
-            Matcher index = Pattern.compile("\\$\\{(\\w+)\\.Arn}/index/(\\w+)").matcher(sub);
-            if (index.matches()) return resourceKind(model, ownLogGroup, Map.of("Fn::GetAtt", List.of(index.group(1), "Arn")))
-                    + "/index/" + index.group(2);
+            // An ARN and a suffix: the table's index, a bucket's keys under a prefix.
+            Matcher suffixed = Pattern.compile("\\$\\{(\\w+)\\.Arn}(/[\\w/*]+)").matcher(sub);
+            if (suffixed.matches()) return resourceKind(model, ownLogGroup, Map.of("Fn::GetAtt", List.of(suffixed.group(1), "Arn")))
+                    + suffixed.group(2);
         }
         if (resource instanceof Map<?, ?> m && m.get("Fn::Join") instanceof List<?> join
                 && list(join.get(1)).size() == 2 && list(join.get(1)).get(1) instanceof String suffix) {
@@ -163,6 +166,7 @@ class SamParityTest {
         return switch (type) {
             case "AWS::DynamoDB::Table" -> "table";
             case "AWS::SecretsManager::Secret" -> "page-token secret";
+            case "AWS::S3::Bucket" -> "images bucket";
             case "AWS::Logs::LogGroup" -> id.equals(ownLogGroup) ? "own log group" : "another log group " + id;
             default -> type + " " + id;
         };
@@ -262,9 +266,27 @@ class SamParityTest {
         Map<String, FunctionView> fromSam = functionsOfSam();
         for (ApiFunction spec : ApiFunction.values()) {
             Set<String> expected = new TreeSet<>(spec.iamActions());
+            spec.objectAccess().forEach(access -> expected.addAll(access.actions()));
             expected.addAll(List.of("logs:CreateLogStream", "logs:PutLogEvents"));
             expected.addAll(LambdaFunctions.XRAY_ACTIONS);
             assertEquals(expected, fromSam.get(spec.handlerClassName()).actionsOnResources().keySet(), spec.functionName());
+        }
+    }
+
+    /** The contract's prefixes, spelled out in template.yaml: each object action on exactly the prefixes named for it. */
+    @Test
+    void samsObjectActionsAreTheContractsPrefixes() {
+        Map<String, FunctionView> fromSam = functionsOfSam();
+        for (ApiFunction spec : ApiFunction.values()) {
+            Map<String, Set<String>> expected = new TreeMap<>();
+            for (ObjectAccess access : spec.objectAccess()) {
+                for (String action : access.actions()) {
+                    expected.computeIfAbsent(action, a -> new TreeSet<>()).add("images bucket/" + access.keyPattern());
+                }
+            }
+            Map<String, Set<String>> objectActions = new TreeMap<>(fromSam.get(spec.handlerClassName()).actionsOnResources());
+            objectActions.keySet().removeIf(a -> !a.startsWith("s3:") || a.equals("s3:ListBucket"));
+            assertEquals(expected, objectActions, spec.functionName());
         }
     }
 
@@ -276,7 +298,7 @@ class SamParityTest {
             for (String name : variables(fn).keySet()) {
                 assertTrue(spec.settings().contains(Setting.valueOf(name)), id + " declares " + name);
             }
-            for (Setting local : List.of(Setting.DYNAMODB_ENDPOINT, Setting.PAGE_TOKEN_SECRET)) {
+            for (Setting local : List.of(Setting.DYNAMODB_ENDPOINT, Setting.PAGE_TOKEN_SECRET, Setting.S3_ENDPOINT)) {
                 // sam local invoke --env-vars can only set what the template declares.
                 assertEquals(spec.settings().contains(local), variables(fn).containsKey(local.name()), id + " " + local);
             }
@@ -342,6 +364,38 @@ class SamParityTest {
         assertEquals(Synth.repoRoot().resolve((String) globals.get("CodeUri")).toAbsolutePath().normalize(),
                 Synth.functionsJar().toAbsolutePath().normalize());
         sam.functions().forEach((id, fn) -> assertEquals(globals.get("CodeUri"), fn.get("CodeUri"), id));
+    }
+
+    // ---------------------------------------------------------------- images bucket
+
+    static final Set<String> BUCKET_TYPES = Set.of("AWS::S3::Bucket", "AWS::S3::BucketPolicy");
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void theImagesBucketAndItsTlsPolicyAgree(Mode mode) {
+        Map<String, Object> fromCdk = resources(mode.cdk(), BUCKET_TYPES, Set.of());
+        assertEquals(2, fromCdk.size(), fromCdk.keySet().toString());
+        assertEquals(fromCdk, resources(mode.sam().model(), BUCKET_TYPES, Set.of()));
+    }
+
+    /** The bucket's browser rule is the API's CORS option: off by default, the same origins when on. */
+    @Test
+    void theBucketsCorsIsTheSameOption() {
+        Map<String, Object> samBucket = props(sam.model().resource(sam.model().only("AWS::S3::Bucket")));
+        List<Object> ifCors = list(map(samBucket.get("CorsConfiguration")).get("Fn::If"));
+        assertEquals("CorsEnabled", ifCors.get(0));
+        assertEquals(Map.of("Ref", "AWS::NoValue"), ifCors.get(2));
+        Map<String, Object> samRule = map(list(map(ifCors.get(1)).get("CorsRules")).getFirst());
+        Map<String, Object> cdkRule = map(list(map(props(Synth.variant().model().resource(
+                Synth.variant().model().only("AWS::S3::Bucket"))).get("CorsConfiguration")).get("CorsRules")).getFirst());
+        assertEquals(Map.of("Fn::Split", List.of(",", Map.of("Ref", "CorsAllowOrigins"))), samRule.get("AllowedOrigins"));
+        Map<String, Object> samRest = new TreeMap<>(samRule);
+        Map<String, Object> cdkRest = new TreeMap<>(cdkRule);
+        samRest.remove("AllowedOrigins");
+        cdkRest.remove("AllowedOrigins");
+        assertEquals(cdkRest, samRest);
+        assertEquals(Map.of("AllowedMethods", Cors.UPLOAD_METHODS, "AllowedHeaders", Cors.UPLOAD_HEADERS,
+                "MaxAge", Cors.MAX_AGE_SECONDS), samRest);
     }
 
     // ---------------------------------------------------------------- CORS
@@ -599,7 +653,7 @@ class SamParityTest {
         assertEquals(new TreeSet<>(map(mode.cdk().json().get("Outputs")).keySet()),
                 new TreeSet<>(map(mode.sam().json().get("Outputs")).keySet()));
         List<String> compared = new java.util.ArrayList<>(List.of("Issuer", "TokenUrl", "SignInUrl", "DashboardUrl",
-                "AccessLogGroup", "UserPoolId", "PeopleClientId", "MachineClientId", "AlarmTopicArn"));
+                "AccessLogGroup", "UserPoolId", "PeopleClientId", "MachineClientId", "AlarmTopicArn", "ImagesBucketName"));
         for (ApiFunction spec : ApiFunction.values()) compared.add(LogicalIds.pascal(spec.functionName()) + "LogGroup");
         for (String output : compared) {
             Object fromCdk = map(mode.cdk().json().get("Outputs")).get(output);
