@@ -17,6 +17,7 @@ public enum ApiRoute {
     GET_IMAGE("GET", "/collections/{collectionId}/images/{imageId}", ApiFunction.GET_ITEM, false),
     LIST_COLLECTIONS("GET", "/collections", ApiFunction.LIST_PAGE, false),
     REORDER_IMAGES("PUT", "/collections/{collectionId}/order", ApiFunction.APPEND_COLLECTION, false),
+    OPEN_UPLOAD("POST", "/collections/{collectionId}/uploads", ApiFunction.APPEND_COLLECTION, false),
     DELETE_COLLECTION("DELETE", "/collections/{collectionId}", ApiFunction.DELETE_ITEM, false),
     DELETE_IMAGE("DELETE", "/collections/{collectionId}/images/{imageId}", ApiFunction.DELETE_ITEM, false);
 

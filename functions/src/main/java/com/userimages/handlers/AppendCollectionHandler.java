@@ -13,20 +13,27 @@ import com.userimages.core.http.EntityTags;
 import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.http.ReorderRequests;
+import com.userimages.core.http.UploadRequests;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Collection;
 import com.userimages.core.service.CollectionService;
+import com.userimages.core.service.UploadSlot;
+import com.userimages.core.service.UploadSlots;
 import com.userimages.wiring.FunctionComponents;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /collections} (create, with replay), {@code POST /collections/{collectionId}/images}
- * (append) and {@code PUT /collections/{collectionId}/order} (reorder): the function that writes images.
+ * (append), {@code PUT /collections/{collectionId}/order} (reorder) and
+ * {@code POST /collections/{collectionId}/uploads} (an upload slot): the function that writes images.
  */
 public final class AppendCollectionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final CollectionService service;
     private final CollectionRequests requests;
     private final ReorderRequests reorderRequests;
+    private final UploadRequests uploadRequests;
+    private final Supplier<UploadSlots> uploadSlots;
     private final RoutedFunction function;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
@@ -40,10 +47,14 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
         this.service = components.collectionService();
         this.requests = components.collectionRequests();
         this.reorderRequests = components.reorderRequests();
+        this.uploadRequests = new UploadRequests();
+        // Built on the first slot: URL-only traffic never builds the signer.
+        this.uploadSlots = components::uploadSlots;
         this.function = new RoutedFunction(components, ApiFunction.APPEND_COLLECTION, Map.of(
                 ApiRoute.CREATE_COLLECTION, this::create,
                 ApiRoute.APPEND_IMAGES, this::append,
-                ApiRoute.REORDER_IMAGES, this::reorder));
+                ApiRoute.REORDER_IMAGES, this::reorder,
+                ApiRoute.OPEN_UPLOAD, this::openUpload));
     }
 
     @Override
@@ -73,5 +84,13 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
         Collection reordered = service.reorder(target.userId(), target.collectionId(), reorderRequests.parse(request.jsonObjectBody()),
                 target.preconditions());
         return ApiResponses.json(200, ResponseBodies.collection(reordered), Map.of("etag", EntityTags.of(reordered.tag())));
+    }
+
+    /** Preconditions do not apply: a slot changes nothing (API.md, "Versions and conditional requests"). */
+    private APIGatewayV2HTTPResponse openUpload(ApiRequest request) {
+        String userId = request.caller().userId();
+        String collectionId = request.pathId("collectionId");
+        UploadSlot slot = uploadSlots.get().open(userId, collectionId, uploadRequests.parseSlot(request.jsonObjectBody()));
+        return ApiResponses.json(201, ResponseBodies.uploadSlot(slot), Map.of("cache-control", "no-store"));
     }
 }

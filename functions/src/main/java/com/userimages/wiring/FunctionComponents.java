@@ -17,6 +17,13 @@ import com.userimages.core.pagination.ReadBudget;
 import com.userimages.core.priming.ClassPreloader;
 import com.userimages.core.service.CollectionService;
 import com.userimages.core.service.ListCollectionsService;
+import com.userimages.core.service.UploadSlots;
+import com.userimages.core.storage.ObjectUrlSigner;
+import com.userimages.core.storage.UploadIds;
+import com.userimages.core.storage.UploadSettings;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -47,6 +54,7 @@ public final class FunctionComponents {
     private final TableAdmin givenTableAdmin;
     private final Duration tableCreationWait;
     private DynamoDbClient dynamoDb;
+    private ObjectUrlSigner objectUrlSigner;
 
     private FunctionComponents(Builder builder) {
         this.settings = builder.settings;
@@ -117,6 +125,31 @@ public final class FunctionComponents {
         if (givenListCollectionsService != null) return givenListCollectionsService;
         PageTokenSecrets secrets = PageTokenSecrets.from(settings, () -> AwsClients.secretsManager(settings, credentials));
         return new ListCollectionsService(collectionRepository(), new PageTokenCodec(secrets), ReadBudget.from(settings));
+    }
+
+    /** The upload bounds and URL lifetimes. */
+    public UploadSettings uploadSettings() {
+        return UploadSettings.from(settings);
+    }
+
+    /**
+     * One signer per components object, built on first use: get-item and list-page presign with it
+     * and never load the S3 module; it needs {@code IMAGES_BUCKET}.
+     */
+    public synchronized ObjectUrlSigner objectUrlSigner() {
+        if (objectUrlSigner == null) {
+            String bucket = settings.value(Setting.IMAGES_BUCKET);
+            if (bucket.isEmpty()) throw new IllegalStateException("setting IMAGES_BUCKET is not set: uploads need the images bucket");
+            String endpoint = settings.value(Setting.S3_ENDPOINT);
+            objectUrlSigner = new ObjectUrlSigner(credentials, bucket, AwsClients.region(settings),
+                    endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)), clock);
+        }
+        return objectUrlSigner;
+    }
+
+    /** append-collection's upload slots. */
+    public UploadSlots uploadSlots() {
+        return new UploadSlots(collectionRepository(), objectUrlSigner(), new UploadIds(new SecureRandom()), uploadSettings());
     }
 
     /** The scopes each route needs ({@code ADMIN_SCOPE}, {@code DATA_SCOPES}); a malformed value fails at init. */

@@ -4,6 +4,7 @@ import com.userimages.contract.Setting;
 import com.userimages.contract.Settings;
 import com.userimages.engines.Dynalite;
 import com.userimages.engines.EngineCredentials;
+import com.userimages.engines.S3rver;
 import com.userimages.wiring.FunctionComponents;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -57,8 +58,12 @@ public final class DynamoDbExtension implements BeforeAllCallback {
                 Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "dynalite-stop"));
                 EngineCredentials key = engine.credentials();
                 engineKey = key;
-                // The engine's guard lets through only requests signed with this run's key.
-                builder = FunctionComponents.builder(settings.with(Setting.DYNAMODB_ENDPOINT, engine.endpoint().toString()))
+                // The engines' guards let through only requests signed with this run's key; the S3
+                // engine starts with the same one, so the functions' one credentials provider serves both.
+                S3rver s3 = ObjectStoreEngine.start(key);
+                builder = FunctionComponents.builder(settings.with(Setting.DYNAMODB_ENDPOINT, engine.endpoint().toString())
+                                .with(Setting.IMAGES_BUCKET, ObjectStoreEngine.BUCKET)
+                                .with(Setting.S3_ENDPOINT, s3.endpoint().toString()))
                         .credentials(StaticCredentialsProvider.create(
                                 AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())));
             }
@@ -83,7 +88,7 @@ public final class DynamoDbExtension implements BeforeAllCallback {
      * collaborator of its own (a service over a faulty client, other bounds, another log level).
      */
     public static FunctionComponents.Builder componentsBuilder() {
-        return FunctionComponents.builder(settings()).dynamoDb(client());
+        return FunctionComponents.builder(settings()).dynamoDb(client()).credentials(credentialsProvider());
     }
 
     /** The settings pointing at this JVM's engine. */

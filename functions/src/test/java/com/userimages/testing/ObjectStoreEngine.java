@@ -11,8 +11,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * One S3 engine per test JVM, started on first use: s3rver in a private temporary directory, as a
- * child process that ends with the JVM. Tests use fresh keys, so they share its one bucket.
+ * One S3 engine per test JVM, started with the DynamoDB engine: s3rver in a private temporary
+ * directory, as a child process that ends with the JVM. Tests use fresh keys, so they share its one bucket.
  */
 public final class ObjectStoreEngine {
     public static final String BUCKET = "user-images-test-images";
@@ -23,17 +23,28 @@ public final class ObjectStoreEngine {
 
     private ObjectStoreEngine() {}
 
-    public static S3rver engine() {
+    /** Starts the engine with {@code key} (the DynamoDB engine's, so one provider signs for both) unless it runs. */
+    static S3rver start(EngineCredentials key) {
         synchronized (LOCK) {
-            if (engine == null) {
-                try {
-                    S3rver started = S3rver.temporary(BUCKET, List.of());
-                    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "s3rver-stop"));
-                    engine = started;
-                } catch (Exception e) {
-                    throw new IllegalStateException("the S3 engine did not start: " + e.getMessage(), e);
-                }
+            if (engine != null) return engine;
+            try {
+                S3rver started = S3rver.temporary(BUCKET, List.of(), key);
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "s3rver-stop"));
+                engine = started;
+                return started;
+            } catch (Exception e) {
+                throw new IllegalStateException("the S3 engine did not start: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** The engine, started with the DynamoDB engine (and its key) if it is not yet. */
+    public static S3rver engine() {
+        // Outside this class's lock: the DynamoDB engine's start takes its own lock, then this one.
+        DynamoDbExtension.components();
+        synchronized (LOCK) {
+            // On AWS there is no DynamoDB engine key: the S3 engine gets one of its own.
+            if (engine == null) start(EngineCredentials.random());
             return engine;
         }
     }

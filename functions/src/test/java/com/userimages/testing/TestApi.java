@@ -68,6 +68,11 @@ public final class TestApi {
         return send(get, onCollection(ApiRoute.GET_IMAGE, user, collectionId).path("imageId", imageId), headers);
     }
 
+    /** {@code POST /collections/{id}/uploads} with a raw JSON body. */
+    public APIGatewayV2HTTPResponse openUpload(String user, String collectionId, String json, String... headers) {
+        return send(append, onCollection(ApiRoute.OPEN_UPLOAD, user, collectionId).body(json), headers);
+    }
+
     /** {@code PUT /collections/{id}/order} with a raw JSON body. */
     public APIGatewayV2HTTPResponse reorder(String user, String collectionId, String json, String... headers) {
         return send(append, onCollection(ApiRoute.REORDER_IMAGES, user, collectionId).body(json), headers);

@@ -43,6 +43,7 @@ public abstract sealed class ApiException extends RuntimeException {
             case PreconditionFailed e -> 412;
             case PayloadTooLarge e -> 413;
             case UnsupportedMediaType e -> 415;
+            case Unprocessable e -> 422;
             case Throttled e -> 429;
             case Unavailable e -> 503;
         };
@@ -90,6 +91,11 @@ public abstract sealed class ApiException extends RuntimeException {
     /** A request body whose own {@code Content-Type} is not JSON (API.md, "Errors"). */
     public static final class UnsupportedMediaType extends ApiException {
         public UnsupportedMediaType(String message) { super(ErrorCode.UNSUPPORTED_MEDIA_TYPE, message); }
+    }
+
+    /** Well-formed, but what it declares or names is not something the API accepts (uploads). */
+    public static final class Unprocessable extends ApiException {
+        public Unprocessable(ErrorCode code, String message) { super(code, message); }
     }
 
     public static final class Throttled extends ApiException {

@@ -8,7 +8,9 @@ import com.userimages.core.model.ImageInCollection;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.RemoveResult;
+import com.userimages.core.model.Timestamps;
 import com.userimages.core.pagination.ListPage;
+import com.userimages.core.service.UploadSlot;
 
 /** The JSON shapes of API.md's success responses, written field by field with Jackson's streaming generator. */
 public final class ResponseBodies {
@@ -93,6 +95,26 @@ public final class ResponseBodies {
             g.writeStringField("nextToken", page.nextToken()); // null on the last page
             g.writeBooleanField("partial", page.partial());
             g.writeEndObject();
+            g.writeEndObject();
+        }));
+    }
+
+    /**
+     * An upload slot (201): where and how to PUT the bytes. Only {@code Content-Type} is listed among
+     * the headers to send: the signature covers {@code Content-Length} too, which every HTTP client
+     * sets from the body itself.
+     */
+    public static JsonBody uploadSlot(UploadSlot slot) {
+        return new JsonBody(JsonOutput.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("imageId", slot.imageId());
+            g.writeStringField("uploadId", slot.uploadId());
+            g.writeStringField("uploadUrl", slot.put().url().toString());
+            g.writeStringField("method", slot.put().method());
+            g.writeObjectFieldStart("headers");
+            g.writeStringField("Content-Type", slot.put().headers().get("Content-Type"));
+            g.writeEndObject();
+            g.writeStringField("expiresAt", Timestamps.format(slot.put().expiresAt()));
             g.writeEndObject();
         }));
     }

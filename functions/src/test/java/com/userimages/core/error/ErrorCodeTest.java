@@ -140,6 +140,7 @@ class ErrorCodeTest {
             case 412 -> new ApiException.PreconditionFailed("m");
             case 413 -> new ApiException.PayloadTooLarge(code, "m");
             case 415 -> new ApiException.UnsupportedMediaType("m");
+            case 422 -> new ApiException.Unprocessable(code, "m");
             case 429 -> new ApiException.Throttled("m");
             case 503 -> new ApiException.Unavailable("m");
             default -> throw new AssertionError(code + " has a status no kind of ApiException has");
