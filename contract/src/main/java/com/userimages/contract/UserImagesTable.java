@@ -14,6 +14,9 @@ public final class UserImagesTable {
     public static final String IMAGES = "images";
     public static final String IMAGE_ID = "imageId";
     public static final String URL = "url";
+    /** An uploaded image's element also has its stored type and size (API.md, "Data model"). */
+    public static final String IMAGE_CONTENT_TYPE = "contentType";
+    public static final String IMAGE_BYTES = "bytes";
     public static final String IMAGE_IDS = "imageIds";
     public static final String IMAGE_COUNT = "imageCount";
     public static final String COVER_URL = "coverUrl";

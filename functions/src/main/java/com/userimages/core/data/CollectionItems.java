@@ -2,6 +2,8 @@ package com.userimages.core.data;
 
 import static com.userimages.contract.UserImagesTable.COVER_URL;
 import static com.userimages.contract.UserImagesTable.IMAGES;
+import static com.userimages.contract.UserImagesTable.IMAGE_BYTES;
+import static com.userimages.contract.UserImagesTable.IMAGE_CONTENT_TYPE;
 import static com.userimages.contract.UserImagesTable.IMAGE_COUNT;
 import static com.userimages.contract.UserImagesTable.IMAGE_ID;
 import static com.userimages.contract.UserImagesTable.IMAGE_IDS;
@@ -18,6 +20,7 @@ import com.userimages.core.model.Collection;
 import com.userimages.core.model.CollectionTag;
 import com.userimages.core.model.Incarnations;
 import com.userimages.core.model.ImageRef;
+import com.userimages.core.model.UploadedFile;
 import com.userimages.core.model.NewCollection;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +65,9 @@ public final class CollectionItems {
         List<ImageRef> images = new ArrayList<>(list.size());
         for (AttributeValue element : list) {
             Map<String, AttributeValue> m = element.m();
-            images.add(new ImageRef(m.get(IMAGE_ID).s(), m.get(URL).s()));
+            AttributeValue type = m.get(IMAGE_CONTENT_TYPE);
+            UploadedFile upload = type == null ? null : new UploadedFile(type.s(), Long.parseLong(m.get(IMAGE_BYTES).n()));
+            images.add(new ImageRef(m.get(IMAGE_ID).s(), m.get(URL).s(), upload));
         }
         return new Collection(item.get(SORT_KEY).s(), item.get(TIMESTAMP_INDEX_SORT_KEY).s(), images, tagOf(item));
     }
@@ -82,7 +87,11 @@ public final class CollectionItems {
     static AttributeValue images(List<ImageRef> images) {
         List<AttributeValue> list = new ArrayList<>(images.size());
         for (ImageRef image : images) {
-            list.add(AttributeValue.fromM(Map.of(IMAGE_ID, AttributeValue.fromS(image.imageId()), URL, AttributeValue.fromS(image.url()))));
+            list.add(AttributeValue.fromM(image.isUpload()
+                    ? Map.of(IMAGE_ID, AttributeValue.fromS(image.imageId()), URL, AttributeValue.fromS(image.url()),
+                            IMAGE_CONTENT_TYPE, AttributeValue.fromS(image.upload().contentType()),
+                            IMAGE_BYTES, AttributeValue.fromN(Long.toString(image.upload().bytes())))
+                    : Map.of(IMAGE_ID, AttributeValue.fromS(image.imageId()), URL, AttributeValue.fromS(image.url()))));
         }
         return AttributeValue.fromL(list);
     }

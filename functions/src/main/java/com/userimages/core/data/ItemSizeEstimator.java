@@ -55,6 +55,10 @@ public final class ItemSizeEstimator {
             long element = ELEMENT_OVERHEAD + CONTAINER_OVERHEAD
                     + ELEMENT_OVERHEAD + attr(UserImagesTable.IMAGE_ID) + utf8(image.imageId())
                     + ELEMENT_OVERHEAD + attr(UserImagesTable.URL) + utf8(image.url());
+            if (image.isUpload()) {
+                element += ELEMENT_OVERHEAD + attr(UserImagesTable.IMAGE_CONTENT_TYPE) + utf8(image.upload().contentType())
+                        + ELEMENT_OVERHEAD + attr(UserImagesTable.IMAGE_BYTES) + NUMBER_BYTES;
+            }
             long setMember = utf8(image.imageId()) + ELEMENT_OVERHEAD;
             total += element + setMember;
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.userimages.core.model.Collection;
 import com.userimages.core.model.CollectionTag;
 import com.userimages.core.model.ImageRef;
+import com.userimages.core.model.UploadedFile;
 import com.userimages.core.model.Ids;
 import com.userimages.core.model.ListSelection;
 import com.userimages.core.model.ListedCollection;
@@ -110,6 +111,21 @@ class CollectionRepositoryTest {
 
     @Nested
     class Append {
+        @Test
+        void anUploadedImagesTypeAndSizeAreStoredWithItAndCountedInTheItemSize() {
+            ImageRef a = image("a");
+            Collection written = stored(newCollection(0, "d", a));
+            ImageRef uploaded = new ImageRef(Ids.generate(), "s3:images/0123456789abcdef0123456789abcdef/x/y/z", new UploadedFile("image/png", 123_456));
+            assertTrue(ItemSizeEstimator.images(List.of(uploaded)) > ItemSizeEstimator.images(List.of(new ImageRef(uploaded.imageId(), uploaded.url()))),
+                    "the type and size attributes count");
+            var attempt = repository.appendImages(user, written.collectionId(), List.of(uploaded), ItemSizeEstimator.images(List.of(uploaded)),
+                    1_000, ItemSizeEstimator.MAX_ITEM_BYTES, Preconditions.NONE);
+            assertInstanceOf(AppendOutcome.Appended.class, attempt);
+            List<ImageRef> images = repository.get(user, written.collectionId()).orElseThrow().images();
+            assertEquals(List.of(a, uploaded), images);
+            assertEquals(null, images.getFirst().upload(), "an external image has no upload facts");
+        }
+
         @Test
         void appendedImagesGoAtTheEndUnderTheNextVersion() {
             ImageRef a = image("a");
