@@ -17,6 +17,7 @@ import com.userimages.core.http.UploadRequests;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Collection;
 import com.userimages.core.service.CollectionService;
+import com.userimages.core.service.UploadAppends;
 import com.userimages.core.service.UploadSlot;
 import com.userimages.core.service.UploadSlots;
 import com.userimages.wiring.FunctionComponents;
@@ -33,6 +34,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
     private final CollectionRequests requests;
     private final ReorderRequests reorderRequests;
     private final UploadRequests uploadRequests;
+    private final UploadAppends appends;
     private final Supplier<UploadSlots> uploadSlots;
     private final RoutedFunction function;
 
@@ -48,6 +50,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
         this.requests = components.collectionRequests();
         this.reorderRequests = components.reorderRequests();
         this.uploadRequests = new UploadRequests();
+        this.appends = components.uploadAppends();
         // Built on the first slot: URL-only traffic never builds the signer.
         this.uploadSlots = components::uploadSlots;
         this.function = new RoutedFunction(components, ApiFunction.APPEND_COLLECTION, Map.of(
@@ -74,7 +77,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
 
     private APIGatewayV2HTTPResponse append(ApiRequest request) {
         CollectionTarget target = CollectionTarget.of(request);
-        AppendResult result = service.append(target.userId(), target.collectionId(), requests.parseAppend(request.jsonObjectBody()),
+        AppendResult result = appends.append(target.userId(), target.collectionId(), requests.parseAppend(request.jsonObjectBody()),
                 target.preconditions());
         return ApiResponses.json(200, ResponseBodies.appendResult(result), Map.of("etag", EntityTags.of(result.tag())));
     }

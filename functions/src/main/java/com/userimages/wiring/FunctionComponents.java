@@ -17,7 +17,10 @@ import com.userimages.core.pagination.ReadBudget;
 import com.userimages.core.priming.ClassPreloader;
 import com.userimages.core.service.CollectionService;
 import com.userimages.core.service.ListCollectionsService;
+import com.userimages.core.service.UploadAppends;
 import com.userimages.core.service.UploadSlots;
+import com.userimages.core.storage.ImageObjects;
+import com.userimages.core.storage.PendingUploads;
 import com.userimages.core.storage.ObjectUrlSigner;
 import com.userimages.core.storage.UploadIds;
 import com.userimages.core.storage.UploadSettings;
@@ -30,6 +33,7 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The wiring of the handlers, as an instance: built from one {@link Settings} value and optionally
@@ -55,6 +59,7 @@ public final class FunctionComponents {
     private final Duration tableCreationWait;
     private DynamoDbClient dynamoDb;
     private ObjectUrlSigner objectUrlSigner;
+    private S3Client s3;
 
     private FunctionComponents(Builder builder) {
         this.settings = builder.settings;
@@ -113,7 +118,7 @@ public final class FunctionComponents {
     }
 
     public CollectionRequests collectionRequests() {
-        return new CollectionRequests(bounds(), clock);
+        return new CollectionRequests(bounds(), uploadSettings().maxUploadsPerRequest(), clock);
     }
 
     public ReorderRequests reorderRequests() {
@@ -145,6 +150,25 @@ public final class FunctionComponents {
                     endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)), clock);
         }
         return objectUrlSigner;
+    }
+
+    /** One S3 client per components object, built on the first request that reaches the bucket. */
+    public synchronized S3Client s3() {
+        if (s3 == null) s3 = AwsClients.s3(settings, credentials);
+        return s3;
+    }
+
+    /** The bucket's objects as the functions use them; needs {@code IMAGES_BUCKET}. */
+    public ImageObjects imageObjects() {
+        String bucket = settings.value(Setting.IMAGES_BUCKET);
+        if (bucket.isEmpty()) throw new IllegalStateException("setting IMAGES_BUCKET is not set: uploads need the images bucket");
+        return new ImageObjects(s3(), bucket);
+    }
+
+    /** append-collection's appends, uploads included; the S3 side is built only for an append that names an upload. */
+    public UploadAppends uploadAppends() {
+        return new UploadAppends(collectionRepository(), collectionService(),
+                () -> new PendingUploads(imageObjects(), uploadSettings().maxUploadBytes()));
     }
 
     /** append-collection's upload slots. */

@@ -14,6 +14,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -63,6 +64,20 @@ public final class AwsClients {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The S3 client of the functions that reach the bucket (append-collection, delete-item). Another
+     * endpoint (s3rver locally) is addressed path-style; the functions never PUT a body, so aws-chunked
+     * framing (which s3rver would store as the object) never arises, and is off anyway.
+     */
+    public static S3Client s3(Settings settings, AwsCredentialsProvider credentials) {
+        String endpoint = settings.value(Setting.S3_ENDPOINT);
+        if (endpoint.isEmpty()) return configured(S3Client.builder(), settings, credentials, httpClient()).build();
+        URI uri = URI.create(endpoint);
+        SdkHttpClient httpClient = "http".equalsIgnoreCase(uri.getScheme()) ? plainHttpClient() : httpClient();
+        return configured(S3Client.builder(), settings, credentials, httpClient).endpointOverride(uri).forcePathStyle(true)
+                .serviceConfiguration(c -> c.chunkedEncodingEnabled(false)).build();
     }
 
     public static SecretsManagerClient secretsManager(Settings settings, AwsCredentialsProvider credentials) {

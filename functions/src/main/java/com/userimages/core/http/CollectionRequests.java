@@ -14,12 +14,14 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import com.userimages.core.model.AppendEntry;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
 import com.userimages.core.model.Timestamps;
 import com.userimages.core.model.Urls;
 import com.userimages.core.model.Ids;
+import com.userimages.core.storage.UploadIds;
 
 /**
  * Validates the JSON bodies of {@code POST /collections} and {@code POST /collections/{id}/images}
@@ -30,12 +32,15 @@ public final class CollectionRequests {
     private static final Set<String> CREATE_FIELDS = Set.of("imagesCollectionId", "timestamp", "images");
     private static final Set<String> APPEND_FIELDS = Set.of("images");
     private static final Set<String> IMAGE_FIELDS = Set.of("imageId", "url");
+    private static final Set<String> APPEND_IMAGE_FIELDS = Set.of("imageId", "url", "uploadId");
 
     private final Bounds bounds;
+    private final int maxUploadsPerRequest;
     private final Clock clock;
 
-    public CollectionRequests(Bounds bounds, Clock clock) {
+    public CollectionRequests(Bounds bounds, int maxUploadsPerRequest, Clock clock) {
         this.bounds = bounds;
+        this.maxUploadsPerRequest = maxUploadsPerRequest;
         this.clock = clock;
     }
 
@@ -58,20 +63,58 @@ public final class CollectionRequests {
         return new NewCollection(id, timestamp, images, digest(canonical(id, sentTimestamp == null ? null : timestamp, sent)));
     }
 
-    /** The images of an append; each request's own ids must be distinct. Ids not sent are generated. */
-    public List<ImageRef> parseAppend(JsonObject body) {
+    /**
+     * The images of an append, each at a URL ({@code url}, optionally {@code imageId}) or an upload
+     * ({@code imageId} and {@code uploadId}, as the slot gave them); each request's own ids must be
+     * distinct. Ids not sent for URLs are generated.
+     */
+    public List<AppendEntry> parseAppend(JsonObject body) {
         requireOnly(body, APPEND_FIELDS, "body");
-        List<SentImage> sent = images(body, 1);
-        List<ImageRef> images = new ArrayList<>(sent.size());
-        for (SentImage image : sent) {
-            images.add(new ImageRef(image.imageId() == null ? Ids.generate() : image.imageId(), image.url()));
+        List<JsonObject> elements = imageElements(body, 1);
+        List<AppendEntry> entries = new ArrayList<>(elements.size());
+        Set<String> seen = new HashSet<>();
+        int uploads = 0;
+        for (int i = 0; i < elements.size(); i++) {
+            String where = "images[" + i + "]";
+            JsonObject image = elements.get(i);
+            requireOnly(image, APPEND_IMAGE_FIELDS, where);
+            String uploadId = optionalString(image, "uploadId", where + ".uploadId");
+            if (uploadId == null) {
+                SentImage sent = sentImage(image, where, seen);
+                entries.add(new AppendEntry.External(new ImageRef(sent.imageId() == null ? Ids.generate() : sent.imageId(), sent.url())));
+                continue;
+            }
+            if (++uploads > maxUploadsPerRequest) {
+                throw bad(ErrorCode.TOO_MANY_IMAGES, "A request holds at most " + maxUploadsPerRequest + " uploads.");
+            }
+            if (image.get("url").isPresent() && !(image.get("url").get() instanceof JsonValue.Null)) {
+                throw bad(ErrorCode.INVALID_BODY, where + " names an upload and a url: one or the other.");
+            }
+            if (!UploadIds.isWellFormed(uploadId)) throw bad(ErrorCode.INVALID_BODY, where + ".uploadId is not an upload id this API issued.");
+            String rawId = optionalString(image, "imageId", where + ".imageId");
+            if (rawId == null) throw bad(ErrorCode.INVALID_BODY, where + ".imageId is required with an uploadId.");
+            String id = Ids.parse(rawId, where + ".imageId");
+            if (!seen.add(id)) throw bad(ErrorCode.DUPLICATE_IMAGE_ID, where + ".imageId appears twice in the request.");
+            entries.add(new AppendEntry.Upload(id, uploadId));
         }
-        return images;
+        return entries;
     }
 
     record SentImage(String imageId, String url) {}
 
     private List<SentImage> images(JsonObject body, int min) {
+        List<JsonObject> elements = imageElements(body, min);
+        List<SentImage> images = new ArrayList<>(elements.size());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < elements.size(); i++) {
+            String where = "images[" + i + "]";
+            requireOnly(elements.get(i), IMAGE_FIELDS, where);
+            images.add(sentImage(elements.get(i), where, seen));
+        }
+        return images;
+    }
+
+    private List<JsonObject> imageElements(JsonObject body, int min) {
         JsonValue node = body.get("images").orElse(JsonValue.NULL);
         if (node instanceof JsonValue.Null) throw bad(ErrorCode.INVALID_BODY, "images is required.");
         if (!(node instanceof JsonValue.Array array)) throw bad(ErrorCode.INVALID_BODY, "images must be an array.");
@@ -80,20 +123,21 @@ public final class CollectionRequests {
         if (elements.size() > bounds.maxImagesPerRequest()) {
             throw bad(ErrorCode.TOO_MANY_IMAGES, "A request holds at most " + bounds.maxImagesPerRequest() + " images.");
         }
-        List<SentImage> images = new ArrayList<>(elements.size());
-        Set<String> seen = new HashSet<>();
+        List<JsonObject> objects = new ArrayList<>(elements.size());
         for (int i = 0; i < elements.size(); i++) {
-            String where = "images[" + i + "]";
-            if (!(elements.get(i) instanceof JsonObject image)) throw bad(ErrorCode.INVALID_BODY, where + " must be an object.");
-            requireOnly(image, IMAGE_FIELDS, where);
-            String rawId = optionalString(image, "imageId", where + ".imageId");
-            String id = rawId == null ? null : Ids.parse(rawId, where + ".imageId");
-            if (id != null && !seen.add(id)) throw bad(ErrorCode.DUPLICATE_IMAGE_ID, where + ".imageId appears twice in the request.");
-            String url = optionalString(image, "url", where + ".url");
-            if (url == null) throw bad(ErrorCode.INVALID_URL, where + ".url is required.");
-            images.add(new SentImage(id, Urls.validate(url)));
+            if (!(elements.get(i) instanceof JsonObject image)) throw bad(ErrorCode.INVALID_BODY, "images[" + i + "] must be an object.");
+            objects.add(image);
         }
-        return images;
+        return objects;
+    }
+
+    private static SentImage sentImage(JsonObject image, String where, Set<String> seen) {
+        String rawId = optionalString(image, "imageId", where + ".imageId");
+        String id = rawId == null ? null : Ids.parse(rawId, where + ".imageId");
+        if (id != null && !seen.add(id)) throw bad(ErrorCode.DUPLICATE_IMAGE_ID, where + ".imageId appears twice in the request.");
+        String url = optionalString(image, "url", where + ".url");
+        if (url == null) throw bad(ErrorCode.INVALID_URL, where + ".url is required.");
+        return new SentImage(id, Urls.validate(url));
     }
 
     private static void requireOnly(JsonObject node, Set<String> allowed, String where) {

@@ -65,6 +65,9 @@ public final class PendingUploads {
             // 412: the object was PUT again after it was looked at (the URL is valid until it
             // expires); what was checked is gone, and what is there now was never checked.
             if (e.statusCode() == 412) return invalid(target, "the upload changed while it was checked");
+            // Gone between the look and the copy: a concurrent append of the same upload committed it
+            // and deleted the pending object (the caller tells that from a real miss by a read).
+            if (e.statusCode() == 404) return new UploadCheck.Missing(target);
             throw e;
         }
     }

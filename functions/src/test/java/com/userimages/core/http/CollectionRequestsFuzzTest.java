@@ -8,7 +8,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.userimages.core.error.ApiException;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.model.Ids;
+import com.userimages.core.model.AppendEntry;
 import com.userimages.core.model.ImageRef;
+import com.userimages.core.storage.UploadIds;
 import com.userimages.core.model.NewCollection;
 import com.userimages.core.model.Timestamps;
 import com.userimages.core.model.Urls;
@@ -21,7 +23,7 @@ import java.util.List;
  * bound (UUID ids, valid urls, at most 100 images). Regression inputs: CollectionRequestsFuzzTestInputs/.
  */
 class CollectionRequestsFuzzTest {
-    private static final CollectionRequests REQUESTS = new CollectionRequests(new Bounds(100, 1000), Clock.systemUTC());
+    private static final CollectionRequests REQUESTS = new CollectionRequests(new Bounds(100, 1000), 10, Clock.systemUTC());
 
     @FuzzTest(maxDuration = "3m")
     void aBodyIsParsedOrRefusedWith4xx(byte[] input) {
@@ -41,8 +43,13 @@ class CollectionRequestsFuzzTest {
                 assertTrue(Timestamps.normalize(collection.timestamp(), "t").equals(collection.timestamp()));
                 images = collection.images();
             } else {
-                images = REQUESTS.parseAppend(json);
-                assertFalse(images.isEmpty());
+                List<AppendEntry> entries = REQUESTS.parseAppend(json);
+                assertFalse(entries.isEmpty());
+                for (AppendEntry entry : entries) {
+                    if (entry instanceof AppendEntry.Upload upload) assertTrue(UploadIds.isWellFormed(upload.uploadId()));
+                }
+                images = entries.stream().filter(e -> e instanceof AppendEntry.External)
+                        .map(e -> ((AppendEntry.External) e).image()).toList();
             }
             assertTrue(images.size() <= 100);
             for (ImageRef image : images) {

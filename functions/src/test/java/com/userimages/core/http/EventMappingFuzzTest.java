@@ -36,7 +36,7 @@ import java.util.Map;
  * Regression inputs: EventMappingFuzzTestInputs/.
  */
 class EventMappingFuzzTest {
-    private static final CollectionRequests REQUESTS = new CollectionRequests(new Bounds(100, 1000), Clock.systemUTC());
+    private static final CollectionRequests REQUESTS = new CollectionRequests(new Bounds(100, 1000), 10, Clock.systemUTC());
     private static final ApiRoute[] ROUTES = ApiRoute.values();
 
     @FuzzTest(maxDuration = "3m")
