@@ -100,6 +100,19 @@ class AppendUploadsTest {
     }
 
     @Test
+    void theRequestLineCountsObjectsLeftBehindAsOrphaned() throws Exception {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String cid = collection();
+        JsonNode slot = uploaded(cid, PNG, "image/png");
+        TestApi logged = new TestApi(DynamoDbExtension.componentsBuilder().requestLogSink(lines::add).build());
+        expect(200, logged.append(user, cid, body(entry(slot))));
+        JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.getLast());
+        assertEquals(0, line.get("orphanedObjects").asInt());
+        assertEquals(0, line.get("OrphanedObjects").asInt());
+        assertTrue(line.at("/_aws/CloudWatchMetrics/0/Metrics").toString().contains("\"OrphanedObjects\""), line.toString());
+    }
+
+    @Test
     void anUploadAppendedAgainIsARetryThatTouchesNoObject() throws Exception {
         String cid = collection();
         JsonNode slot = uploaded(cid, PNG, "image/png");

@@ -141,6 +141,7 @@ class RequestLineTest {
         assertEquals("DELETE /collections/{collectionId}/images/{imageId}", removeImage.get("routeKey").asText());
         assertTrue(removeImage.get("coldStart").asBoolean());
         assertTrue(removeImage.get("writeUnits").asDouble() > 0, removeImage.toString());
+        assertEquals(0, removeImage.get("orphanedObjects").asInt(), "delete-item counts what it could not delete");
         JsonNode refused = line(3);
         assertEquals(400, refused.get("status").asInt());
         assertEquals("INVALID_PRECONDITION", refused.get("errorCode").asText());
@@ -189,6 +190,7 @@ class RequestLineTest {
         listing.at("/_aws/CloudWatchMetrics/0/Metrics").forEach(m -> declared.add(m.get("Name").asText()));
         assertEquals(Set.of("Requests", "Status4xx", "Status5xx", "Throttled", "Latency", "ReadUnits", "WriteUnits",
                 "ColdStart", "QueryCalls", "ItemsEvaluated", "PartialPages"), declared);
+        assertFalse(get.has("orphanedObjects"), "get-item deletes no object");
         JsonNode refused = line(3);
         assertEquals(400, refused.get("status").asInt());
         assertEquals("INVALID_LIMIT", refused.get("errorCode").asText());

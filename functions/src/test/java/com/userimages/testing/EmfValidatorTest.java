@@ -17,7 +17,7 @@ class EmfValidatorTest {
     @Test
     void aRequestLineIsValid() {
         RequestLine line = new RequestLine(Instant.now(), "r", null, ApiFunction.LIST_PAGE, "GET /collections", 200, null,
-                3, true, 0.5, 0, 1, 21, false, "0123abcd0123abcd", null);
+                3, true, 0.5, 0, 1, 21, false, 0, "0123abcd0123abcd", null);
         assertEquals(java.util.List.of(), EmfValidator.violations(line.fullLine()));
         assertEquals(java.util.List.of(), EmfValidator.violations(line.metricsLine()));
     }

@@ -47,7 +47,7 @@ public final class TestLogs {
             .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> NUMBERS = Set.of("status", "latencyMs", "readUnits", "writeUnits", "queryCalls",
             "itemsEvaluated", "Requests", "Status4xx", "Status5xx", "Throttled", "Latency", "ReadUnits", "WriteUnits",
-            "ColdStart", "QueryCalls", "ItemsEvaluated", "PartialPages");
+            "ColdStart", "QueryCalls", "ItemsEvaluated", "PartialPages", "orphanedObjects", "OrphanedObjects");
 
     private static final AtomicInteger CHECKED = new AtomicInteger();
     private static final Deque<String> RECENT = new ArrayDeque<>();

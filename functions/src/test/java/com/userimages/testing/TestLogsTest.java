@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TestLogsTest {
     private static String line(String requestId, String callerHash) {
         return new RequestLine(Instant.now(), requestId, null, ApiFunction.GET_ITEM, "GET /collections/{collectionId}", 404,
-                "COLLECTION_NOT_FOUND", 2, false, 0.5, 0, 0, 0, false, callerHash, null).fullLine();
+                "COLLECTION_NOT_FOUND", 2, false, 0.5, 0, 0, 0, false, 0, callerHash, null).fullLine();
     }
 
     @Test

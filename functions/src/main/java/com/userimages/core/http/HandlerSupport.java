@@ -67,7 +67,7 @@ public final class HandlerSupport {
             log.write(new RequestLine(startedAt, requestId, awsRequestId, log.function(), routeKey,
                     response.getStatusCode(), errorCode, latencyMs, log.takeColdStart(), metrics.readUnits(),
                     metrics.writeUnits(), metrics.queryCalls(), metrics.itemsEvaluated(), metrics.partial(),
-                    callerHash, cause));
+                    metrics.orphanedObjects(), callerHash, cause));
         }
         return response;
     }

@@ -1,5 +1,7 @@
 package com.userimages.core.observability;
 
+import com.userimages.contract.OperationalMetrics;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.time.Instant;
@@ -29,12 +31,15 @@ public final class Emf {
     public static final Metric QUERY_CALLS = new Metric("QueryCalls", "Count");
     public static final Metric ITEMS_EVALUATED = new Metric("ItemsEvaluated", "Count");
     public static final Metric PARTIAL_PAGES = new Metric("PartialPages", "Count");
+    public static final Metric ORPHANED_OBJECTS = new Metric(OperationalMetrics.ORPHANED_OBJECTS, "Count");
 
     /** Every function's metrics. */
     public static final List<Metric> COMMON = List.of(REQUESTS, STATUS_4XX, STATUS_5XX, THROTTLED, LATENCY,
             READ_UNITS, WRITE_UNITS, COLD_START);
     /** list-page's own, in addition. */
     public static final List<Metric> LISTING = List.of(QUERY_CALLS, ITEMS_EVALUATED, PARTIAL_PAGES);
+    /** The functions that delete objects (append-collection, delete-item), in addition. */
+    public static final List<Metric> OBJECT_DELETES = List.of(ORPHANED_OBJECTS);
 
     private Emf() {}
 

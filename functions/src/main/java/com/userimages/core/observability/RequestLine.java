@@ -29,7 +29,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 public record RequestLine(Instant timestamp, String requestId, String awsRequestId, ApiFunction function,
                           String routeKey, int status, String errorCode, long latencyMs, boolean coldStart,
                           double readUnits, double writeUnits, int queryCalls, int itemsEvaluated, boolean partial,
-                          String callerHash, Throwable cause) {
+                          int orphanedObjects, String callerHash, Throwable cause) {
     /** The route dimension of an event that named none of the function's routes (bounded cardinality). */
     public static final String UNMATCHED_ROUTE = "unmatched";
     /** Ids are short; anything longer is cut so an odd event cannot bloat the line. */
@@ -62,6 +62,8 @@ public record RequestLine(Instant timestamp, String requestId, String awsRequest
         boolean listing = function == ApiFunction.LIST_PAGE;
         List<Emf.Metric> metrics = new ArrayList<>(Emf.COMMON);
         if (listing) metrics.addAll(Emf.LISTING);
+        boolean deletesObjects = function == ApiFunction.APPEND_COLLECTION || function == ApiFunction.DELETE_ITEM;
+        if (deletesObjects) metrics.addAll(Emf.OBJECT_DELETES);
         Emf.declare(line, timestamp, metrics);
         if (full) {
             put(line, "timestamp", timestamp.toString());
@@ -83,6 +85,7 @@ public record RequestLine(Instant timestamp, String requestId, String awsRequest
                 put(line, "itemsEvaluated", itemsEvaluated);
                 put(line, "partial", partial);
             }
+            if (deletesObjects) put(line, "orphanedObjects", orphanedObjects);
             if (callerHash != null) put(line, "callerHash", callerHash);
             if (cause != null && isFailure()) putCause(line);
         }
@@ -99,6 +102,7 @@ public record RequestLine(Instant timestamp, String requestId, String awsRequest
             put(line, Emf.ITEMS_EVALUATED.name(), itemsEvaluated);
             put(line, Emf.PARTIAL_PAGES.name(), partial ? 1 : 0);
         }
+        if (deletesObjects) put(line, Emf.ORPHANED_OBJECTS.name(), orphanedObjects);
         line.writeEndObject();
     }
 

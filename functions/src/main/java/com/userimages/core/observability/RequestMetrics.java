@@ -18,6 +18,7 @@ public final class RequestMetrics {
     private int queryCalls;
     private int itemsEvaluated;
     private boolean partial;
+    private int orphanedObjects;
 
     /** Runs {@code action} with this instance as the current request's metrics. */
     public <T> T during(Supplier<T> action) {
@@ -57,6 +58,16 @@ public final class RequestMetrics {
         });
     }
 
+    /** Objects the request meant to delete and could not (after retries): each is stored with nothing holding it. */
+    public static void orphanedObjects(int count) {
+        if (count <= 0) return;
+        current().ifPresent(m -> {
+            synchronized (m) {
+                m.orphanedObjects += count;
+            }
+        });
+    }
+
     private synchronized void add(ConsumedCapacity capacity, boolean isRead) {
         if (capacity == null) return;
         // DynamoDB splits TOTAL into read and write units; an emulator (dynalite) may give only the sum, whose kind
@@ -79,4 +90,6 @@ public final class RequestMetrics {
     public synchronized int itemsEvaluated() { return itemsEvaluated; }
 
     public synchronized boolean partial() { return partial; }
+
+    public synchronized int orphanedObjects() { return orphanedObjects; }
 }

@@ -9,6 +9,7 @@ import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.Preconditions;
 import com.userimages.core.model.UploadedFile;
+import com.userimages.core.observability.RequestMetrics;
 import com.userimages.core.storage.ObjectKeys;
 import com.userimages.core.storage.PendingUploads;
 import com.userimages.core.storage.UploadCheck;
@@ -71,12 +72,12 @@ public final class UploadAppends {
                 case UploadCheck.Copied c -> { }
                 case UploadCheck.Missing missing -> {
                     if (committedMeanwhile(userId, collectionId, missing.target())) continue;
-                    pending.discardCopies(copied);
+                    RequestMetrics.orphanedObjects(pending.discardCopies(copied));
                     throw new ApiException.Conflict(ErrorCode.UPLOAD_MISSING, "No pending upload " + missing.target().uploadId()
                             + " for image " + missing.target().imageId() + " of this collection: slot, PUT, then append.");
                 }
                 case UploadCheck.Invalid invalid -> {
-                    pending.discardCopies(copied);
+                    RequestMetrics.orphanedObjects(pending.discardCopies(copied));
                     throw new ApiException.Unprocessable(ErrorCode.UPLOAD_INVALID,
                             "The upload of image " + invalid.target().imageId() + " was refused: " + invalid.reason() + ".");
                 }
@@ -124,6 +125,6 @@ public final class UploadAppends {
         if (copied.isEmpty()) return;
         List<String> urls = repository.readState(userId, collectionId)
                 .map(s -> s.collection().images().stream().map(ImageRef::url).toList()).orElse(List.of());
-        pending.discardCopies(copied.stream().filter(c -> !urls.contains(ObjectKeys.url(c.imageKey()))).toList());
+        RequestMetrics.orphanedObjects(pending.discardCopies(copied.stream().filter(c -> !urls.contains(ObjectKeys.url(c.imageKey()))).toList()));
     }
 }
