@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,15 +33,30 @@ public final class Dynalite implements AutoCloseable {
 
     /** In memory: the data goes with the process. */
     public static Dynalite inMemory() throws EngineStartException {
-        return start(null, System.getenv());
+        return inMemory(EngineCredentials.random());
+    }
+
+    /** In memory, letting through the given key: a run that starts several engines signs for all with one. */
+    public static Dynalite inMemory(EngineCredentials credentials) throws EngineStartException {
+        return start(null, credentials, System.getenv());
     }
 
     /** Kept in {@code dataDir} (created if missing); a directory another engine holds is refused. */
     public static Dynalite onDisk(Path dataDir) throws EngineStartException {
-        return start(dataDir, System.getenv());
+        return onDisk(dataDir, EngineCredentials.random());
+    }
+
+    /** Kept in {@code dataDir}, letting through the given key. */
+    public static Dynalite onDisk(Path dataDir, EngineCredentials credentials) throws EngineStartException {
+        return start(dataDir, credentials, System.getenv());
     }
 
     static Dynalite start(Path dataDir, Map<String, String> env) throws EngineStartException {
+        return start(dataDir, EngineCredentials.random(), env);
+    }
+
+    static Dynalite start(Path dataDir, EngineCredentials credentials, Map<String, String> env) throws EngineStartException {
+        Objects.requireNonNull(credentials, "credentials");
         List<String> arguments = new ArrayList<>(List.of("--port", "0"));
         if (dataDir != null) {
             try {
@@ -50,7 +66,6 @@ public final class Dynalite implements AutoCloseable {
             }
             arguments.addAll(List.of("--path", dataDir.toAbsolutePath().toString()));
         }
-        EngineCredentials credentials = EngineCredentials.random();
         EngineProcess process = EngineProcess.start("dynalite", "dynalite.js", arguments, credentials, env, START_TIMEOUT);
         Dynalite engine = new Dynalite(process, credentials, dataDir);
         try {

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -60,16 +61,38 @@ public final class S3rver implements AutoCloseable {
      *                through presigned URLs; empty for none
      */
     public static S3rver temporary(String bucket, List<String> origins) throws EngineStartException {
-        return start(bucket, origins, null, System.getenv());
+        return temporary(bucket, origins, EngineCredentials.random());
+    }
+
+    /** In a temporary directory, letting through the given key: a run that starts several engines signs for all with one. */
+    public static S3rver temporary(String bucket, List<String> origins, EngineCredentials credentials) throws EngineStartException {
+        return start(bucket, origins, null, credentials, System.getenv());
     }
 
     /** Kept in {@code dataDir} (created if missing); a directory another engine holds is refused. */
     public static S3rver onDisk(Path dataDir, String bucket, List<String> origins) throws EngineStartException {
-        return start(bucket, origins, dataDir, System.getenv());
+        return onDisk(dataDir, bucket, origins, EngineCredentials.random());
+    }
+
+    /** Kept in {@code dataDir}, letting through the given key. */
+    public static S3rver onDisk(Path dataDir, String bucket, List<String> origins, EngineCredentials credentials)
+            throws EngineStartException {
+        return start(bucket, origins, dataDir, credentials, System.getenv());
+    }
+
+    /** S3's rules for a bucket name that works path-style and virtual-hosted alike, as callers check a name before a start. */
+    public static boolean isBucketName(String name) {
+        return name != null && BUCKET.matcher(name).matches();
     }
 
     static S3rver start(String bucket, List<String> origins, Path dataDir, Map<String, String> env) throws EngineStartException {
-        if (bucket == null || !BUCKET.matcher(bucket).matches()) {
+        return start(bucket, origins, dataDir, EngineCredentials.random(), env);
+    }
+
+    static S3rver start(String bucket, List<String> origins, Path dataDir, EngineCredentials credentials, Map<String, String> env)
+            throws EngineStartException {
+        Objects.requireNonNull(credentials, "credentials");
+        if (!isBucketName(bucket)) {
             throw new IllegalArgumentException("a bucket name is 3 to 63 characters a-z, 0-9, '.' and '-'");
         }
         List<String> allowed = origins.stream().map(S3rver::origin).distinct().toList();
@@ -78,7 +101,6 @@ public final class S3rver implements AutoCloseable {
         FileChannel lock = temporary ? null : lock(directory);
         List<String> arguments = List.of("--port", "0", "--bucket", bucket, "--origins", String.join(",", allowed),
                 "--directory", directory.toAbsolutePath().toString(), "--temporary", Boolean.toString(temporary));
-        EngineCredentials credentials = EngineCredentials.random();
         EngineProcess process;
         try {
             process = EngineProcess.start("s3rver", "s3rver.js", arguments, credentials, env, START_TIMEOUT);

@@ -73,6 +73,21 @@ class DynaliteTest {
     }
 
     @Nested
+    class GivenKey {
+        @Test
+        void anEngineGivenARunsKeyLetsThatKeyThroughAndNoOther() throws Exception {
+            EngineCredentials runKey = EngineCredentials.random();
+            try (Dynalite given = Dynalite.inMemory(runKey)) {
+                assertEquals(runKey, given.credentials());
+                int port = given.endpoint().getPort();
+                assertTrue(send(given, "127.0.0.1:" + port, runKey.accessKeyId(), null).startsWith("HTTP/1.1 200"));
+                assertTrue(send(given, "127.0.0.1:" + port, engine.credentials().accessKeyId(), null).startsWith("HTTP/1.1 403"),
+                        "another engine's key");
+            }
+        }
+    }
+
+    @Nested
     class OnDisk {
         @Test
         void dataSurvivesARestart(@TempDir Path dir) throws Exception {

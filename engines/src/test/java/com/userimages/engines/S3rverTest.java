@@ -336,6 +336,19 @@ class S3rverTest {
         }
 
         @Test
+        void anEngineGivenARunsKeyLetsThatKeyThroughAndNoOther(@TempDir Path dir) throws Exception {
+            EngineCredentials runKey = EngineCredentials.random();
+            try (S3rver given = S3rver.onDisk(dir, "given", List.of(), runKey);
+                 S3Client client = client(given.endpoint(), runKey, false);
+                 S3Client other = client(given.endpoint(), engine.credentials(), false)) {
+                assertEquals(runKey, given.credentials());
+                client.headBucket(h -> h.bucket("given"));
+                assertEquals(403, assertThrows(S3Exception.class, () -> other.headBucket(h -> h.bucket("given"))).statusCode(),
+                        "another engine's key");
+            }
+        }
+
+        @Test
         void aDirectoryAnotherEngineHoldsIsRefusedInOneLine(@TempDir Path dir) throws Exception {
             try (S3rver holder = S3rver.onDisk(dir, "held", List.of())) {
                 EngineStartException refused = assertThrows(EngineStartException.class, () -> S3rver.onDisk(dir, "held", List.of()));
