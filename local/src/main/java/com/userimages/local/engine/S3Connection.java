@@ -1,0 +1,70 @@
+package com.userimages.local.engine;
+
+import com.userimages.engines.EngineCredentials;
+import com.userimages.engines.EngineStartException;
+import com.userimages.engines.S3rver;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The S3 the hosted functions keep uploads in: s3rver started for this run (stopped on close) or an external endpoint. */
+public final class S3Connection implements EngineConnection {
+    /** Under {@code --db-path}: s3rver's objects get a folder of their own beside dynalite's. */
+    static final String S3RVER_DIR = "s3";
+
+    private final S3rver engine;
+    private final URI endpoint;
+    private final String bucket;
+
+    private S3Connection(S3rver engine, URI endpoint, String bucket) {
+        this.engine = engine;
+        this.endpoint = endpoint;
+        this.bucket = bucket;
+    }
+
+    /**
+     * @param dbPath  where the started engines keep their data, or null for a temporary directory removed at stop
+     * @param origins the browser origins whose presigned PUTs and GETs s3rver serves (its bucket's CORS rule)
+     * @param runKey  the key the started s3rver lets through (see {@link RunKey}); unused for an external endpoint
+     */
+    public static S3Connection open(S3Options options, Path dbPath, List<String> origins, EngineCredentials runKey)
+            throws StartupException {
+        if (!options.embedded()) return new S3Connection(null, options.endpoint(), options.bucket());
+        try {
+            S3rver engine = dbPath == null ? S3rver.temporary(options.bucket(), origins, runKey)
+                    : S3rver.onDisk(dbPath.resolve(S3RVER_DIR), options.bucket(), origins, runKey);
+            return new S3Connection(engine, engine.endpoint(), engine.bucket());
+        } catch (EngineStartException e) {
+            throw StartupException.ofEngine(e, dbPath);
+        }
+    }
+
+    @Override
+    public URI endpoint() { return endpoint; }
+
+    /** The bucket the functions use: s3rver's, created at its start, or the one named for the external S3. */
+    public String bucket() { return bucket; }
+
+    /** The origins the started s3rver lets browsers come from; empty for an external S3, whose CORS is its owner's. */
+    public List<String> origins() { return engine == null ? List.of() : engine.origins(); }
+
+    @Override
+    public boolean embedded() { return engine != null; }
+
+    @Override
+    public Optional<EngineCredentials> engineCredentials() {
+        return engine == null ? Optional.empty() : Optional.of(engine.credentials());
+    }
+
+    @Override
+    public String description() {
+        return engine != null ? engine.description() : "S3 at " + endpoint + ", bucket " + bucket;
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) engine.close();
+    }
+}
