@@ -6,19 +6,14 @@ import com.userimages.engines.EngineStartException;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** The DynamoDB the hosted functions use: dynalite started for this run (stopped on close) or an external endpoint. */
-public final class DynamoDbConnection implements EngineConnection {
+public final class DynamoDbConnection extends EngineConnection {
     /** Under {@code --db-path}: dynalite's LevelDB gets a folder of its own beside the page-token secret. */
     static final String DYNALITE_DIR = "dynalite";
 
-    private final Dynalite engine;
-    private final URI endpoint;
-
     private DynamoDbConnection(Dynalite engine, URI endpoint) {
-        this.engine = engine;
-        this.endpoint = endpoint;
+        super(engine, endpoint);
     }
 
     /** @param runKey the key the started dynalite lets through (see {@link RunKey}); unused for an external endpoint */
@@ -26,31 +21,15 @@ public final class DynamoDbConnection implements EngineConnection {
         if (!options.embedded()) return new DynamoDbConnection(null, options.endpoint());
         Path dbPath = options.dbPath();
         try {
-            Dynalite engine = dbPath == null ? Dynalite.inMemory(runKey) : Dynalite.onDisk(dbPath.resolve(DYNALITE_DIR), runKey);
-            return new DynamoDbConnection(engine, engine.endpoint());
+            return new DynamoDbConnection(dbPath == null ? Dynalite.inMemory(runKey) : Dynalite.onDisk(dbPath.resolve(DYNALITE_DIR), runKey),
+                    null);
         } catch (EngineStartException e) {
             throw StartupException.ofEngine(e, dbPath);
         }
     }
 
     @Override
-    public URI endpoint() { return endpoint; }
-
-    @Override
-    public boolean embedded() { return engine != null; }
-
-    @Override
-    public Optional<EngineCredentials> engineCredentials() {
-        return engine == null ? Optional.empty() : Optional.of(engine.credentials());
-    }
-
-    @Override
-    public String description() {
-        return engine != null ? engine.description() : "DynamoDB at " + endpoint;
-    }
-
-    @Override
-    public void close() {
-        if (engine != null) engine.close();
+    String externalDescription() {
+        return "DynamoDB at " + endpoint();
     }
 }

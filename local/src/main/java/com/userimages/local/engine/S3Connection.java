@@ -7,20 +7,18 @@ import com.userimages.engines.S3rver;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /** The S3 the hosted functions keep uploads in: s3rver started for this run (stopped on close) or an external endpoint. */
-public final class S3Connection implements EngineConnection {
+public final class S3Connection extends EngineConnection {
     /** Under {@code --db-path}: s3rver's objects get a folder of their own beside dynalite's. */
     static final String S3RVER_DIR = "s3";
 
     private final S3rver engine;
-    private final URI endpoint;
     private final String bucket;
 
     private S3Connection(S3rver engine, URI endpoint, String bucket) {
+        super(engine, endpoint);
         this.engine = engine;
-        this.endpoint = endpoint;
         this.bucket = bucket;
     }
 
@@ -35,14 +33,11 @@ public final class S3Connection implements EngineConnection {
         try {
             S3rver engine = dbPath == null ? S3rver.temporary(options.bucket(), origins, runKey)
                     : S3rver.onDisk(dbPath.resolve(S3RVER_DIR), options.bucket(), origins, runKey);
-            return new S3Connection(engine, engine.endpoint(), engine.bucket());
+            return new S3Connection(engine, null, engine.bucket());
         } catch (EngineStartException e) {
             throw StartupException.ofEngine(e, dbPath);
         }
     }
-
-    @Override
-    public URI endpoint() { return endpoint; }
 
     /** The bucket the functions use: s3rver's, created at its start, or the one named for the external S3. */
     public String bucket() { return bucket; }
@@ -51,20 +46,7 @@ public final class S3Connection implements EngineConnection {
     public List<String> origins() { return engine == null ? List.of() : engine.origins(); }
 
     @Override
-    public boolean embedded() { return engine != null; }
-
-    @Override
-    public Optional<EngineCredentials> engineCredentials() {
-        return engine == null ? Optional.empty() : Optional.of(engine.credentials());
-    }
-
-    @Override
-    public String description() {
-        return engine != null ? engine.description() : "S3 at " + endpoint + ", bucket " + bucket;
-    }
-
-    @Override
-    public void close() {
-        if (engine != null) engine.close();
+    String externalDescription() {
+        return "S3 at " + endpoint() + ", bucket " + bucket;
     }
 }
