@@ -89,6 +89,9 @@ public final class LocalApiServer implements AutoCloseable {
         // Node's start and dynalite's readiness take a few hundred ms of wall time, most of it in
         // another process: awaited only once the port is bound.
         EngineTasks engines = EngineTasks.startDynamoDb(options.dynamoDb(), options.s3(), env);
+        // s3rver's bucket lets browsers in from this server's own pages, whose origins hold the port:
+        // a given port is known now, so s3rver starts beside dynalite; --port 0 waits for the bind.
+        if (options.port() != 0) engines.startS3(options.s3(), s3Origins(options.port(), options.cors()));
         GatewayServer http;
         try {
             http = GatewayServer.bind(options.port(), limits);
@@ -101,9 +104,7 @@ public final class LocalApiServer implements AutoCloseable {
             throw new StartupException("cannot listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
         }
         int port = http.port();
-        // s3rver's bucket lets browsers in from this server's own pages, whose origin holds the port
-        // only the bind knows (--port 0); binding takes milliseconds, so it still starts beside dynalite.
-        engines.startS3(options.s3(), s3Origins(port, options.cors()));
+        if (options.port() == 0) engines.startS3(options.s3(), s3Origins(port, options.cors()));
 
         try {
             // The gateway and the functions read the same scope settings, so they cannot disagree on a route.
