@@ -41,7 +41,7 @@ public final class TrainAotCache {
         ProcessBuilder server = new ProcessBuilder(java, "@" + jvmOptions, "-XX:AOTCacheOutput=" + cache, "-jar", jar.toString(), "--port", "0")
                 .redirectErrorStream(true);
         // The server reads these; a developer's shell must not point the training run elsewhere.
-        for (String name : List.of("PORT", "DYNAMODB_ENDPOINT", "JWKS_URL", "JWT_ISSUER", "JWT_AUDIENCE")) server.environment().remove(name);
+        for (String name : List.of("PORT", "DYNAMODB_ENDPOINT", "S3_ENDPOINT", "IMAGES_BUCKET", "JWKS_URL", "JWT_ISSUER", "JWT_AUDIENCE")) server.environment().remove(name);
         boolean trained = false;
         try (PrintStream out = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             Process process = server.start();

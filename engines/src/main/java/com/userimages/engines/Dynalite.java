@@ -17,7 +17,7 @@ import java.util.Optional;
  * guard that only lets this run's signed, non-browser requests through. In memory, or kept in a
  * LevelDB directory so that a restart finds the data.
  */
-public final class Dynalite implements AutoCloseable {
+public final class Dynalite implements Engine {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
 
@@ -77,11 +77,13 @@ public final class Dynalite implements AutoCloseable {
         return engine;
     }
 
+    @Override
     public URI endpoint() {
         return process.endpoint();
     }
 
     /** The key pair its guard lets through: hand it to every client of this engine. */
+    @Override
     public EngineCredentials credentials() {
         return credentials;
     }
@@ -90,16 +92,19 @@ public final class Dynalite implements AutoCloseable {
         return Optional.ofNullable(dataDir);
     }
 
+    @Override
     public boolean alive() {
         return process.alive();
     }
 
     /** The Node process's id, for tests that check nothing is left behind. */
+    @Override
     public long pid() {
         return process.pid();
     }
 
     /** Human-readable, for a start-up banner. */
+    @Override
     public String description() {
         return dataDir == null ? "dynalite, in memory" : "dynalite, data in " + dataDir;
     }

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * private temporary directory removed at stop, or a given directory that a restart finds again.
  * The bucket exists once {@link #start} returns.
  */
-public final class S3rver implements AutoCloseable {
+public final class S3rver implements Engine {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
     /** S3's rules for a bucket name that works path-style and virtual-hosted alike. */
@@ -119,11 +119,13 @@ public final class S3rver implements AutoCloseable {
     }
 
     /** Path-style: {@code endpoint()/bucket/key}. */
+    @Override
     public URI endpoint() {
         return process.endpoint();
     }
 
     /** The key pair its guard lets through: hand it to every client and presigner of this engine. */
+    @Override
     public EngineCredentials credentials() {
         return credentials;
     }
@@ -147,16 +149,19 @@ public final class S3rver implements AutoCloseable {
         return temporary ? Optional.empty() : Optional.of(directory);
     }
 
+    @Override
     public boolean alive() {
         return process.alive();
     }
 
     /** The Node process's id, for tests that check nothing is left behind. */
+    @Override
     public long pid() {
         return process.pid();
     }
 
     /** Human-readable, for a start-up banner. */
+    @Override
     public String description() {
         return temporary ? "s3rver, bucket " + bucket + ", in a temporary directory" : "s3rver, bucket " + bucket + ", data in " + directory;
     }

@@ -13,7 +13,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * local/'s packages in one direction (docs/architecture.md, "Packages of local/"): {@code cli} (the
  * command line, the options, the server's wiring) uses every other; {@code runtime} (the local Lambda
  * runtime: handlers, invocations, the functions' settings, the start-up invocations) uses
- * {@code engine}, {@code gateway} and {@code auth}; {@code engine} (the DynamoDB the functions use)
+ * {@code engine}, {@code gateway} and {@code auth}; {@code engine} (the DynamoDB and S3 the functions use)
  * uses none of them; {@code gateway} uses {@code auth}; {@code auth} uses none. The root package
  * holds no class, and the gateway's Jetty stays inside {@code gateway}.
  */

@@ -1,5 +1,6 @@
 package com.userimages.local.cli;
 
+import com.userimages.local.gateway.ConsoleText;
 import com.userimages.local.runtime.FunctionSettings;
 
 import java.net.URI;
@@ -100,7 +101,7 @@ final class Args {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new UsageException(source + " must be an absolute http:// or https:// URL, was '" + value + "'");
+            throw new UsageException(source + " must be an absolute http:// or https:// URL, was '" + ConsoleText.escape(value, 200) + "'");
         }
     }
 

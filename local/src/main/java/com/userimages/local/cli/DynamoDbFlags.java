@@ -16,7 +16,7 @@ final class DynamoDbFlags {
         String endpointFlag = args.get(ENDPOINT);
         String dbPath = args.get(DB_PATH);
         if (endpointFlag != null && dbPath != null) {
-            throw new UsageException(DB_PATH + " keeps the started dynalite on disk; " + ENDPOINT
+            throw new UsageException(DB_PATH + " keeps the started engines on disk; " + ENDPOINT
                     + " uses another DynamoDB: give one of them");
         }
         if (dbPath != null) {

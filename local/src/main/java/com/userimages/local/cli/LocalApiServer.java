@@ -22,7 +22,7 @@ import com.userimages.local.gateway.GatewayServer;
 import com.userimages.local.gateway.LogFormat;
 import com.userimages.local.gateway.RouteMatcher;
 import com.userimages.local.engine.DynamoDbConnection;
-import com.userimages.local.engine.EngineStart;
+import com.userimages.local.engine.S3Connection;
 import com.userimages.local.engine.StartupException;
 import com.userimages.local.runtime.DemoData;
 import com.userimages.local.runtime.FunctionInvoker;
@@ -43,13 +43,14 @@ import java.util.function.Consumer;
 
 /**
  * The local API: API Gateway's routing and JWT authorizer in front of the real handler classes, on
- * 127.0.0.1, with dynalite started as a child process unless told otherwise.
+ * 127.0.0.1, with dynalite and s3rver started as child processes unless told otherwise.
  *
  * <p>Each server hands its handlers its own settings, so servers in one JVM may use different DynamoDBs.
  */
 public final class LocalApiServer implements AutoCloseable {
     private final GatewayServer http;
     private final DynamoDbConnection dynamoDb;
+    private final S3Connection s3;
     private final JwtAuthorizer authorizer;
     private final DevelopmentIssuer developmentIssuer;
     private final String tableStatus;
@@ -57,10 +58,11 @@ public final class LocalApiServer implements AutoCloseable {
     private final CorsPolicy cors;
     private boolean closed;
 
-    private LocalApiServer(GatewayServer http, DynamoDbConnection dynamoDb, JwtAuthorizer authorizer,
+    private LocalApiServer(GatewayServer http, DynamoDbConnection dynamoDb, S3Connection s3, JwtAuthorizer authorizer,
                            DevelopmentIssuer developmentIssuer, String tableStatus, String demoStatus, CorsPolicy cors) {
         this.http = http;
         this.dynamoDb = dynamoDb;
+        this.s3 = s3;
         this.authorizer = authorizer;
         this.developmentIssuer = developmentIssuer;
         this.tableStatus = tableStatus;
@@ -81,17 +83,20 @@ public final class LocalApiServer implements AutoCloseable {
     static LocalApiServer start(ServerOptions options, GatewayLimits limits, HandlerRegistry.Factory handlers, Map<String, String> env,
                                 PrintStream log, Clock clock) throws StartupException {
         // The development key's primes take a few hundred ms of CPU: found on another core while the
-        // port, dynalite and the table come up, and awaited only to build the authorizer.
+        // port, the engines and the table come up, and awaited only to build the authorizer.
         BackgroundTask<RSAKey> developmentKey = options.developmentIssuer()
                 ? BackgroundTask.start("development-key", DevelopmentIssuer::newKey) : null;
         // Node's start and dynalite's readiness take a few hundred ms of wall time, most of it in
         // another process: awaited only once the port is bound.
-        BackgroundTask<EngineStart> engine = BackgroundTask.start("engine-start", () -> EngineStart.open(options.dynamoDb()));
+        EngineTasks engines = EngineTasks.startDynamoDb(options.dynamoDb(), options.s3(), env);
+        // s3rver's bucket lets browsers in from this server's own pages, whose origins hold the port:
+        // a given port is known now, so s3rver starts beside dynalite; --port 0 waits for the bind.
+        if (options.port() != 0) engines.startS3(options.s3(), s3Origins(options.port(), options.cors()));
         GatewayServer http;
         try {
             http = GatewayServer.bind(options.port(), limits);
         } catch (IOException e) {
-            engine.await().close();
+            engines.close();
             if (isBindFailure(e)) {
                 throw new StartupException("port " + options.port() + " on 127.0.0.1 is already in use: stop what runs there,"
                         + " or start on another port with --port N (or PORT=N)", e);
@@ -99,8 +104,8 @@ public final class LocalApiServer implements AutoCloseable {
             throw new StartupException("cannot listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
         }
         int port = http.port();
+        if (options.port() == 0) engines.startS3(options.s3(), s3Origins(port, options.cors()));
 
-        DynamoDbConnection dynamoDb = null;
         try {
             // The gateway and the functions read the same scope settings, so they cannot disagree on a route.
             Map<String, String> functionEnv = options.functionEnvironment(env);
@@ -113,13 +118,14 @@ public final class LocalApiServer implements AutoCloseable {
                 authorizer = new JwtAuthorizer(options.issuer(), options.audiences(), keys, clock, routeScopes);
             }
 
-            dynamoDb = engine.await().connection();
+            DynamoDbConnection dynamoDb = engines.dynamoDb();
+            S3Connection s3 = engines.s3();
             // Every setting a hosted function reads is checked before "Ready": a bad one stops the start.
             // In the JSON format the functions' request lines are the console's, one whole line each; in the
             // human format the gateway's short line says what a developer needs of them (status, code, time).
             Consumer<String> functionLines = options.logFormat() == LogFormat.JSON ? log::println : line -> { };
-            var components = FunctionSettings.components(dynamoDb, options.dynamoDb().dbPath(), functionEnv, FunctionSettings.EVERY_FUNCTION,
-                    functionLines);
+            var components = FunctionSettings.components(dynamoDb, s3, options.dynamoDb().dbPath(), functionEnv,
+                    FunctionSettings.EVERY_FUNCTION, functionLines);
             FunctionInvoker invoker = new FunctionInvoker(new HandlerRegistry(handlers, components), log);
             String tableStatus = TableBootstrap.ensureTable(invoker);
             String demoStatus = options.seedDemo() ? DemoData.seed(invoker, DevelopmentIssuer.DEVELOPER) : null;
@@ -136,14 +142,25 @@ public final class LocalApiServer implements AutoCloseable {
             endpoints.add(new ApiGatewayEndpoint(RouteMatcher.forApi(), authorizer, integration(invoker), clock));
             http.start(options.cors() == null ? endpoints : List.of(new CorsEndpoint(options.cors(), endpoints)), options.allowedHosts(),
                     options.cors() != null, log, options.logFormat());
-            return new LocalApiServer(http, dynamoDb, authorizer, developmentIssuer, tableStatus, demoStatus, options.cors());
+            return new LocalApiServer(http, dynamoDb, s3, authorizer, developmentIssuer, tableStatus, demoStatus, options.cors());
         } catch (StartupException e) {
-            stop(http, engine);
+            stop(http, engines);
             throw e;
         } catch (IOException | RuntimeException e) {
-            stop(http, engine);
+            stop(http, engines);
             throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         }
+    }
+
+    /**
+     * The origins whose pages may PUT an upload to the started s3rver and GET it back: this server's
+     * own (its docs page, by either loopback name it answers to from a browser) and those its CORS
+     * answers, as the deployed bucket allows the stack's {@code corsAllowOrigins}.
+     */
+    static List<String> s3Origins(int port, CorsPolicy cors) {
+        List<String> origins = new ArrayList<>(List.of("http://127.0.0.1:" + port, "http://localhost:" + port));
+        if (cors != null) origins.addAll(cors.allowedOrigins());
+        return origins.stream().distinct().toList();
     }
 
     /** The scope settings as the functions will read them; a malformed one stops the start in one line. */
@@ -170,14 +187,10 @@ public final class LocalApiServer implements AutoCloseable {
         return false;
     }
 
-    /** Also when the start failed before the engine was awaited: it may still be coming up, and must not outlive us. */
-    private static void stop(GatewayServer http, BackgroundTask<EngineStart> engine) {
+    /** Also when the start failed before the engines were awaited: they may still be coming up, and must not outlive us. */
+    private static void stop(GatewayServer http, EngineTasks engines) {
         http.close();
-        try {
-            engine.await().close();
-        } catch (RuntimeException e) {
-            // It never started, so there is nothing to stop; the start's own failure is the one reported.
-        }
+        engines.close();
     }
 
     public int port() { return http.port(); }
@@ -194,8 +207,18 @@ public final class LocalApiServer implements AutoCloseable {
     /** The DynamoDB the functions use, for tests that inspect what they stored. */
     URI dynamoDbEndpoint() { return dynamoDb.endpoint(); }
 
-    /** The started engine's key pair, for tests that inspect what the functions stored; empty for an external endpoint. */
-    Optional<EngineCredentials> engineCredentials() { return dynamoDb.engineCredentials(); }
+    /** The run key the started engines let through, for tests that inspect what the functions stored; empty when none was started. */
+    Optional<EngineCredentials> engineCredentials() { return dynamoDb.engineCredentials().or(s3::engineCredentials); }
+
+    String s3Description() { return s3.description(); }
+
+    /** The S3 the functions keep uploads in, for tests that inspect what they stored. */
+    URI s3Endpoint() { return s3.endpoint(); }
+
+    String imagesBucket() { return s3.bucket(); }
+
+    /** The origins the started s3rver serves browsers from; empty for an external S3. */
+    List<String> s3Origins() { return s3.origins(); }
 
     String tableStatus() { return tableStatus; }
 
@@ -211,5 +234,6 @@ public final class LocalApiServer implements AutoCloseable {
         closed = true;
         http.close();
         dynamoDb.close();
+        s3.close();
     }
 }

@@ -98,7 +98,7 @@ public final class LocalCli {
 
     /**
      * Ctrl-C is how this server is meant to be stopped, not a failure: exit 0 (the JVM's default for
-     * SIGINT is 130). System.exit runs the shutdown hook, which stops the server and dynalite.
+     * SIGINT is 130). System.exit runs the shutdown hook, which stops the server and its engines.
      *
      * @return false when the signal was ignored when this process started: a shell starts a background
      *         job (and everything it starts, a build's test JVMs included) that way, and the JVM keeps
@@ -134,6 +134,7 @@ public final class LocalCli {
         StringBuilder out = new StringBuilder();
         out.append("user-images local API on ").append(base).append('\n');
         out.append("  DynamoDB: ").append(server.dynamoDbDescription()).append("; ").append(server.tableStatus()).append('\n');
+        out.append("  S3:       ").append(server.s3Description()).append('\n');
         if (server.demoStatus() != null) out.append("  Demo:     ").append(server.demoStatus()).append('\n');
         DevelopmentIssuer issuer = server.developmentIssuer();
         if (issuer != null) {

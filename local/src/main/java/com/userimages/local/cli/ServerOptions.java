@@ -7,6 +7,7 @@ import com.userimages.local.gateway.ConsoleText;
 import com.userimages.local.gateway.CorsPolicy;
 import com.userimages.local.gateway.LogFormat;
 import com.userimages.local.engine.DynamoDbOptions;
+import com.userimages.local.engine.S3Options;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.util.Set;
  * the issuer and audience API Gateway's authorizer would be configured with.
  *
  * @param port      port on 127.0.0.1; 0 picks a free one (tests)
+ * @param dynamoDb  the DynamoDB the functions use, and where the started engines keep their data
+ * @param s3        the S3 the functions keep uploads in
  * @param jwksFile  a JWKS file, or null
  * @param jwksUrl   a JWKS URL, or null
  * @param issuer    the expected {@code iss} (required with a JWKS)
@@ -32,7 +35,7 @@ import java.util.Set;
  * @param scopeSettings {@code ADMIN_SCOPE} / {@code DATA_SCOPES} as --admin-scope / --data-scopes gave them
  *                      (they win over the environment's); empty without the flags
  */
-public record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, URI jwksUrl, String issuer,
+public record ServerOptions(int port, DynamoDbOptions dynamoDb, S3Options s3, Path jwksFile, URI jwksUrl, String issuer,
                      List<String> audiences, CorsPolicy cors, AllowedHosts allowedHosts, List<String> notes,
                      LogFormat logFormat, boolean seedDemo, Map<String, String> scopeSettings) {
     static final int DEFAULT_PORT = 3000;
@@ -47,7 +50,11 @@ public record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, U
               --port N                    port on 127.0.0.1, 0 for any free one [PORT] (default 3000)
               --dynamodb-endpoint URL     use an existing DynamoDB (another engine, or AWS) [DYNAMODB_ENDPOINT]
                                           (default: dynalite, started by the server, in memory)
-              --db-path DIR               dynalite, kept on disk in DIR
+              --s3-endpoint URL           use an existing S3 (another engine, or AWS) for uploads [S3_ENDPOINT]
+                                          (default: s3rver, started by the server, bucket user-images-local,
+                                          its objects in a temporary directory removed at stop)
+              --images-bucket NAME        the bucket to use at --s3-endpoint (required with it) [IMAGES_BUCKET]
+              --db-path DIR               dynalite and s3rver, kept on disk in DIR (DIR/dynalite, DIR/s3)
               --jwks-file FILE            verify tokens with the keys in this JWKS file
               --jwks-url URL              verify tokens with the keys at this URL [JWKS_URL]
               --issuer ISSUER             the issuer tokens must have (with a JWKS) [JWT_ISSUER]
@@ -70,7 +77,7 @@ public record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, U
             GET /docs is a documentation page where every route can be tried; GET /openapi.yaml the API's document.
             """;
 
-    private static final Set<String> KNOWN = Set.of("--port", DynamoDbFlags.ENDPOINT, DynamoDbFlags.DB_PATH,
+    private static final Set<String> KNOWN = Set.of("--port", DynamoDbFlags.ENDPOINT, DynamoDbFlags.DB_PATH, S3Flags.ENDPOINT, S3Flags.BUCKET,
             "--jwks-file", "--jwks-url", "--issuer", "--audience", "--cors-allow-origins", "--allowed-hosts",
             "--log-format", "--seed", "--admin-scope", "--data-scopes");
 
@@ -91,6 +98,7 @@ public record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, U
         }
 
         DynamoDbOptions dynamoDb = DynamoDbFlags.parse(args, env);
+        S3Options s3 = S3Flags.parse(args, env, notes);
         CorsPolicy cors = cors(args, env);
         AllowedHosts allowedHosts = allowedHosts(args);
         LogFormat logFormat = logFormat(args);
@@ -124,7 +132,7 @@ public record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, U
             if (Args.env(env, "JWT_ISSUER") != null || Args.env(env, "JWT_AUDIENCE") != null) {
                 notes.add("JWT_ISSUER/JWT_AUDIENCE ignored: no JWKS given, so the development issuer is used");
             }
-            return new ServerOptions(port, dynamoDb, null, null, null, List.of(), cors, allowedHosts, List.copyOf(notes),
+            return new ServerOptions(port, dynamoDb, s3, null, null, null, List.of(), cors, allowedHosts, List.copyOf(notes),
                     logFormat, seedDemo, scopeSettings);
         }
         String issuer = issuerFlag != null ? issuerFlag : Args.env(env, "JWT_ISSUER");
@@ -139,7 +147,7 @@ public record ServerOptions(int port, DynamoDbOptions dynamoDb, Path jwksFile, U
             throw new UsageException("--seed demo fills collections for the development issuer's user, and a JWKS replaces"
                     + " that issuer: leave out --seed, or the JWKS");
         }
-        return new ServerOptions(port, dynamoDb, jwksFile, jwksUrl, issuer, audiences, cors, allowedHosts, List.copyOf(notes),
+        return new ServerOptions(port, dynamoDb, s3, jwksFile, jwksUrl, issuer, audiences, cors, allowedHosts, List.copyOf(notes),
                 logFormat, false, scopeSettings);
     }
 

@@ -1,19 +1,25 @@
 package com.userimages.local.engine;
 
 /**
- * The engine's start, made on a thread of its own: the connection, or why there is none, handed
+ * An engine's start, made on a thread of its own: the connection, or why there is none, handed
  * over as a value to the thread that awaits it.
  */
-public record EngineStart(DynamoDbConnection opened, StartupException failure) implements AutoCloseable {
-    public static EngineStart open(DynamoDbOptions options) {
+public record EngineStart<C extends EngineConnection>(C opened, StartupException failure) implements AutoCloseable {
+    /** Opens one connection, as {@link DynamoDbConnection#open} and {@link S3Connection#open} do. */
+    @FunctionalInterface
+    public interface Opener<C extends EngineConnection> {
+        C open() throws StartupException;
+    }
+
+    public static <C extends EngineConnection> EngineStart<C> open(Opener<C> opener) {
         try {
-            return new EngineStart(DynamoDbConnection.open(options), null);
+            return new EngineStart<>(opener.open(), null);
         } catch (StartupException e) {
-            return new EngineStart(null, e);
+            return new EngineStart<>(null, e);
         }
     }
 
-    public DynamoDbConnection connection() throws StartupException {
+    public C connection() throws StartupException {
         if (failure != null) throw failure;
         return opened;
     }

@@ -7,6 +7,7 @@ import com.userimages.core.data.AwsClients;
 import com.userimages.wiring.FunctionComponents;
 import com.userimages.local.gateway.ConsoleText;
 import com.userimages.local.engine.DynamoDbConnection;
+import com.userimages.local.engine.S3Connection;
 import com.userimages.local.engine.StartupException;
 
 import java.io.IOException;
@@ -29,9 +30,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * The settings the hosted functions run with: the environment's, with the DynamoDB this process
- * uses, a region and (unless one was given) a page-token secret filled in, as one {@link Settings}
- * value handed to the handlers' wiring. Nothing global is set.
+ * The settings the hosted functions run with: the environment's, with the DynamoDB and the S3 (its
+ * endpoint and bucket) this process uses, a region and (unless one was given) a page-token secret
+ * filled in, as one {@link Settings} value handed to the handlers' wiring, with the one credentials
+ * provider their DynamoDB and S3 clients sign with. Nothing global is set.
  */
 public final class FunctionSettings {
     public static final String SECRET_FILE = "page-token-secret";
@@ -56,14 +58,16 @@ public final class FunctionSettings {
     }
 
     /**
-     * @param dbPath where the started engine keeps its data (the page-token secret is kept there too), or null
+     * @param dbPath where the started engines keep their data (the page-token secret is kept there too), or null
      * @param validated the settings that must be usable; the first that is not stops the start with one line
      * @param requestLog where the functions' request lines go: the server's console, or invoke's stderr
      */
-    public static FunctionComponents components(DynamoDbConnection db, Path dbPath, Map<String, String> env,
+    public static FunctionComponents components(DynamoDbConnection db, S3Connection s3, Path dbPath, Map<String, String> env,
                                          Collection<Setting> validated, Consumer<String> requestLog) throws IOException, StartupException {
         Settings settings = Settings.from(name -> variable(env, name))
-                .with(Setting.DYNAMODB_ENDPOINT, db.endpoint().toString());
+                .with(Setting.DYNAMODB_ENDPOINT, db.endpoint().toString())
+                .with(Setting.S3_ENDPOINT, s3.endpoint().toString())
+                .with(Setting.IMAGES_BUCKET, s3.bucket());
         settings = settings.with(Setting.AWS_REGION, AwsClients.region(settings));
         if (settings.value(Setting.PAGE_TOKEN_SECRET).isBlank() && settings.value(Setting.PAGE_TOKEN_SECRET_ARN).isBlank()) {
             settings = settings.with(Setting.PAGE_TOKEN_SECRET, dbPath == null ? newSecret() : persistentSecret(dbPath));
@@ -73,12 +77,14 @@ public final class FunctionSettings {
         if (problem.isPresent()) throw new StartupException(ConsoleText.escape(problem.get(), 300));
 
         FunctionComponents.Builder components = FunctionComponents.builder(settings).requestLogSink(requestLog);
-        var engineKey = db.engineCredentials();
+        // One provider for both clients: the run key whenever this run started an engine (both started
+        // engines let it through, and an external one beside a started one was given it: RunKey).
+        var engineKey = db.engineCredentials().or(s3::engineCredentials);
         if (engineKey.isPresent()) {
-            // The engine's guard lets only this run's key through; a developer's real AWS keys never reach it.
+            // The engines' guards let only this run's key through; a developer's real AWS keys never reach them.
             components.credentials(StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(engineKey.get().accessKeyId(), engineKey.get().secretAccessKey())));
-        } else if (db.loopback()) {
+        } else if (db.loopback() && s3.loopback()) {
             String keyId = variable(env, "AWS_ACCESS_KEY_ID");
             String secret = variable(env, "AWS_SECRET_ACCESS_KEY");
             if (keyId != null && secret != null) {

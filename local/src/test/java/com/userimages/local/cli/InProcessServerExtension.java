@@ -33,12 +33,13 @@ final class InProcessServerExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     /**
-     * Every function the test's {@link EchoHandler}; no DynamoDB is needed, so the endpoint is one never called.
+     * Every function the test's {@link EchoHandler}; no DynamoDB or S3 is needed, so the endpoints are ones never called.
      *
      * @param args more server options
      */
     static InProcessServerExtension withEchoHandlers(GatewayLimits limits, String... args) {
-        String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("--dynamodb-endpoint", "http://127.0.0.1:9"),
+        String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("--dynamodb-endpoint", "http://127.0.0.1:9",
+                "--s3-endpoint", "http://127.0.0.1:9", "--images-bucket", "never-called"),
                 java.util.Arrays.stream(args)).toArray(String[]::new);
         return new InProcessServerExtension(() -> InProcessServer.start(limits, (f, components) -> new EchoHandler(), all));
     }

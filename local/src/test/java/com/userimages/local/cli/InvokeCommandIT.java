@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.engines.Dynalite;
+import com.userimages.engines.EngineCredentials;
+import com.userimages.engines.S3rver;
 import com.userimages.local.runtime.HandlerRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -162,6 +164,36 @@ class InvokeCommandIT {
                         "the collection is in the DynamoDB given by --dynamodb-endpoint");
             }
         }
+    }
+
+    @Test
+    void invokeStartsS3rverBesideDynaliteAndADbPathKeepsItsObjectsInTheirOwnFolder(@TempDir Path db) throws Exception {
+        Path event = write(db, event("GET /collections", "/collections", "alice", null));
+        Result result = invoke("list-page", "-e", event.toString(), "--db-path", db.toString());
+        assertEquals(200, result.response().path("statusCode").asInt(), result.stdout() + result.stderr());
+        assertTrue(result.stderr().contains("S3: s3rver, bucket user-images-local, data in " + db.resolve("s3") + "\n"), result.stderr());
+        assertTrue(Files.isDirectory(db.resolve("s3").resolve("user-images-local")), "the bucket, created at s3rver's start, is kept");
+        assertTrue(Files.isDirectory(db.resolve("dynalite")));
+
+        Result inMemory = invoke("list-page", "-e", event.toString());
+        assertTrue(inMemory.stderr().contains("S3: s3rver, bucket user-images-local, in a temporary directory\n"), inMemory.stderr());
+    }
+
+    @Test
+    void anS3EndpointIsUsedInsteadOfAnS3rverOfInvokesOwn(@TempDir Path dir) throws Exception {
+        EngineCredentials key = EngineCredentials.random();
+        try (S3rver external = S3rver.temporary("invoke-bucket", List.of(), key)) {
+            // The started dynalite and the given S3 sign with one key: the S3's, from AWS's variables.
+            Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", key.accessKeyId(), "AWS_SECRET_ACCESS_KEY", key.secretAccessKey());
+            Result result = invokeWith(env, "list-page", "-e", write(dir, event("GET /collections", "/collections", "alice", null)).toString(),
+                    "--s3-endpoint", external.endpoint().toString(), "--images-bucket", "invoke-bucket");
+            assertEquals(200, result.response().path("statusCode").asInt(), result.stdout() + result.stderr());
+            assertTrue(result.stderr().contains("S3: S3 at " + external.endpoint() + ", bucket invoke-bucket\n"), result.stderr());
+        }
+        Result bad = invoke("list-page", "-e", write(dir, event("GET /collections", "/collections", "alice", null)).toString(),
+                "--s3-endpoint", "127.0.0.1:9000", "--images-bucket", "invoke-bucket");
+        assertEquals(2, bad.exitCode(), bad.stderr());
+        assertTrue(bad.stderr().startsWith("error: --s3-endpoint must be an absolute http:// or https:// URL, was '127.0.0.1:9000'\n"), bad.stderr());
     }
 
     @Test

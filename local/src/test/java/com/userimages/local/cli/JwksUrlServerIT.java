@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * --jwks-url wired end to end: one server is the identity provider (its development issuer publishes
  * a JWKS over HTTP), a second verifies that provider's tokens through the URL. Both host the test's
- * {@link EchoHandler}, so no DynamoDB is involved.
+ * {@link EchoHandler}, so no DynamoDB or S3 is involved.
  */
 class JwksUrlServerIT {
     static InProcessServer provider;
@@ -21,9 +21,9 @@ class JwksUrlServerIT {
     @BeforeAll
     static void start() throws Exception {
         HandlerRegistry.Factory echo = (f, components) -> new EchoHandler();
-        provider = InProcessServer.start(echo, "--dynamodb-endpoint", "http://127.0.0.1:9");
+        provider = InProcessServer.start(echo, "--dynamodb-endpoint", "http://127.0.0.1:9", "--s3-endpoint", "http://127.0.0.1:9", "--images-bucket", "never-called");
         String issuer = provider.server.developmentIssuer().issuer();
-        api = InProcessServer.start(echo, "--dynamodb-endpoint", "http://127.0.0.1:9",
+        api = InProcessServer.start(echo, "--dynamodb-endpoint", "http://127.0.0.1:9", "--s3-endpoint", "http://127.0.0.1:9", "--images-bucket", "never-called",
                 "--jwks-url", provider.base() + "/.well-known/jwks.json", "--issuer", issuer, "--audience", DevelopmentIssuer.AUDIENCE);
     }
 

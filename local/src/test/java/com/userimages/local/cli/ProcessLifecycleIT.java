@@ -57,6 +57,9 @@ class ProcessLifecycleIT {
             // The default console: the banner, then one short line per request; no JSON request line
             // (the table's creation at start included), no JVM or engine message.
             assertTrue(first.stdout.getFirst().startsWith("user-images local API on "), first.output());
+            assertTrue(first.stdout.stream().anyMatch(line -> line.startsWith("  DynamoDB: dynalite, data in " + db.resolve("dynalite"))),
+                    first.output());
+            assertTrue(first.stdout.contains("  S3:       s3rver, bucket user-images-local, data in " + db.resolve("s3")), first.output());
             assertTrue(first.stdout.stream().noneMatch(line -> line.startsWith("{")), first.output());
             assertTrue(first.stdout.stream().anyMatch(line -> line.matches("POST /collections -> 201 \\(\\d+ ms\\) \\[append-collection] id=\\S+")),
                     first.output());
@@ -104,13 +107,16 @@ class ProcessLifecycleIT {
     }
 
     @Test
-    void aBadLogFormatOrSeedIsOneErrorLineAndAUsageExitCode() throws Exception {
-        for (List<String> args : List.of(List.of("--log-format", "xml"), List.of("--seed", "everything"), List.of("--log-format", "json\u001b[2J"))) {
+    void aBadLogFormatSeedOrS3OptionIsOneErrorLineAndAUsageExitCode() throws Exception {
+        for (List<String> args : List.of(List.of("--log-format", "xml"), List.of("--seed", "everything"), List.of("--log-format", "json\u001b[2J"),
+                List.of("--s3-endpoint", "localhost:9000\u001b[2J", "--images-bucket", "b-1"), List.of("--images-bucket", "b-1"))) {
             try (LocalProcess process = LocalProcess.launch(args)) {
                 assertEquals(2, process.exitCode(), process.output());
                 List<String> errors = process.stderr.stream().filter(line -> line.startsWith("error:")).toList();
                 assertEquals(1, errors.size(), process.output());
-                assertTrue(errors.getFirst().startsWith("error: " + args.getFirst() + " must be "), errors.getFirst());
+                assertTrue(errors.getFirst().startsWith("error: " + args.getFirst() + " must be ")
+                        || errors.getFirst().startsWith("error: " + args.getFirst() + " names the bucket of the S3 given with --s3-endpoint"),
+                        errors.getFirst());
                 assertTrue(process.stdout.isEmpty(), process.output());
                 assertTrue(process.output().chars().noneMatch(c -> c == 0x1b), "an escape is never printed raw: " + process.output());
             }

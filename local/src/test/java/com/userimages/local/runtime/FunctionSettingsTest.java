@@ -26,7 +26,8 @@ class FunctionSettingsTest {
     private static final HandlerRegistry.Factory ECHO = (f, components) -> new EchoHandler();
 
     private static LocalApiServer start(Map<String, String> env, ByteArrayOutputStream console) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--port", "0", "--dynamodb-endpoint", "http://127.0.0.1:9"));
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--dynamodb-endpoint", "http://127.0.0.1:9",
+                "--s3-endpoint", "http://127.0.0.1:9", "--images-bucket", "never-called"));
         return LocalApiServer.start(ServerOptions.parse(args, Map.of()), ECHO, env,
                 new PrintStream(console, true, StandardCharsets.UTF_8), Clock.systemUTC());
     }
