@@ -15,6 +15,7 @@ import com.userimages.client.model.AppendImagesRequest;
 import com.userimages.client.model.Collection;
 import com.userimages.client.model.CreateCollectionRequest;
 import com.userimages.client.model.Image;
+import com.userimages.client.model.AppendImagesRequestImagesInner;
 import com.userimages.client.model.ImageInput;
 import com.userimages.client.model.ListPage;
 import com.userimages.client.model.ListedCollection;
@@ -87,7 +88,7 @@ class GeneratedClientIT {
         assertEquals("2026-03-01T11:00Z", created.getData().getTimestamp().toString(), "stored in UTC");
 
         var appended = writes.appendImagesWithHttpInfo(id, new AppendImagesRequest()
-                .images(List.of(new ImageInput().imageId(second).url(URI.create("https://client.example/2.png")))), null, null);
+                .images(List.of(new AppendImagesRequestImagesInner(new ImageInput().imageId(second).url(URI.create("https://client.example/2.png"))))), null, null);
         assertEquals(200, appended.getStatusCode());
         assertEquals(2, appended.getData().getImageCount());
         String etag = header(appended, "etag");
