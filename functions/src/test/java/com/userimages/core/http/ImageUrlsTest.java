@@ -1,5 +1,6 @@
 package com.userimages.core.http;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -7,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.userimages.handlers.GetItemHandler;
+import com.userimages.handlers.ListPageHandler;
 import com.userimages.core.model.Collection;
 import com.userimages.core.model.CollectionTag;
 import com.userimages.core.model.ImageInCollection;
@@ -122,6 +128,17 @@ class ImageUrlsTest {
         JsonNode page = Json.MAPPER.readTree(ResponseBodies.listPage(new ListPage(List.of(
                 new ListedCollection(COLLECTION, "2026-05-01T12:00:00Z", 2, uploaded.url())), 20, null, false, 1, 1), urls).text());
         assertEquals(image.get("url").asText(), page.at("/items/0/coverUrl").asText(), "the cover presigned as its image is");
+    }
+
+    /** Presigning is the SigV4 signer's work: nothing get-item and list-page run to answer refers to the S3 module (4 MB to load). */
+    @Test
+    void theReadPathsReferToNoClassOfTheS3Module() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.userimages.core.http", "com.userimages.core.storage", "com.userimages.handlers");
+        noClasses().that().belongToAnyOf(ImageUrls.class, ResponseBodies.class, ObjectUrlSigner.class, ObjectKeys.class,
+                        PresignedRequest.class, UploadSettings.class, GetItemHandler.class, ListPageHandler.class)
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services.s3..")
+                .check(classes);
     }
 
     private static List<String> fieldNames(JsonNode node) {
