@@ -87,6 +87,8 @@ const steps = [
   { op: "getCollection", status: 200, name: "read it again", capture: { currentEtag: "etag", reversedImageIds: "reversedImageIds" } },
   { op: "reorderImages", status: 200, name: "reorder it, reversed, at the version just read",
     headers: { "If-Match": "{{currentEtag}}" }, body: '{"imageIds": {{reversedImageIds}}}' },
+  { op: "openUpload", status: 201, name: "open an upload slot for a PNG" },
+  { op: "openUpload", status: 422, name: "an SVG is never an image here", body: '{"contentType": "image/svg+xml", "bytes": 100}', code: "UPLOAD_NOT_ALLOWED" },
   { op: "deleteImage", status: 412, name: "remove an image at a stale version", headers: { "If-Match": "{{createdEtag}}" }, code: "PRECONDITION_FAILED" },
   { op: "deleteImage", status: 200, name: "remove an image" },
   { op: "deleteCollection", status: 204, name: "delete the collection" },

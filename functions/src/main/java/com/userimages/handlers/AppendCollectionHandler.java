@@ -10,17 +10,20 @@ import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.EntityTags;
+import com.userimages.core.http.ImageUrls;
 import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.http.UploadRequests;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Collection;
+import com.userimages.core.model.ImageRef;
 import com.userimages.core.service.CollectionService;
 import com.userimages.core.service.UploadAppends;
 import com.userimages.core.service.UploadSlot;
 import com.userimages.core.service.UploadSlots;
 import com.userimages.wiring.FunctionComponents;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -35,6 +38,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
     private final ReorderRequests reorderRequests;
     private final UploadRequests uploadRequests;
     private final UploadAppends appends;
+    private final ImageUrls urls;
     private final Supplier<UploadSlots> uploadSlots;
     private final RoutedFunction function;
 
@@ -51,6 +55,7 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
         this.reorderRequests = components.reorderRequests();
         this.uploadRequests = new UploadRequests();
         this.appends = components.uploadAppends();
+        this.urls = components.imageUrls();
         // Built on the first slot: URL-only traffic never builds the signer.
         this.uploadSlots = components::uploadSlots;
         this.function = new RoutedFunction(components, ApiFunction.APPEND_COLLECTION, Map.of(
@@ -71,8 +76,8 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
         var collection = requests.parseCreate(request.jsonObjectBody());
         CollectionService.Created created = service.create(userId, collection, preconditions);
         String id = created.collection().collectionId();
-        return ApiResponses.json(created.isNew() ? 201 : 200, ResponseBodies.collection(created.collection()),
-                Map.of("location", "/collections/" + id, "etag", EntityTags.of(created.collection().tag())));
+        return ApiResponses.json(created.isNew() ? 201 : 200, ResponseBodies.collection(created.collection(), urls),
+                collectionHeaders(created.collection(), Map.of("location", "/collections/" + id)));
     }
 
     private APIGatewayV2HTTPResponse append(ApiRequest request) {
@@ -86,7 +91,14 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
         CollectionTarget target = CollectionTarget.of(request);
         Collection reordered = service.reorder(target.userId(), target.collectionId(), reorderRequests.parse(request.jsonObjectBody()),
                 target.preconditions());
-        return ApiResponses.json(200, ResponseBodies.collection(reordered), Map.of("etag", EntityTags.of(reordered.tag())));
+        return ApiResponses.json(200, ResponseBodies.collection(reordered, urls), collectionHeaders(reordered, Map.of()));
+    }
+
+    /** The headers of an answer that returns the collection as GET does: its ETag, and the Cache-Control GET would send. */
+    private Map<String, String> collectionHeaders(Collection collection, Map<String, String> others) {
+        Map<String, String> headers = new HashMap<>(others);
+        headers.put("etag", EntityTags.of(collection.tag()));
+        return urls.headers(headers, collection.images().stream().map(ImageRef::url));
     }
 
     /** Preconditions do not apply: a slot changes nothing (API.md, "Versions and conditional requests"). */

@@ -8,7 +8,10 @@ import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.http.ApiResponses;
+import com.userimages.core.http.ImageUrls;
 import com.userimages.core.http.ResponseBodies;
+import com.userimages.core.model.ListedCollection;
+import com.userimages.core.pagination.ListPage;
 import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.PageRequest;
 import com.userimages.core.http.ListQueryParser;
@@ -19,6 +22,7 @@ import java.util.Map;
 /** {@code GET /collections}: one exact page of the caller's collections, newest first unless asked otherwise. */
 public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final ListCollectionsService service;
+    private final ImageUrls urls;
     private final RoutedFunction function;
 
     /**
@@ -33,6 +37,7 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public ListPageHandler(FunctionComponents components) {
         this.service = components.listCollectionsService();
+        this.urls = components.imageUrls();
         // As the other functions: an event for a route this function does not serve is a 404, not a listing.
         this.function = new RoutedFunction(components, ApiFunction.LIST_PAGE, Map.of(ApiRoute.LIST_COLLECTIONS, this::list));
     }
@@ -45,6 +50,8 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
     private APIGatewayV2HTTPResponse list(ApiRequest request) {
         String userId = request.caller().userId();
         PageRequest list = ListQueryParser.parse(request.queryParameters(), request.repeatedQueryParameters());
-        return ApiResponses.json(200, ResponseBodies.listPage(service.list(userId, list)));
+        ListPage page = service.list(userId, list);
+        return ApiResponses.json(200, ResponseBodies.listPage(page, urls),
+                urls.headers(Map.of(), page.items().stream().map(ListedCollection::coverUrl)));
     }
 }

@@ -8,6 +8,7 @@ import com.userimages.core.data.AwsClients;
 import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.http.CollectionRequests;
+import com.userimages.core.http.ImageUrls;
 import com.userimages.core.http.ReorderRequests;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.observability.RequestLog;
@@ -169,6 +170,14 @@ public final class FunctionComponents {
     public UploadAppends uploadAppends() {
         return new UploadAppends(collectionRepository(), collectionService(),
                 () -> new PendingUploads(imageObjects(), uploadSettings().maxUploadBytes()));
+    }
+
+    /**
+     * How responses give image urls: presigned GETs for uploaded images, signed by
+     * {@link #objectUrlSigner()}, which is asked for only when a response holds one.
+     */
+    public ImageUrls imageUrls() {
+        return new ImageUrls(this::objectUrlSigner, uploadSettings());
     }
 
     /** append-collection's upload slots. */

@@ -13,6 +13,7 @@ import com.userimages.core.data.CollectionRepository;
 import com.userimages.core.data.TableAdmin;
 import com.userimages.core.model.Bounds;
 import com.userimages.core.http.GatewayEvents;
+import com.userimages.core.model.ImageRef;
 import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.PageTokenCodec;
 import com.userimages.core.pagination.PageTokenSecrets;
@@ -23,6 +24,7 @@ import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.ETags;
 import com.userimages.testing.Responses;
 import com.userimages.testing.TestApi;
+import com.userimages.testing.UploadedImages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -230,6 +232,24 @@ class ResponsesMatchOpenApiTest {
         cases.add(call("reorder without claims", ApiRoute.REORDER_IMAGES, 401, () -> appendHandler().handleRequest(
                 GatewayEvents.request(ApiRoute.REORDER_IMAGES).path("collectionId", ordered).body(order(a, b)).build(), null)));
 
+        // Uploaded images: presigned urls, their type, size and expiry, and the Cache-Control that comes with them.
+        String uploader = TestApi.newUser();
+        String withUpload = UUID.randomUUID().toString(), linked = UUID.randomUUID().toString();
+        String withUploadBody = "{\"imagesCollectionId\":\"" + withUpload + "\",\"images\":[{\"imageId\":\"" + linked + "\",\"url\":\"" + URL + "\"}]}";
+        api.create(uploader, withUploadBody);
+        ImageRef upload = UploadedImages.append(uploader, withUpload, "image/webp", new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'E', 'B', 'P'});
+        String uploadTag = "\"2." + ETags.incarnation(uploader, withUpload) + "\"";
+        cases.add(presigned(get("get, an uploaded image", 200, uploader, withUpload, RequestSchema.ACCEPTS)));
+        cases.add(presigned(getImage("get image, uploaded", 200, uploader, withUpload, upload.imageId(), RequestSchema.ACCEPTS)));
+        cases.add(presigned(getWith("get, an uploaded image, If-None-Match current", 304, uploader, withUpload, RequestSchema.ACCEPTS,
+                "if-none-match", uploadTag)));
+        cases.add(presigned(getImageWith("get image, uploaded, If-None-Match current", 304, uploader, withUpload, upload.imageId(),
+                RequestSchema.ACCEPTS, "if-none-match", uploadTag)));
+        cases.add(presigned(create("create replay, an upload appended since", 200, uploader, withUploadBody, RequestSchema.ACCEPTS)));
+        cases.add(presigned(reorder("reorder, the upload first", 200, uploader, withUpload,
+                "{\"imageIds\":[\"" + upload.imageId() + "\",\"" + linked + "\"]}", RequestSchema.ACCEPTS)));
+        cases.add(presigned(list("list, an uploaded cover", 200, uploader, RequestSchema.ACCEPTS)));
+
         // DELETE /collections/{collectionId}/images/{imageId}
         String x = UUID.randomUUID().toString(), y = UUID.randomUUID().toString();
         String trimmed = id(api.create(user, "{\"images\":[{\"imageId\":\"" + x + "\",\"url\":\"" + URL + "\"},{\"imageId\":\"" + y
@@ -343,6 +363,16 @@ class ResponsesMatchOpenApiTest {
         Set<String> d = new TreeSet<>(a);
         d.removeAll(b);
         return d;
+    }
+
+    /** The case, whose response must also carry the Cache-Control of presigned URLs (optional in the document). */
+    private static Case presigned(Case c) {
+        return new Case(c.name(), c.route(), c.status(), c.request(), c.requestSchema(), () -> {
+            APIGatewayV2HTTPResponse response = c.call().get();
+            assertTrue(response.getHeaders().getOrDefault("cache-control", "").startsWith("private, max-age="),
+                    () -> c.name() + ": no Cache-Control: " + response.getHeaders());
+            return response;
+        });
     }
 
     private static Case call(String name, ApiRoute route, int status, Supplier<APIGatewayV2HTTPResponse> call) {

@@ -15,7 +15,7 @@ class OpenApiContractTest {
     private static final String IMAGE = "0b9e8d7c-6a5f-4e3d-8c2b-1a0f9e8d7c6b";
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
     private static final String COLLECTION = "{\"imagesCollectionId\":\"" + ID + "\",\"timestamp\":\"2026-05-01T12:00:00Z\","
-            + "\"imageCount\":1,\"images\":[{\"imageId\":\"" + IMAGE + "\",\"url\":\"https://example.com/a.jpg\"}]}";
+            + "\"imageCount\":1,\"images\":[{\"imageId\":\"" + IMAGE + "\",\"url\":\"https://example.com/a.jpg\",\"source\":\"url\"}]}";
     private static final String ERROR = "{\"error\":{\"code\":\"THROTTLED\",\"message\":\"busy\",\"requestId\":\"r-1\"}}";
 
     private static Map<String, String> headers(String... nameValues) {

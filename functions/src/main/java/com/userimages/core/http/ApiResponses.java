@@ -27,11 +27,14 @@ public final class ApiResponses {
                 .build();
     }
 
-    /** 304: the client's copy (named by {@code If-None-Match}) is current; only the ETag, no body. */
-    public static APIGatewayV2HTTPResponse notModified(String etag) {
+    /**
+     * 304: the client's copy (named by {@code If-None-Match}) is current; no body, and of the headers
+     * its 200 would have had those RFC 9110 §15.4.5 asks for (the ETag, a Cache-Control).
+     */
+    public static APIGatewayV2HTTPResponse notModified(Map<String, String> headers) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(304)
-                .withHeaders(Map.of("etag", etag))
+                .withHeaders(Map.copyOf(headers))
                 .withIsBase64Encoded(false)
                 .build();
     }

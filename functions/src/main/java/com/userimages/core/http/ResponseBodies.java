@@ -1,5 +1,6 @@
 package com.userimages.core.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.userimages.core.json.JsonOutput;
 import com.userimages.core.json.JsonBody;
 import com.userimages.core.model.AppendResult;
@@ -10,13 +11,17 @@ import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.RemoveResult;
 import com.userimages.core.model.Timestamps;
 import com.userimages.core.pagination.ListPage;
+import com.userimages.core.model.UploadedFile;
 import com.userimages.core.service.UploadSlot;
+import com.userimages.core.storage.PresignedRequest;
+import java.io.IOException;
 
 /** The JSON shapes of API.md's success responses, written field by field with Jackson's streaming generator. */
 public final class ResponseBodies {
     private ResponseBodies() {}
 
-    public static JsonBody collection(Collection collection) {
+    /** A collection as GET returns it (and create and reorder): each image as {@link #writeImage} writes it. */
+    public static JsonBody collection(Collection collection, ImageUrls urls) {
         return new JsonBody(JsonOutput.write(g -> {
             g.writeStartObject();
             g.writeStringField("imagesCollectionId", collection.collectionId());
@@ -26,12 +31,34 @@ public final class ResponseBodies {
             for (ImageRef image : collection.images()) {
                 g.writeStartObject();
                 g.writeStringField("imageId", image.imageId());
-                g.writeStringField("url", image.url());
+                writeImage(g, image, urls);
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
         }));
+    }
+
+    /**
+     * An image's {@code url} and {@code source}: an external url as stored ({@code "url"}); an
+     * uploaded one's presigned GET ({@code "upload"}) with its {@code contentType}, {@code bytes}
+     * and {@code urlExpiresAt}. The stored url decides; an {@code s3:} element without what was
+     * checked of its object is a broken item, which fails the read rather than answer half an image.
+     */
+    private static void writeImage(JsonGenerator g, ImageRef image, ImageUrls urls) throws IOException {
+        if (!ImageUrls.namesObject(image.url())) {
+            g.writeStringField("url", image.url());
+            g.writeStringField("source", "url");
+            return;
+        }
+        UploadedFile upload = image.upload();
+        if (upload == null) throw new IllegalStateException("a stored s3: element has no contentType and bytes");
+        PresignedRequest get = urls.download(image.url());
+        g.writeStringField("url", get.url().toString());
+        g.writeStringField("source", "upload");
+        g.writeStringField("contentType", upload.contentType());
+        g.writeNumberField("bytes", upload.bytes());
+        g.writeStringField("urlExpiresAt", Timestamps.format(get.expiresAt()));
     }
 
     /** create-table's answer: {@code {"table", "status", "created"?}} ({@code created} only once ACTIVE). */
@@ -64,18 +91,20 @@ public final class ResponseBodies {
         }));
     }
 
-    public static JsonBody image(ImageInCollection image) {
+    /** One image by id: the fields the collection gives it, and its position. */
+    public static JsonBody image(ImageInCollection image, ImageUrls urls) {
         return new JsonBody(JsonOutput.write(g -> {
             g.writeStartObject();
             g.writeStringField("imagesCollectionId", image.collectionId());
             g.writeStringField("imageId", image.imageId());
-            g.writeStringField("url", image.url());
+            writeImage(g, image.image(), urls);
             g.writeNumberField("position", image.position());
             g.writeEndObject();
         }));
     }
 
-    public static JsonBody listPage(ListPage page) {
+    /** A listing; an uploaded cover is presigned as an image's url is (the LSI projects no more of it than its url). */
+    public static JsonBody listPage(ListPage page, ImageUrls urls) {
         return new JsonBody(JsonOutput.write(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("items");
@@ -85,7 +114,8 @@ public final class ResponseBodies {
                 g.writeStringField("timestamp", c.timestamp());
                 g.writeNumberField("imageCount", c.imageCount());
                 // Always present, null while the collection is empty: clients read one shape.
-                g.writeStringField("coverUrl", c.coverUrl());
+                String cover = c.coverUrl();
+                g.writeStringField("coverUrl", ImageUrls.namesObject(cover) ? urls.download(cover).url().toString() : cover);
                 g.writeEndObject();
             }
             g.writeEndArray();

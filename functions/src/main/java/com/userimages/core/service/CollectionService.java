@@ -185,8 +185,7 @@ public final class CollectionService {
     public Read<ImageInCollection> getImage(String userId, String collectionId, String imageId, Preconditions preconditions) {
         Collection collection = get(userId, collectionId);
         int position = positionOf(collection, imageId);
-        ImageInCollection image = new ImageInCollection(collectionId, imageId, collection.images().get(position).url(), position,
-                collection.tag());
+        ImageInCollection image = new ImageInCollection(collectionId, collection.images().get(position), position, collection.tag());
         return conditionalRead(image, collection.tag(), preconditions);
     }
 

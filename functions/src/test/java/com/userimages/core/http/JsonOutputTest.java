@@ -16,6 +16,8 @@ import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.model.RemoveResult;
 import com.userimages.core.pagination.ListPage;
+import com.userimages.core.storage.UploadSettings;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -29,6 +31,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link Json#MAPPER} writes for the same tree, whatever the strings hold.
  */
 class JsonOutputTest {
+    /** Bodies without uploaded images sign nothing: a signer asked for fails the test. */
+    private static final ImageUrls NO_SIGNER = new ImageUrls(() -> {
+        throw new AssertionError("no url here needs signing");
+    }, new UploadSettings(10, 10, Duration.ofMinutes(10), Duration.ofMinutes(15)));
+
     /** The worst strings a body can carry back: quotes, backslashes, controls, non-ASCII, lone surrogates, separators. */
     private static final String[] STRINGS = {
             "plain", "", "quote\" backslash\\ slash/", "\u0000\u0001\u001f\u007f", "tab\tnl\ncr\r",
@@ -43,16 +50,16 @@ class JsonOutputTest {
         ObjectNode expected = Json.object();
         expected.put("imagesCollectionId", "c" + s).put("timestamp", "t" + s).put("imageCount", 2);
         ArrayNode images = expected.putArray("images");
-        images.addObject().put("imageId", "i" + s).put("url", "u" + s);
-        images.addObject().put("imageId", "j").put("url", "https://a.example/2");
-        assertEquals(Json.write(expected), ResponseBodies.collection(collection).text());
+        images.addObject().put("imageId", "i" + s).put("url", "u" + s).put("source", "url");
+        images.addObject().put("imageId", "j").put("url", "https://a.example/2").put("source", "url");
+        assertEquals(Json.write(expected), ResponseBodies.collection(collection, NO_SIGNER).text());
 
         assertEquals(Json.write(Json.object().put("imagesCollectionId", s).put("appended", 3).put("imageCount", 9)),
                 ResponseBodies.appendResult(new AppendResult(s, 3, 9, new CollectionTag(2, "0"))).text());
         assertEquals(Json.write(Json.object().put("imagesCollectionId", s).put("removed", 0).put("imageCount", 1000)),
                 ResponseBodies.removeResult(new RemoveResult(s, 0, 1000, new CollectionTag(2, "0"))).text());
-        assertEquals(Json.write(Json.object().put("imagesCollectionId", s).put("imageId", s).put("url", s).put("position", 41)),
-                ResponseBodies.image(new ImageInCollection(s, s, s, 41, new CollectionTag(1, "0"))).text());
+        assertEquals(Json.write(Json.object().put("imagesCollectionId", s).put("imageId", s).put("url", s).put("source", "url").put("position", 41)),
+                ResponseBodies.image(new ImageInCollection(s, new ImageRef(s, s), 41, new CollectionTag(1, "0")), NO_SIGNER).text());
 
         ObjectNode error = Json.object();
         error.putObject("error").put("code", "INVALID_BODY").put("message", "m" + s).put("requestId", s);
@@ -77,14 +84,14 @@ class JsonOutputTest {
                 if (nextToken == null) pagination.putNull("nextToken");
                 else pagination.put("nextToken", nextToken);
                 pagination.put("partial", partial);
-                assertEquals(Json.write(expected), ResponseBodies.listPage(page).text());
+                assertEquals(Json.write(expected), ResponseBodies.listPage(page, NO_SIGNER).text());
             }
         }
         ObjectNode empty = Json.object();
         empty.putArray("items");
         empty.put("count", 0);
         empty.putObject("pagination").put("limit", 1).putNull("nextToken").put("partial", false);
-        assertEquals(Json.write(empty), ResponseBodies.listPage(new ListPage(List.of(), 1, null, false, 1, 0)).text());
+        assertEquals(Json.write(empty), ResponseBodies.listPage(new ListPage(List.of(), 1, null, false, 1, 0), NO_SIGNER).text());
     }
 
     @Test

@@ -128,7 +128,7 @@ class CollectionServiceTest {
             ImageRef b = image("b");
             Collection collection = created(a, b);
             ImageInCollection found = service.getImage(user, collection.collectionId(), b.imageId());
-            assertEquals(new ImageInCollection(collection.collectionId(), b.imageId(), b.url(), 1, collection.tag()), found);
+            assertEquals(new ImageInCollection(collection.collectionId(), b, 1, collection.tag()), found);
         }
 
         @Test
