@@ -13,7 +13,9 @@ import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.model.RemoveResult;
 import com.userimages.core.priming.SnapStartPriming;
 import com.userimages.core.service.CollectionService;
+import com.userimages.core.service.ObjectDeletes;
 import com.userimages.wiring.FunctionComponents;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +24,7 @@ import java.util.Map;
  */
 public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final CollectionService service;
+    private final ObjectDeletes objectDeletes;
     private final RoutedFunction function;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
@@ -33,6 +36,7 @@ public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPE
 
     public DeleteItemHandler(FunctionComponents components) {
         this.service = components.collectionService();
+        this.objectDeletes = components.objectDeletes();
         this.function = new RoutedFunction(components, ApiFunction.DELETE_ITEM, Map.of(
                 ApiRoute.DELETE_COLLECTION, this::deleteCollection,
                 ApiRoute.DELETE_IMAGE, this::deleteImage));
@@ -45,7 +49,7 @@ public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private APIGatewayV2HTTPResponse deleteCollection(ApiRequest request) {
         CollectionTarget target = CollectionTarget.of(request);
-        service.deleteCollection(target.userId(), target.collectionId(), target.preconditions());
+        objectDeletes.deleteObjectsOf(service.deleteCollection(target.userId(), target.collectionId(), target.preconditions()));
         return ApiResponses.noContent();
     }
 
@@ -53,7 +57,9 @@ public final class DeleteItemHandler implements RequestHandler<APIGatewayV2HTTPE
         String userId = request.caller().userId();
         String collectionId = request.pathId("collectionId");
         String imageId = request.pathId("imageId");
-        RemoveResult result = service.deleteImage(userId, collectionId, imageId, EntityTags.preconditions(request));
+        CollectionService.ImageRemoval removal = service.deleteImage(userId, collectionId, imageId, EntityTags.preconditions(request));
+        objectDeletes.deleteObjectsOf(List.of(removal.image()));
+        RemoveResult result = removal.result();
         return ApiResponses.json(200, ResponseBodies.removeResult(result), Map.of("etag", EntityTags.of(result.tag())));
     }
 }

@@ -18,6 +18,7 @@ import com.userimages.core.pagination.ReadBudget;
 import com.userimages.core.priming.ClassPreloader;
 import com.userimages.core.service.CollectionService;
 import com.userimages.core.service.ListCollectionsService;
+import com.userimages.core.service.ObjectDeletes;
 import com.userimages.core.service.UploadAppends;
 import com.userimages.core.service.UploadSlots;
 import com.userimages.core.storage.ImageObjects;
@@ -164,6 +165,11 @@ public final class FunctionComponents {
         String bucket = settings.value(Setting.IMAGES_BUCKET);
         if (bucket.isEmpty()) throw new IllegalStateException("setting IMAGES_BUCKET is not set: uploads need the images bucket");
         return new ImageObjects(s3(), bucket);
+    }
+
+    /** delete-item's deletes of the objects its writes removed; the S3 side is built only for an uploaded image. */
+    public ObjectDeletes objectDeletes() {
+        return new ObjectDeletes(this::imageObjects);
     }
 
     /** append-collection's appends, uploads included; the S3 side is built only for an append that names an upload. */

@@ -50,6 +50,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -420,12 +421,15 @@ public final class CollectionRepository {
                 .key(key(userId, collectionId))
                 .conditionExpression(condition.expression())
                 .expressionAttributeNames(condition.expressionNames())
+                // The item as it was, at no extra cost: its uploaded images' objects go after the delete.
+                .returnValues(ReturnValue.ALL_OLD)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
         // DynamoDB refuses an empty map of values: a delete without tags to match sends none.
         if (!condition.expressionValues().isEmpty()) request.expressionAttributeValues(condition.expressionValues());
         try {
-            RequestMetrics.write(call(() -> dynamoDb.deleteItem(request.build())).consumedCapacity());
-            return new DeleteOutcome.Deleted();
+            DeleteItemResponse deleted = call(() -> dynamoDb.deleteItem(request.build()));
+            RequestMetrics.write(deleted.consumedCapacity());
+            return new DeleteOutcome.Deleted(CollectionItems.fromItem(deleted.attributes()));
         } catch (ConditionalCheckFailedException e) {
             return new DeleteOutcome.Refused(readRefused(userId, collectionId).map(CollectionRepository::collectionOf)
                     .map(Collection::tag));

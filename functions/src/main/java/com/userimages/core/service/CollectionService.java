@@ -244,7 +244,10 @@ public final class CollectionService {
      * read again — 404 when the image went meanwhile, 412 when the preconditions no longer hold —
      * and retried after a jittered pause, for up to {@link RetryPacing#IMAGE_DELETE_BUDGET}, then 409.
      */
-    public RemoveResult deleteImage(String userId, String collectionId, String imageId, Preconditions preconditions) {
+    /** The result of an image delete, and the image it removed (whose object goes next). */
+    public record ImageRemoval(RemoveResult result, ImageRef image) {}
+
+    public ImageRemoval deleteImage(String userId, String collectionId, String imageId, Preconditions preconditions) {
         boolean guardAsSent = preconditions.fitsACondition();
         RetryPacing.Budget budget = pacing.start(RetryPacing.IMAGE_DELETE_BUDGET);
         Collection current = get(userId, collectionId);
@@ -257,7 +260,7 @@ public final class CollectionService {
                     guard, ItemSizeEstimator.images(List.of(image)));
             switch (outcome) {
                 case RemoveImageOutcome.Removed removed -> {
-                    return new RemoveResult(collectionId, 1, removed.imageCount(), removed.tag());
+                    return new ImageRemoval(new RemoveResult(collectionId, 1, removed.imageCount(), removed.tag()), image);
                 }
                 case RemoveImageOutcome.Refused refused -> {
                     Collection changed = refused.current().orElseThrow(CollectionService::notFound);
@@ -278,7 +281,8 @@ public final class CollectionService {
      * never deletes). Preconditions too long for a condition are evaluated on a read and the
      * delete pinned to that state, re-read at most {@link #MAX_EDIT_RETRIES} times.
      */
-    public void deleteCollection(String userId, String collectionId, Preconditions preconditions) {
+    /** Deletes the collection; returns its images as they were, whose objects go next. */
+    public List<ImageRef> deleteCollection(String userId, String collectionId, Preconditions preconditions) {
         boolean guardAsSent = preconditions.fitsACondition();
         for (int attempt = 0; ; attempt++) {
             Preconditions guard = preconditions;
@@ -288,7 +292,8 @@ public final class CollectionService {
                 guard = Preconditions.pinnedTo(current);
             }
             DeleteOutcome outcome = repository.deleteCollection(userId, collectionId, guard);
-            if (!(outcome instanceof DeleteOutcome.Refused refused)) return;
+            if (outcome instanceof DeleteOutcome.Deleted deleted) return deleted.deleted().images();
+            DeleteOutcome.Refused refused = (DeleteOutcome.Refused) outcome;
             CollectionTag current = refused.current().orElseThrow(CollectionService::notFound);
             requireHeld(preconditions, current);
             // They hold now, so the state changed between the write and the read: try again.

@@ -197,8 +197,9 @@ class CollectionServiceTest {
             ImageRef b = image("b");
             ImageRef c = image("c");
             Collection collection = created(a, b, c);
-            RemoveResult removed = service.deleteImage(user, collection.collectionId(), b.imageId(), Preconditions.NONE);
-            assertEquals(new RemoveResult(collection.collectionId(), 1, 2, collection.tag().next()), removed);
+            CollectionService.ImageRemoval removal = service.deleteImage(user, collection.collectionId(), b.imageId(), Preconditions.NONE);
+            assertEquals(new RemoveResult(collection.collectionId(), 1, 2, collection.tag().next()), removal.result());
+            assertEquals(b, removal.image(), "the image removed, whose object goes next");
             assertEquals(List.of(a, c), service.get(user, collection.collectionId()).images());
         }
 
