@@ -73,6 +73,25 @@ final class ApiClient implements AutoCloseable {
         }
     }
 
+    /**
+     * A request to a presigned URL (the bucket, not the API): the URL is its own credential, so it is
+     * never printed; the body is read as ISO-8859-1, one char a byte, so bytes can be compared.
+     */
+    Reply sendTo(String method, URI presigned, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(presigned).timeout(TIMEOUT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+            return new Reply(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new SmokeFailure(method + " of a presigned URL got no answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SmokeFailure(method + " of a presigned URL was interrupted");
+        }
+    }
+
     Reply send(String method, String path, String token) {
         return send(method, path, token, null, Map.of());
     }

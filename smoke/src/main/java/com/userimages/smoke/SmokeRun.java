@@ -4,6 +4,8 @@ import static com.userimages.smoke.ApiClient.headers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import java.util.regex.Pattern;
 final class SmokeRun {
     /** A strong entity tag, as every collection response carries one. */
     private static final Pattern STRONG_ETAG = Pattern.compile("\"[0-9A-Za-z.]{1,64}\"");
+    /** The smallest PNG header the append's check accepts, padded: what the upload steps send. */
+    private static final byte[] PNG = java.util.Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 96);
 
     /** One named check; its failure stops the walk (later steps depend on earlier ones). */
     record Step(String name, Runnable action) {}
@@ -39,6 +43,8 @@ final class SmokeRun {
     private boolean created;
     private boolean deleted;
     private String etag;
+    private JsonNode slot;
+    private URI imageUrl;
 
     SmokeRun(ApiClient api, String token, PrintStream out) {
         this.api = api;
@@ -143,6 +149,43 @@ final class SmokeRun {
                     expectEquals(1, reply.json().path("imageCount").asInt(), "imageCount");
                     etag = strongEtag(reply);
                 }),
+                new Step("POST /collections/{id}/uploads: 201, a presigned PUT of the declared type", () -> {
+                    String body = "{\"contentType\":\"image/png\",\"bytes\":" + PNG.length + "}";
+                    ApiClient.Reply reply = api.send("POST", collection + "/uploads", token, body, Map.of());
+                    expect(201, reply);
+                    expectEquals("PUT", reply.json().path("method").asText(), "method");
+                    expectEquals("image/png", reply.json().path("headers").path("Content-Type").asText(), "headers.Content-Type");
+                    expectEquals("no-store", reply.header("Cache-Control").orElse(null), "Cache-Control");
+                    slot = reply.json();
+                }),
+                new Step("PUT the bytes to the upload URL: 200", () -> {
+                    int status = api.sendTo("PUT", URI.create(slot.path("uploadUrl").asText()), PNG, headers("Content-Type", "image/png")).status();
+                    expectEquals(200, status, "the PUT's status");
+                }),
+                new Step("POST /collections/{id}/images with the upload (If-Match): 200, one appended", () -> {
+                    String body = "{\"images\":[{\"imageId\":\"" + slot.path("imageId").asText() + "\",\"uploadId\":\""
+                            + slot.path("uploadId").asText() + "\"}]}";
+                    ApiClient.Reply reply = api.send("POST", collection + "/images", token, body, headers("If-Match", etag));
+                    expect(200, reply);
+                    expectEquals(1, reply.json().path("appended").asInt(), "appended");
+                    etag = strongEtag(reply);
+                }),
+                new Step("GET /collections/{id}: the upload as source upload, private cache, its URL serves the bytes", () -> {
+                    ApiClient.Reply reply = api.send("GET", collection, token);
+                    expect(200, reply);
+                    JsonNode image = reply.json().path("images").path(1);
+                    expectEquals(slot.path("imageId").asText(), image.path("imageId").asText(), "the uploaded image's id");
+                    expectEquals("upload", image.path("source").asText(), "source");
+                    expectEquals("image/png", image.path("contentType").asText(), "contentType");
+                    expectEquals(PNG.length, image.path("bytes").asInt(), "bytes");
+                    if (!reply.header("Cache-Control").orElse("").startsWith("private")) {
+                        throw new SmokeFailure("Cache-Control of a body with presigned URLs: " + reply.header("Cache-Control").orElse("(none)"));
+                    }
+                    imageUrl = URI.create(image.path("url").asText());
+                    ApiClient.Reply bytes = api.sendTo("GET", imageUrl, null, Map.of());
+                    expectEquals(200, bytes.status(), "the presigned GET's status");
+                    expectEquals(new String(PNG, StandardCharsets.ISO_8859_1), bytes.body(), "the bytes served");
+                }),
                 new Step("DELETE /collections/{id} (If-Match): 204, no body", () -> {
                     ApiClient.Reply reply = api.send("DELETE", collection, token, null, headers("If-Match", etag));
                     expect(204, reply);
@@ -153,6 +196,10 @@ final class SmokeRun {
                     ApiClient.Reply reply = api.send("GET", collection, token);
                     expect(404, reply);
                     expectEquals("COLLECTION_NOT_FOUND", reply.json().path("error").path("code").asText(), "error.code");
+                }),
+                new Step("the uploaded image's URL serves nothing after the delete", () -> {
+                    int status = api.sendTo("GET", imageUrl, null, Map.of()).status();
+                    if (status == 200) throw new SmokeFailure("the deleted collection's object is still served");
                 }));
     }
 

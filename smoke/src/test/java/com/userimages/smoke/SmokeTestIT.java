@@ -52,7 +52,7 @@ class SmokeTestIT {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, printed + err.toString(StandardCharsets.UTF_8));
-        assertTrue(printed.contains("smoke test: all 13 checks held"), printed);
+        assertTrue(printed.contains("smoke test: all 18 checks held"), printed);
         assertTrue(!printed.contains("FAIL"), printed);
     }
 
