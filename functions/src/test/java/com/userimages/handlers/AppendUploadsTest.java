@@ -213,4 +213,25 @@ class AppendUploadsTest {
                 body("{\"imageId\":\"" + id() + "\",\"uploadId\":\"0123456789abcdefghjkmnpqrs\",\"url\":\"https://o.example/x\"}")));
         expectError(400, "UNKNOWN_FIELD", api.create(user, "{\"images\":[{\"imageId\":\"" + id() + "\",\"uploadId\":\"0123456789abcdefghjkmnpqrs\"}]}"));
     }
+
+    @Test
+    void racingAppendsAndDeletesLeaveNoObjectThatNoCollectionHolds() throws Exception {
+        for (int round = 0; round < 6; round++) {
+            String cid = collection();
+            JsonNode first = uploaded(cid, PNG, "image/png");
+            JsonNode second = uploaded(cid, PNG, "image/png");
+            String imageId = repository.get(user, cid).orElseThrow().images().getFirst().imageId();
+            List<CompletableFuture<APIGatewayV2HTTPResponse>> racing = List.of(
+                    CompletableFuture.supplyAsync(() -> new TestApi().append(user, cid, body(entry(first)))),
+                    CompletableFuture.supplyAsync(() -> new TestApi().append(user, cid, body(entry(second)))),
+                    CompletableFuture.supplyAsync(() -> new TestApi().deleteImage(user, cid, imageId)),
+                    CompletableFuture.supplyAsync(() -> new TestApi().deleteCollection(user, cid)));
+            for (CompletableFuture<APIGatewayV2HTTPResponse> r : racing) {
+                int status = r.join().getStatusCode();
+                assertTrue(status < 500, "no 5xx in the race: " + r.join().getBody());
+            }
+            assertTrue(repository.get(user, cid).isEmpty(), "the collection delete won in the end or came last");
+            assertEquals(Set.of(), keysUnder("images/" + ObjectKeys.userKey(user) + "/" + cid + "/"), "round " + round);
+        }
+    }
 }
