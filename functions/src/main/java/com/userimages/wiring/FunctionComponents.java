@@ -145,10 +145,8 @@ public final class FunctionComponents {
      */
     public synchronized ObjectUrlSigner objectUrlSigner() {
         if (objectUrlSigner == null) {
-            String bucket = settings.value(Setting.IMAGES_BUCKET);
-            if (bucket.isEmpty()) throw new IllegalStateException("setting IMAGES_BUCKET is not set: uploads need the images bucket");
             String endpoint = settings.value(Setting.S3_ENDPOINT);
-            objectUrlSigner = new ObjectUrlSigner(credentials, bucket, AwsClients.region(settings),
+            objectUrlSigner = new ObjectUrlSigner(credentials, imagesBucket(), AwsClients.region(settings),
                     endpoint.isEmpty() ? Optional.empty() : Optional.of(URI.create(endpoint)), clock);
         }
         return objectUrlSigner;
@@ -162,9 +160,13 @@ public final class FunctionComponents {
 
     /** The bucket's objects as the functions use them; needs {@code IMAGES_BUCKET}. */
     public ImageObjects imageObjects() {
+        return new ImageObjects(s3(), imagesBucket());
+    }
+
+    private String imagesBucket() {
         String bucket = settings.value(Setting.IMAGES_BUCKET);
         if (bucket.isEmpty()) throw new IllegalStateException("setting IMAGES_BUCKET is not set: uploads need the images bucket");
-        return new ImageObjects(s3(), bucket);
+        return bucket;
     }
 
     /** delete-item's deletes of the objects its writes removed; the S3 side is built only for an uploaded image. */

@@ -1,8 +1,8 @@
 package com.userimages.core.storage;
 
+import com.userimages.contract.ObjectAccess;
 import com.userimages.contract.Subjects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The bucket's object keys. A key names the caller by {@link #userKey}, never by the raw {@code sub}
@@ -12,12 +12,6 @@ import java.util.regex.Pattern;
 public final class ObjectKeys {
     /** Where a stored element's {@code url} says "this bucket": no accepted URL can start with it. */
     public static final String URL_PREFIX = "s3:";
-    public static final String PENDING_PREFIX = "uploads/";
-    public static final String IMAGES_PREFIX = "images/";
-
-    private static final String ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-    private static final Pattern IMAGE_KEY = Pattern.compile(
-            "images/[0-9a-f]{32}/" + ID + "/" + ID + "/[0-9a-hjkmnp-tv-z]{" + UploadIds.LENGTH + "}");
 
     private ObjectKeys() {}
 
@@ -28,12 +22,12 @@ public final class ObjectKeys {
 
     /** Where the client PUTs the bytes. */
     public static String pending(UploadTarget target) {
-        return PENDING_PREFIX + path(target);
+        return ObjectAccess.UPLOADS_PREFIX + path(target);
     }
 
     /** Where the checked copy lives while a collection holds it. */
     public static String image(UploadTarget target) {
-        return IMAGES_PREFIX + path(target);
+        return ObjectAccess.IMAGES_PREFIX + path(target);
     }
 
     /** The stored element's {@code url} for an image key. */
@@ -45,7 +39,16 @@ public final class ObjectKeys {
     public static Optional<String> imageKeyOf(String url) {
         if (url == null || !url.startsWith(URL_PREFIX)) return Optional.empty();
         String key = url.substring(URL_PREFIX.length());
-        return IMAGE_KEY.matcher(key).matches() ? Optional.of(key) : Optional.empty();
+        if (!key.startsWith(ObjectAccess.IMAGES_PREFIX)) return Optional.empty();
+        // A key of ours is exactly the four parts a target validates, nothing more.
+        String[] parts = key.substring(ObjectAccess.IMAGES_PREFIX.length()).split("/", -1);
+        if (parts.length != 4) return Optional.empty();
+        try {
+            new UploadTarget(parts[0], parts[1], parts[2], parts[3]);
+            return Optional.of(key);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static String path(UploadTarget target) {
