@@ -15,6 +15,7 @@ import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.json.JsonBody;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.Preconditions;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -31,7 +32,7 @@ public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEven
     public GetItemHandler() {
         this(FunctionComponents.forLambda(ApiFunction.GET_ITEM));
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
-        SnapStartPriming.register(ApiFunction.GET_ITEM, this);
+        SnapStartPriming.register(ApiFunction.GET_ITEM, this, List.of(urls::prime));
     }
 
     public GetItemHandler(FunctionComponents components) {

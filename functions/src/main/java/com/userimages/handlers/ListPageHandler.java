@@ -17,6 +17,7 @@ import com.userimages.core.pagination.PageRequest;
 import com.userimages.core.http.ListQueryParser;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.wiring.FunctionComponents;
+import java.util.List;
 import java.util.Map;
 
 /** {@code GET /collections}: one exact page of the caller's collections, newest first unless asked otherwise. */
@@ -32,7 +33,7 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
     public ListPageHandler() {
         this(FunctionComponents.forLambda(ApiFunction.LIST_PAGE));
         // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
-        SnapStartPriming.register(ApiFunction.LIST_PAGE, this);
+        SnapStartPriming.register(ApiFunction.LIST_PAGE, this, List.of(urls::prime));
     }
 
     public ListPageHandler(FunctionComponents components) {

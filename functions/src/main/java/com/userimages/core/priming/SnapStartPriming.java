@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.RouteScopes;
 import com.userimages.contract.Settings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
@@ -22,16 +23,29 @@ public final class SnapStartPriming implements Resource {
     // org.crac keeps registered resources only weakly: this keeps them for the container's life.
     private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
 
-    private final Runnable priming;
+    private final List<Runnable> steps;
 
-    SnapStartPriming(Runnable priming) {
-        this.priming = priming;
+    SnapStartPriming(List<Runnable> steps) {
+        this.steps = List.copyOf(steps);
     }
 
     /** Registers the handler of {@code function} to prime itself before a checkpoint. */
     public static void register(ApiFunction function, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        register(function, handler, List.of());
+    }
+
+    /**
+     * As {@link #register(ApiFunction, RequestHandler)}, then {@code localSteps}: work the priming
+     * request cannot reach because it finds no data (signing an uploaded image's URL), each
+     * local-only and run even when an earlier step failed.
+     */
+    public static void register(ApiFunction function, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                List<Runnable> localSteps) {
         PrimingRequests.forFunction(function, RouteScopes.from(Settings.fromEnvironment())).ifPresent(event -> {
-            SnapStartPriming resource = new SnapStartPriming(() -> handler.handleRequest(event, null));
+            List<Runnable> steps = new ArrayList<>();
+            steps.add(() -> handler.handleRequest(event, null));
+            steps.addAll(localSteps);
+            SnapStartPriming resource = new SnapStartPriming(steps);
             REGISTERED.add(resource);
             Core.getGlobalContext().register(resource);
         });
@@ -39,11 +53,13 @@ public final class SnapStartPriming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        try {
-            priming.run();
-        } catch (RuntimeException e) {
-            // Priming only moves work earlier; a failure here must never cost the snapshot itself.
-            System.err.println("priming skipped: " + e);
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                // Priming only moves work earlier; a failure here must never cost the snapshot itself.
+                System.err.println("priming step skipped: " + e);
+            }
         }
     }
 

@@ -57,6 +57,12 @@ class ImageUrlsTest {
     }, SETTINGS);
 
     @Test
+    void primingBuildsTheSignerAndSignsWithoutAnyStoredUrl() {
+        urls.prime();
+        assertEquals(1, signersAskedFor.get(), "priming must reach the signer, or the snapshot holds none of its work");
+    }
+
+    @Test
     void anUploadedImagesUrlIsAGetOfItsKeyForTheDownloadValidity() {
         PresignedRequest get = urls.download(ObjectKeys.url(KEY));
         assertEquals("GET", get.method());

@@ -36,4 +36,14 @@ class PreloadListsTest {
         }
         assertEquals(List.of(), unloadable, "names the class path does not have: the list is stale");
     }
+
+    @ParameterizedTest
+    @EnumSource(value = ApiFunction.class, names = {"GET_ITEM", "LIST_PAGE"})
+    void theReadingFunctionsListsHoldTheUrlSignerTheirUploadedCoverNeeded(ApiFunction function) {
+        List<String> names = ClassPreloader.classNames(function, getClass().getClassLoader());
+        assertTrue(names.contains("com.userimages.core.storage.ObjectUrlSigner"), "our signer");
+        assertTrue(names.contains("software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner"), "the SDK's SigV4 signer");
+        assertTrue(names.stream().noneMatch(n -> n.startsWith("software.amazon.awssdk.services.s3.")),
+                "presigning must not load the S3 module");
+    }
 }

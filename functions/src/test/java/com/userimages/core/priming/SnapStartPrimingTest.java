@@ -16,6 +16,7 @@ import com.userimages.handlers.GetItemHandler;
 import com.userimages.handlers.ListPageHandler;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.Responses;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -54,10 +55,11 @@ class SnapStartPrimingTest {
     @Test
     void theHookRunsThePrimingAndAFailureNeverReachesTheCheckpoint() {
         AtomicInteger runs = new AtomicInteger();
-        new SnapStartPriming(runs::incrementAndGet).beforeCheckpoint(null);
+        new SnapStartPriming(List.of(runs::incrementAndGet)).beforeCheckpoint(null);
         assertEquals(1, runs.get());
-        assertDoesNotThrow(() -> new SnapStartPriming(() -> {
+        assertDoesNotThrow(() -> new SnapStartPriming(List.<Runnable>of(() -> {
             throw new IllegalStateException("database unreachable at snapshot time");
-        }).beforeCheckpoint(null));
+        }, runs::incrementAndGet)).beforeCheckpoint(null));
+        assertEquals(2, runs.get(), "a failed step must not skip the steps after it");
     }
 }

@@ -4,12 +4,17 @@ import com.userimages.contract.ApiFunction;
 import com.userimages.contract.Setting;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
+import com.userimages.core.model.UploadedFile;
+import com.userimages.core.storage.ObjectKeys;
+import com.userimages.core.storage.UploadIds;
+import com.userimages.core.storage.UploadTarget;
 import com.userimages.wiring.FunctionComponents;
 import com.userimages.testing.DynamoDbExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -73,12 +78,19 @@ public final class PreloadListTraining {
         env.put(Setting.DYNAMODB_ENDPOINT.name(), components.settings().value(Setting.DYNAMODB_ENDPOINT));
         env.put(Setting.AWS_REGION.name(), "us-east-1");
         env.put(Setting.PAGE_TOKEN_SECRET.name(), components.settings().value(Setting.PAGE_TOKEN_SECRET));
+        // Signing is local: the bucket needs no engine behind it for the runs to presign.
+        env.put(Setting.IMAGES_BUCKET.name(), "preload-training-images");
         env.put("AWS_ACCESS_KEY_ID", DynamoDbExtension.engineCredentials().accessKeyId());
         env.put("AWS_SECRET_ACCESS_KEY", DynamoDbExtension.engineCredentials().secretAccessKey());
         for (ApiFunction function : ApiFunction.values()) {
             String collectionId = UUID.randomUUID().toString();
             String imageId = UUID.randomUUID().toString();
-            List<ImageRef> images = List.of(new ImageRef(imageId, "https://training.example/0.png"),
+            // The cover an upload, so get-item and list-page presign its URL as they do in service.
+            String uploadedId = UUID.randomUUID().toString();
+            String uploadedKey = ObjectKeys.image(new UploadTarget(ObjectKeys.userKey(USER), collectionId, uploadedId,
+                    new UploadIds(new SecureRandom()).next()));
+            List<ImageRef> images = List.of(new ImageRef(uploadedId, ObjectKeys.url(uploadedKey), new UploadedFile("image/png", 4096)),
+                    new ImageRef(imageId, "https://training.example/0.png"),
                     new ImageRef(UUID.randomUUID().toString(), "https://training.example/1.png"));
             components.collectionService().create(USER, new NewCollection(collectionId, "2026-01-01T00:00:00Z", images, "training"));
 
