@@ -6,12 +6,17 @@ import com.userimages.contract.Settings;
 import com.userimages.core.data.AwsClients;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.NewCollection;
+import com.userimages.core.model.UploadedFile;
+import com.userimages.core.storage.ObjectKeys;
+import com.userimages.core.storage.UploadIds;
+import com.userimages.core.storage.UploadTarget;
 import com.userimages.core.priming.PrimingRequests;
 import com.userimages.wiring.FunctionComponents;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -33,7 +38,7 @@ import java.util.function.Supplier;
  * classes come from. A benchmark, never a test: numbers on a shared machine vary, nothing asserts.
  *
  * <p>Usage, from the repository root after {@code mvn -DskipTests package}:
- * {@code java -cp "bench/target/user-images-bench.jar:bench/target/lib/*" com.userimages.bench.ColdStartBenchmark [runs]}
+ * {@code java -cp "bench/target/user-images-bench.jar:bench/target/lib/*" com.userimages.bench.ColdStartBenchmark [runs [reads]]}
  */
 public final class ColdStartBenchmark {
     /** The flags Lambda's Java runtimes start the JVM with by default. */
@@ -42,6 +47,9 @@ public final class ColdStartBenchmark {
 
     /** The flags ./run starts the local tools with, as a java argument file (the cache flag is added per row). */
     static final List<String> LOCAL_JVM_FLAGS = List.of("@local/jvm.options");
+
+    /** The label suffix of the rows that read uploaded images; the report pairs each with its URL-only row. */
+    static final String UPLOADED_SUFFIX = ", uploaded images";
 
     private static final Path LAMBDA_JAR = Path.of("functions/target/user-images-functions-lambda.jar");
     /** The probe's classes; a jar, because a JDK 25 AOT cache refuses a class path with a non-empty directory. */
@@ -55,6 +63,8 @@ public final class ColdStartBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        // "reads": only the node row and get-item's and list-page's, without and with uploaded images.
+        boolean readsOnly = args.length > 1 && args[1].equals("reads");
         for (Path required : List.of(LAMBDA_JAR, PROBE_JAR, LOCAL_JAR)) {
             if (!Files.exists(required)) {
                 System.err.println(required + " is missing. Build first, from the repository root: mvn -B -q -DskipTests package");
@@ -73,6 +83,8 @@ public final class ColdStartBenchmark {
                     Setting.AWS_REGION.name(), AwsClients.LOCAL_DEFAULT_REGION,
                     Setting.TABLE_NAME.name(), Setting.TABLE_NAME.defaultValue(),
                     Setting.PAGE_TOKEN_SECRET.name(), "bench-secret-" + UUID.randomUUID(),
+                    // Presigning is local: the bucket needs no engine for the reads to sign its URLs.
+                    Setting.IMAGES_BUCKET.name(), "bench-images",
                     "AWS_ACCESS_KEY_ID", dynamoDb.credentialsEnv().get("AWS_ACCESS_KEY_ID"),
                     "AWS_SECRET_ACCESS_KEY", dynamoDb.credentialsEnv().get("AWS_SECRET_ACCESS_KEY"));
             // The probes read these from their environment, as Lambda does; this JVM seeds through its own wiring.
@@ -84,18 +96,28 @@ public final class ColdStartBenchmark {
             String collectionId = newCollection(components, user);
             // Appends go to a fresh collection per process, so no run meets the per-collection limit.
             Supplier<String> appendTarget = () -> newCollection(components, user);
+            // The same reads over uploaded images: get-item signs 20 URLs, list-page 20 covers.
+            String uploader = "bench-uploader";
+            String uploadedCollectionId = newUploadedCollection(components, uploader);
+            for (int i = 1; i < 20; i++) newUploadedCollection(components, uploader);
 
             List<Row> rows = new ArrayList<>();
             String classPath = LAMBDA_JAR + File.pathSeparator + PROBE_JAR;
             rows.add(Row.probe("node 20 + SDK v3 get-item", Row.Group.NODE, settings,
                     () -> List.of("node", NODE_DIR.resolve("probe.mjs").toString(), user, collectionId)));
             for (ApiFunction function : ApiFunction.values()) {
+                if (readsOnly && function != ApiFunction.GET_ITEM && function != ApiFunction.LIST_PAGE) continue;
                 Supplier<String> target = function == ApiFunction.APPEND_COLLECTION ? appendTarget : () -> collectionId;
                 Path cache = WORK.resolve(function.functionName() + ".aot");
                 rows.add(Row.probe(function.functionName(), Row.Group.JAVA, settings,
                         () -> probeCommand(java, List.of(), classPath, function, user, target.get(), "cold")));
                 rows.add(Row.probe(function.functionName() + ", AOT cache", Row.Group.JAVA_AOT, settings,
                         () -> probeCommand(java, List.of("-XX:AOTCache=" + cache), classPath, function, user, target.get(), "cold")));
+                if (function == ApiFunction.GET_ITEM || function == ApiFunction.LIST_PAGE) {
+                    rows.add(Row.probe(function.functionName() + UPLOADED_SUFFIX, Row.Group.JAVA, settings,
+                            () -> probeCommand(java, List.of(), classPath, function, uploader, uploadedCollectionId, "cold")));
+                }
+                if (readsOnly) continue;
                 if (PrimingRequests.forFunction(function).isPresent()) {
                     rows.add(Row.probe(function.functionName() + ", primed", Row.Group.PRIMED, settings,
                             () -> probeCommand(java, List.of(), classPath, function, user, target.get(), "primed")));
@@ -103,6 +125,7 @@ public final class ColdStartBenchmark {
             }
             System.out.printf("%s: training an AOT cache per function (%s, %s)...%n", LocalTime.now(), WORK, Runtime.version());
             for (ApiFunction function : ApiFunction.values()) {
+                if (readsOnly) break;
                 Path cache = WORK.resolve(function.functionName() + ".aot");
                 Files.deleteIfExists(cache);
                 String target = function == ApiFunction.APPEND_COLLECTION ? newCollection(components, user) : collectionId;
@@ -112,7 +135,7 @@ public final class ColdStartBenchmark {
             }
 
             boolean localCache = Files.exists(LOCAL_AOT_CACHE);
-            for (boolean aot : localCache ? List.of(false, true) : List.of(false)) {
+            for (boolean aot : readsOnly ? List.<Boolean>of() : localCache ? List.of(false, true) : List.of(false)) {
                 List<String> flags = aot ? List.of("-XX:AOTCache=" + LOCAL_AOT_CACHE) : List.of();
                 String suffix = aot ? ", AOT cache" : "";
                 Row.Group group = aot ? Row.Group.LOCAL_AOT : Row.Group.LOCAL;
@@ -162,6 +185,20 @@ public final class ColdStartBenchmark {
         String id = UUID.randomUUID().toString();
         List<ImageRef> images = new ArrayList<>();
         for (int i = 0; i < 20; i++) images.add(new ImageRef(UUID.randomUUID().toString(), "https://bench.example/" + i));
+        components.collectionService().create(user, new NewCollection(id, "2026-01-01T00:00:00Z", images, "bench"));
+        return id;
+    }
+
+    /** 20 uploaded images, as an append of uploads stores them (the objects themselves are never read by a read). */
+    private static String newUploadedCollection(FunctionComponents components, String user) {
+        String id = UUID.randomUUID().toString();
+        UploadIds uploadIds = new UploadIds(new SecureRandom());
+        List<ImageRef> images = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String imageId = UUID.randomUUID().toString();
+            String key = ObjectKeys.image(new UploadTarget(ObjectKeys.userKey(user), id, imageId, uploadIds.next()));
+            images.add(new ImageRef(imageId, ObjectKeys.url(key), new UploadedFile("image/jpeg", 250_000)));
+        }
         components.collectionService().create(user, new NewCollection(id, "2026-01-01T00:00:00Z", images, "bench"));
         return id;
     }

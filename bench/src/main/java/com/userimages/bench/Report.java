@@ -45,6 +45,22 @@ final class Report {
                 not here; neither is the network to a real DynamoDB. Node's SDK comes from bench/node's lock file
                 (in Lambda's nodejs20.x it ships with the runtime).""");
 
+        System.out.println("\nUploaded images: the reads presign every uploaded image's URL (local SigV4, no S3 call), medians:\n");
+        System.out.println("| function | URL-only ms | 20 uploaded images ms | uploaded / URL-only | classes loaded, URL-only → uploaded |");
+        System.out.println("| --- | --- | --- | --- | --- |");
+        for (ColdStartBenchmark.Row row : rows) {
+            if (!row.label().endsWith(ColdStartBenchmark.UPLOADED_SUFFIX)) continue;
+            String name = row.label().substring(0, row.label().length() - ColdStartBenchmark.UPLOADED_SUFFIX.length());
+            ColdStartBenchmark.Row urlOnly = rows.stream().filter(r -> r.label().equals(name)).findFirst().orElseThrow();
+            double uploaded = median(results.get(row).stream().mapToDouble(Launch.Result::ms).toArray());
+            double plain = median(results.get(urlOnly).stream().mapToDouble(Launch.Result::ms).toArray());
+            ClassLoadLog before = classes.get(urlOnly);
+            ClassLoadLog after = classes.get(row);
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.3f | %s |%n", name, plain, uploaded, uploaded / plain,
+                    before == null || after == null ? "—" : before.total() + " → " + after.total());
+        }
+
+        if (rows.stream().noneMatch(r -> r.group() == ColdStartBenchmark.Row.Group.PRIMED)) return;
         System.out.println("\nSnapStart view: priming (before the snapshot) and the first call after it, medians:\n");
         System.out.println("| function | priming ms | first call after priming ms | init ms (no priming) | first call ms (no priming) | heap MB |");
         System.out.println("| --- | --- | --- | --- | --- | --- |");

@@ -17,6 +17,8 @@ import com.userimages.contract.ObjectAccess;
 import com.userimages.contract.RouteScopes;
 import com.userimages.contract.Setting;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -359,10 +361,12 @@ class SamParityTest {
     }
 
     @Test
-    void samDeploysTheBuiltJarAsItIs() {
+    void samDeploysTheBuiltJarAsItIs() throws IOException {
         Map<String, Object> globals = map(map(sam.json().get("Globals")).get("Function"));
-        assertEquals(Synth.repoRoot().resolve((String) globals.get("CodeUri")).toAbsolutePath().normalize(),
-                Synth.functionsJar().toAbsolutePath().normalize());
+        // SAM names the functions module's lambda artifact where it is built; CDK takes that artifact
+        // through Maven (a copy under infra/target): the same bytes either way.
+        Path samJar = Synth.repoRoot().resolve((String) globals.get("CodeUri"));
+        assertEquals(-1L, Files.mismatch(samJar, Synth.functionsJar()), samJar + " is not the jar CDK deploys");
         sam.functions().forEach((id, fn) -> assertEquals(globals.get("CodeUri"), fn.get("CodeUri"), id));
     }
 

@@ -103,7 +103,7 @@ final class Synth {
     }
 
     static Path functionsJar() {
-        return Path.of(System.getProperty("functions.jar", "../functions/target/user-images-functions-lambda.jar"));
+        return Path.of(System.getProperty("functions.jar", "target/lambda/user-images-functions-lambda.jar"));
     }
 
     static Path repoRoot() {
