@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * classes come from. A benchmark, never a test: numbers on a shared machine vary, nothing asserts.
  *
  * <p>Usage, from the repository root after {@code mvn -DskipTests package}:
- * {@code java -cp "bench/target/user-images-bench.jar:bench/target/lib/*" com.userimages.bench.ColdStartBenchmark [runs [reads]]}
+ * {@code java [-Dbench.baselineJar=JAR] -cp "bench/target/user-images-bench.jar:bench/target/lib/*" com.userimages.bench.ColdStartBenchmark [runs [reads]]}
  */
 public final class ColdStartBenchmark {
     /** The flags Lambda's Java runtimes start the JVM with by default. */
@@ -50,6 +50,8 @@ public final class ColdStartBenchmark {
 
     /** The label suffix of the rows that read uploaded images; the report pairs each with its URL-only row. */
     static final String UPLOADED_SUFFIX = ", uploaded images";
+    /** The label suffix of the rows that run {@code -Dbench.baselineJar}'s jar instead of this build's. */
+    static final String BASELINE_SUFFIX = ", baseline jar";
 
     private static final Path LAMBDA_JAR = Path.of("functions/target/user-images-functions-lambda.jar");
     /** The probe's classes; a jar, because a JDK 25 AOT cache refuses a class path with a non-empty directory. */
@@ -116,6 +118,13 @@ public final class ColdStartBenchmark {
                 if (function == ApiFunction.GET_ITEM || function == ApiFunction.LIST_PAGE) {
                     rows.add(Row.probe(function.functionName() + UPLOADED_SUFFIX, Row.Group.JAVA, settings,
                             () -> probeCommand(java, List.of(), classPath, function, uploader, uploadedCollectionId, "cold")));
+                    // Another build's jar (e.g. one from before a change) under the same probe, data and rounds.
+                    String baseline = System.getProperty("bench.baselineJar", "");
+                    if (!baseline.isEmpty()) {
+                        String baselinePath = baseline + File.pathSeparator + PROBE_JAR;
+                        rows.add(Row.probe(function.functionName() + BASELINE_SUFFIX, Row.Group.JAVA, settings,
+                                () -> probeCommand(java, List.of(), baselinePath, function, user, collectionId, "cold")));
+                    }
                 }
                 if (readsOnly) continue;
                 if (PrimingRequests.forFunction(function).isPresent()) {

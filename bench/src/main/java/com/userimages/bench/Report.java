@@ -45,18 +45,20 @@ final class Report {
                 not here; neither is the network to a real DynamoDB. Node's SDK comes from bench/node's lock file
                 (in Lambda's nodejs20.x it ships with the runtime).""");
 
-        System.out.println("\nUploaded images: the reads presign every uploaded image's URL (local SigV4, no S3 call), medians:\n");
-        System.out.println("| function | URL-only ms | 20 uploaded images ms | uploaded / URL-only | classes loaded, URL-only → uploaded |");
+        System.out.println("\nThe reads beside their URL-only row: over 20 uploaded images (each URL presigned, local SigV4, no S3 call), and another build's jar when given, medians:\n");
+        System.out.println("| row | its URL-only row ms | this row ms | this / URL-only | classes loaded, URL-only → this |");
         System.out.println("| --- | --- | --- | --- | --- |");
         for (ColdStartBenchmark.Row row : rows) {
-            if (!row.label().endsWith(ColdStartBenchmark.UPLOADED_SUFFIX)) continue;
-            String name = row.label().substring(0, row.label().length() - ColdStartBenchmark.UPLOADED_SUFFIX.length());
+            String suffix = row.label().endsWith(ColdStartBenchmark.UPLOADED_SUFFIX) ? ColdStartBenchmark.UPLOADED_SUFFIX
+                    : row.label().endsWith(ColdStartBenchmark.BASELINE_SUFFIX) ? ColdStartBenchmark.BASELINE_SUFFIX : null;
+            if (suffix == null) continue;
+            String name = row.label().substring(0, row.label().length() - suffix.length());
             ColdStartBenchmark.Row urlOnly = rows.stream().filter(r -> r.label().equals(name)).findFirst().orElseThrow();
-            double uploaded = median(results.get(row).stream().mapToDouble(Launch.Result::ms).toArray());
+            double self = median(results.get(row).stream().mapToDouble(Launch.Result::ms).toArray());
             double plain = median(results.get(urlOnly).stream().mapToDouble(Launch.Result::ms).toArray());
             ClassLoadLog before = classes.get(urlOnly);
             ClassLoadLog after = classes.get(row);
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.3f | %s |%n", name, plain, uploaded, uploaded / plain,
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.3f | %s |%n", row.label(), plain, self, self / plain,
                     before == null || after == null ? "—" : before.total() + " → " + after.total());
         }
 
