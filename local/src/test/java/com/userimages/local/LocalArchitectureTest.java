@@ -1,11 +1,17 @@
 package com.userimages.local;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -31,10 +37,8 @@ class LocalArchitectureTest {
 
     @Test
     void subPackagesNeverReachBackIntoTheRoot() {
-        noClasses().that().resideInAnyPackage("com.userimages.local.auth..", "com.userimages.local.gateway..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.userimages.local", "com.userimages.local.cli..",
-                        "com.userimages.local.runtime..", "com.userimages.local.engine..")
-                .check(CLASSES);
+        neverUse(resideInAnyPackage("com.userimages.local.auth..", "com.userimages.local.gateway.."),
+                "com.userimages.local", "com.userimages.local.cli..", "com.userimages.local.runtime..", "com.userimages.local.engine..");
     }
 
     @Test
@@ -44,32 +48,30 @@ class LocalArchitectureTest {
 
     @Test
     void onlyTheCommandLineKnowsTheCommandLine() {
-        noClasses().that().resideOutsideOfPackage("com.userimages.local.cli..")
-                .should().dependOnClassesThat().resideInAPackage("com.userimages.local.cli..")
-                .check(CLASSES);
+        neverUse(resideOutsideOfPackage("com.userimages.local.cli.."), "com.userimages.local.cli..");
     }
 
     @Test
     void theEngineKnowsNoOtherLocalPackage() {
-        noClasses().that().resideInAPackage("com.userimages.local.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.userimages.local.cli..", "com.userimages.local.runtime..",
-                        "com.userimages.local.gateway..", "com.userimages.local.auth..")
-                .check(CLASSES);
+        neverUse(resideInAPackage("com.userimages.local.engine.."),
+                "com.userimages.local.cli..", "com.userimages.local.runtime..", "com.userimages.local.gateway..", "com.userimages.local.auth..");
     }
 
     @Test
     void theAuthorizerKnowsNothingOfTheGateway() {
-        noClasses().that().resideInAPackage("com.userimages.local.auth..")
-                .should().dependOnClassesThat().resideInAPackage("com.userimages.local.gateway..")
-                .check(CLASSES);
+        neverUse(resideInAPackage("com.userimages.local.auth.."), "com.userimages.local.gateway..");
     }
 
     @Test
     void theAuthorizerAndTheServersWiringNeverSpeakJettysHttpApi() {
-        noClasses().that().resideInAnyPackage("com.userimages.local.auth..", "com.userimages.local.cli..",
+        neverUse(resideInAnyPackage("com.userimages.local.auth..", "com.userimages.local.cli..",
                         "com.userimages.local.runtime..", "com.userimages.local.engine..")
-                .or().haveSimpleName("LocalApiServer").or().haveSimpleName("LocalCli")
-                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
-                .check(CLASSES);
+                        .or(simpleName("LocalApiServer")).or(simpleName("LocalCli")),
+                "org.eclipse.jetty..");
+    }
+
+    /** No class that {@code classes} picks depends on a class in any of {@code packages}. */
+    private static void neverUse(DescribedPredicate<? super JavaClass> classes, String... packages) {
+        noClasses().that(classes).should().dependOnClassesThat().resideInAnyPackage(packages).check(CLASSES);
     }
 }

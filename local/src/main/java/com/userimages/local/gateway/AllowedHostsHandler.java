@@ -2,9 +2,6 @@ package com.userimages.local.gateway;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-
-import java.util.Optional;
 
 /**
  * Refuses, as soon as the headers are parsed and before anything routes the request (the token
@@ -15,18 +12,8 @@ import java.util.Optional;
  * and then its target's authority, if any, is not ours either. The refused name is never logged.
  */
 final class AllowedHostsHandler extends GuardHandler {
-    private static final GatewayEndpoint.Handled NOT_ALLOWED =
-            new GatewayEndpoint.Handled(GatewayReply.message(403, "Host not allowed"), "(Host not allowed)");
-
-    private final AllowedHosts hosts;
-
     AllowedHostsHandler(AllowedHosts hosts, Handler handler) {
-        super(handler);
-        this.hosts = hosts;
-    }
-
-    @Override
-    Optional<GatewayEndpoint.Handled> refusal(Request request) {
-        return hosts.allows(request.getHeaders().get(HttpHeader.HOST)) ? Optional.empty() : Optional.of(NOT_ALLOWED);
+        super(handler, request -> hosts.allows(request.getHeaders().get(HttpHeader.HOST)),
+                new GatewayEndpoint.Handled(GatewayReply.message(403, "Host not allowed"), "(Host not allowed)"));
     }
 }

@@ -4,8 +4,6 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 
-import java.util.Optional;
-
 /**
  * API Gateway's payload limit, as Jetty's own {@code SizeLimitHandler} keeps one: a declared length
  * over it is answered 413 before the body is read, so a client waiting on {@code Expect: 100-continue}
@@ -21,13 +19,8 @@ final class BodySizeLimitHandler extends GuardHandler {
     private final long maxBytes;
 
     BodySizeLimitHandler(long maxBytes, Handler handler) {
-        super(handler);
+        super(handler, request -> request.getLength() <= maxBytes, TOO_LARGE);
         this.maxBytes = maxBytes;
-    }
-
-    @Override
-    Optional<GatewayEndpoint.Handled> refusal(Request request) {
-        return request.getLength() > maxBytes ? Optional.of(TOO_LARGE) : Optional.empty();
     }
 
     @Override

@@ -3,26 +3,19 @@ package com.userimages.local.gateway;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 
-import java.util.Optional;
-
 /**
  * A path or query whose percent-encoding is malformed (a {@code %} not followed by two hex digits)
  * is answered 400 {@code {"message":"Bad Request"}} before its body is read: the route matcher and
  * the event's decoded parameters could not agree on what such a target means.
  */
 final class PercentEncodingHandler extends GuardHandler {
-    private static final GatewayEndpoint.Handled MALFORMED =
-            new GatewayEndpoint.Handled(GatewayReply.message(400, "Bad Request"), "(malformed percent-encoding)");
-
     PercentEncodingHandler(Handler handler) {
-        super(handler);
+        super(handler, PercentEncodingHandler::wellFormedTarget,
+                new GatewayEndpoint.Handled(GatewayReply.message(400, "Bad Request"), "(malformed percent-encoding)"));
     }
 
-    @Override
-    Optional<GatewayEndpoint.Handled> refusal(Request request) {
-        boolean wellFormed = wellFormedPercentEncoding(request.getHttpURI().getPath())
-                && wellFormedPercentEncoding(request.getHttpURI().getQuery());
-        return wellFormed ? Optional.empty() : Optional.of(MALFORMED);
+    private static boolean wellFormedTarget(Request request) {
+        return wellFormedPercentEncoding(request.getHttpURI().getPath()) && wellFormedPercentEncoding(request.getHttpURI().getQuery());
     }
 
     /** Every '%' followed by two hex digits; null (no query) is well-formed. */

@@ -6,7 +6,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * A request body in a transfer-coding the gateway does not know — anything but {@code chunked}, e.g.
@@ -16,16 +15,9 @@ import java.util.Optional;
  * chunked, or chunked twice, is the parser's 400.)
  */
 final class TransferCodingHandler extends GuardHandler {
-    private static final GatewayEndpoint.Handled NOT_IMPLEMENTED =
-            new GatewayEndpoint.Handled(GatewayReply.message(501, "Not Implemented"), "(unknown transfer-coding)");
-
     TransferCodingHandler(Handler handler) {
-        super(handler);
-    }
-
-    @Override
-    Optional<GatewayEndpoint.Handled> refusal(Request request) {
-        return onlyChunked(request) ? Optional.empty() : Optional.of(NOT_IMPLEMENTED);
+        super(handler, TransferCodingHandler::onlyChunked,
+                new GatewayEndpoint.Handled(GatewayReply.message(501, "Not Implemented"), "(unknown transfer-coding)"));
     }
 
     /** Every coding of every Transfer-Encoding field is chunked (empty list elements aside, as RFC 9110 §5.6.1 allows). */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.util.List;
@@ -92,29 +92,13 @@ class JsonLogFormatServerIT {
 
     /** Each kind of request the gateway itself refuses gets one JSON request line with the id the client got (API.md). */
     @ParameterizedTest
-    @ValueSource(strings = {
-            "400|GET /collections?order=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
-            "400|POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 12abc\r\nConnection: close\r\n\r\n",
-            "400|POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n",
-            "401|GET /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
-            "403|GET /collections HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
-            "404|GET /nowhere-json-line HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
-            "413|POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 20000000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n",
-            "501|POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n0\r\n\r\n",
-    })
-    void everyGatewayRefusalGetsOneJsonRequestLineWithTheRequestIdTheClientGot(String statusAndRequest) throws Exception {
-        int status = Integer.parseInt(statusAndRequest.substring(0, 3));
-        RawHttp.Response response;
-        try (RawHttp http = new RawHttp(local.base())) {
-            response = http.send(statusAndRequest.substring(4)).read();
-        }
-        assertEquals(status, response.status(), response.raw());
-        String requestId = response.header("apigw-requestid");
-        assertTrue(requestId != null && requestId.matches("[A-Za-z0-9=]{16}"), response.raw());
+    @MethodSource("com.userimages.local.cli.RefusedRequest#oneOfEachKind")
+    void everyGatewayRefusalGetsOneJsonRequestLineWithTheRequestIdTheClientGot(RefusedRequest refused) throws Exception {
+        String requestId = refused.sendForRequestId(local.base());
         List<JsonNode> lines = awaitLines(l -> l.path("requestId").asText().equals(requestId), 1);
         assertEquals(1, lines.size(), () -> requestId + " in:\n" + local.console());
         assertEquals("gateway", lines.getFirst().path("function").asText(), lines.getFirst().toString());
-        assertEquals(status, lines.getFirst().path("status").asInt(), lines.getFirst().toString());
+        assertEquals(refused.status(), lines.getFirst().path("status").asInt(), lines.getFirst().toString());
     }
 
     /** What the gateway serves itself without refusing (the document, the docs page, a token) is no Lambda request: no line. */

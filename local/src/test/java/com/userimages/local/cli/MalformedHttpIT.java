@@ -4,6 +4,7 @@ import com.userimages.local.gateway.GatewayLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
@@ -134,26 +135,12 @@ class MalformedHttpIT {
 
     /** The console line of a refusal carries the apigw-requestid the client got, not an id of its own. */
     @ParameterizedTest
-    @ValueSource(strings = {
-            "400|GET /collections?order=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
-            "400|POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 12abc\r\nConnection: close\r\n\r\n",
-            "400|POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n",
-            "401|GET /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
-            "403|GET /collections HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
-            "404|GET /nowhere-json-line HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
-            "413|POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 20000000\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n",
-            "501|POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: gzip, chunked\r\nConnection: close\r\n\r\n0\r\n\r\n",
-    })
-    void aRefusalsConsoleLineHasTheRequestIdTheClientGot(String statusAndRequest) throws Exception {
-        int status = Integer.parseInt(statusAndRequest.substring(0, 3));
-        RawHttp.Response response = exchange(statusAndRequest.substring(4));
-        assertEquals(status, response.status(), response.raw());
-        String requestId = response.header("apigw-requestid");
-        assertTrue(requestId != null && requestId.matches("[A-Za-z0-9=]{16}"), response.raw());
-        String expected = " id=" + requestId;
+    @MethodSource("com.userimages.local.cli.RefusedRequest#oneOfEachKind")
+    void aRefusalsConsoleLineHasTheRequestIdTheClientGot(RefusedRequest refused) throws Exception {
+        String expected = " id=" + refused.sendForRequestId(local.base());
         for (int i = 0; i < 200 && local.console().lines().noneMatch(l -> l.endsWith(expected)); i++) Thread.sleep(10);
         List<String> lines = local.console().lines().filter(l -> l.endsWith(expected)).toList();
         assertEquals(1, lines.size(), () -> expected + " in:\n" + local.console());
-        assertTrue(lines.getFirst().matches("[A-Z]+ /\\S* -> " + status + " [A-Z_]+ \\(\\d+ ms\\) .*"), lines.getFirst());
+        assertTrue(lines.getFirst().matches("[A-Z]+ /\\S* -> " + refused.status() + " [A-Z_]+ \\(\\d+ ms\\) .*"), lines.getFirst());
     }
 }

@@ -27,6 +27,18 @@ class StuckClientsIT {
         return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null) + "\r\n\r\n";
     }
 
+    /** The head of alice's create, its body framed by {@code framing} (one header line or more). */
+    private static String createHead(String framing) {
+        return "POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
+                + "\r\nContent-Type: application/json\r\n" + framing + "\r\n\r\n";
+    }
+
+    /** The gateway's answer to a body that did not arrive in time. */
+    private static void assertRequestTimeout(RawHttp.Response response) {
+        assertEquals(408, response.status(), response.raw());
+        assertEquals("{\"message\":\"Request Timeout\"}", response.body());
+    }
+
     @Test
     void headersThatNeverEndAreClosedWithoutAResponse() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
@@ -112,14 +124,11 @@ class StuckClientsIT {
     /** A create whose body, framed by {@code framing}, arrives a byte at a time: 408 at the body deadline. */
     private static void assertATrickledBodyIsA408(String framing, String body) throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
-            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
-                    + "\r\nContent-Type: application/json\r\n" + framing + "\r\n\r\n");
+            http.send(createHead(framing));
             long started = System.nanoTime();
             Thread trickle = Thread.ofVirtual().start(() -> dribbleUntilInterrupted(http, body, started));
             try {
-                RawHttp.Response response = http.read();
-                assertEquals(408, response.status(), response.raw());
-                assertEquals("{\"message\":\"Request Timeout\"}", response.body());
+                assertRequestTimeout(http.read());
                 assertTrue((System.nanoTime() - started) / 1_000_000 < 5_000, "answered late");
             } finally {
                 trickle.interrupt();
@@ -130,12 +139,9 @@ class StuckClientsIT {
     @Test
     void aBodyThatStallsIsA408() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
-            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"images\":");
+            http.send(createHead("Content-Length: 100") + "{\"images\":");
             long started = System.nanoTime();
-            RawHttp.Response response = http.read();
-            assertEquals(408, response.status(), response.raw());
-            assertEquals("{\"message\":\"Request Timeout\"}", response.body());
+            assertRequestTimeout(http.read());
             assertTrue((System.nanoTime() - started) / 1_000_000 < 4_000, "answered late");
         }
     }
@@ -143,11 +149,7 @@ class StuckClientsIT {
     @Test
     void aMissingChunkIsA408Too() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
-            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
-                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"ima\r\n");
-            RawHttp.Response response = http.read();
-            assertEquals(408, response.status(), response.raw());
-            assertEquals("{\"message\":\"Request Timeout\"}", response.body());
+            assertRequestTimeout(http.send(createHead("Transfer-Encoding: chunked") + "5\r\n{\"ima\r\n").read());
         }
     }
 
@@ -195,9 +197,7 @@ class StuckClientsIT {
     @Test
     void expectContinueWithAnOversizedLengthIsRefusedAtOnce() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
-            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 52428800\r\nExpect: 100-continue\r\n\r\n");
-            RawHttp.Response response = http.read();
+            RawHttp.Response response = http.send(createHead("Content-Length: 52428800\r\nExpect: 100-continue")).read();
             assertEquals(413, response.status(), "no 100 Continue first: " + response.raw());
             assertEquals("{\"message\":\"Request Entity Too Large\"}", response.body());
         }
@@ -207,8 +207,7 @@ class StuckClientsIT {
     void expectContinueWithinTheLimitIsServed() throws Exception {
         try (RawHttp http = new RawHttp(local.base())) {
             String body = "{\"images\":[]}";
-            http.send("POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + local.token("alice", null)
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\nExpect: 100-continue\r\n\r\n");
+            http.send(createHead("Content-Length: " + body.length() + "\r\nExpect: 100-continue"));
             RawHttp.Response interim = http.read();
             assertEquals(100, interim.status(), interim.raw());
             http.send(body);

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * A Jetty server on an in-memory connector, for one gateway wrapper in front of the real
  * {@link JettyGatewayHandler} and an endpoint that answers 200 with the length of the body it got.
@@ -44,6 +46,24 @@ final class LocalJetty implements AutoCloseable {
 
     static String body(HttpTester.Response response) {
         return new String(response.getContentBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** A create: {@code headers} (the body's framing, one line or more) and then what of the body is sent. */
+    static String post(String headers, String body) {
+        return "POST /collections HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n\r\n" + body;
+    }
+
+    /** The wrapper answered the request itself, with the gateway's JSON message, and no endpoint saw it. */
+    void assertRefused(HttpTester.Response response, int status, String message) {
+        assertEquals(status, response.getStatus());
+        assertEquals("{\"message\":\"" + message + "\"}", body(response));
+        assertEquals(0, served.get());
+    }
+
+    /** The endpoint got the whole body: 200 with its length. */
+    static void assertServedWhole(HttpTester.Response response, int bytes) {
+        assertEquals(200, response.getStatus());
+        assertEquals("{\"bytes\":" + bytes + "}", body(response));
     }
 
     @Override

@@ -14,6 +14,15 @@ class OpenApiDocumentTest {
 
     @Test
     void theServersBlockIsReplacedAndNothingElse() {
+        // What follows the servers block, which the replacement leaves as it is.
+        String rest = """
+                paths: {}
+                components:
+                  securitySchemes:
+                    jwt:
+                      type: oauth2
+                      flows: {}
+                """;
         String document = """
                 openapi: 3.0.3
                 servers:
@@ -23,13 +32,7 @@ class OpenApiDocumentTest {
                   - url: https://{apiId}.execute-api.{region}.amazonaws.com
                     variables:
                       apiId: {default: x}
-                paths: {}
-                components:
-                  securitySchemes:
-                    jwt:
-                      type: oauth2
-                      flows: {}
-                """;
+                """ + rest;
         OpenApiDocument served = OpenApiDocument.of(document, SERVER);
         String text = new String(served.yaml(), StandardCharsets.UTF_8);
         assertEquals("""
@@ -37,13 +40,7 @@ class OpenApiDocumentTest {
                 servers:
                   - url: http://127.0.0.1:4321
                     description: This local server (java -jar local/target/user-images-local.jar)
-                paths: {}
-                components:
-                  securitySchemes:
-                    jwt:
-                      type: oauth2
-                      flows: {}
-                """, text);
+                """ + rest, text);
         assertEquals("jwt", served.oauth2SchemeName().orElseThrow());
     }
 
