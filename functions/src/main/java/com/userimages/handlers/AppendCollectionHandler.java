@@ -1,19 +1,15 @@
 package com.userimages.handlers;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.userimages.contract.ApiRoute;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.priming.SnapStartPriming;
+import com.userimages.contract.ApiRoute;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
+import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.http.EntityTags;
 import com.userimages.core.http.ImageUrls;
-import com.userimages.core.http.ResponseBodies;
-import com.userimages.core.http.CollectionRequests;
 import com.userimages.core.http.ReorderRequests;
+import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.http.UploadRequests;
 import com.userimages.core.model.AppendResult;
 import com.userimages.core.model.Collection;
@@ -25,6 +21,7 @@ import com.userimages.core.service.UploadSlots;
 import com.userimages.wiring.FunctionComponents;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,7 +29,7 @@ import java.util.function.Supplier;
  * (append), {@code PUT /collections/{collectionId}/order} (reorder) and
  * {@code POST /collections/{collectionId}/uploads} (an upload slot): the function that writes images.
  */
-public final class AppendCollectionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AppendCollectionHandler extends RoutedHandler {
     private final CollectionService service;
     private final CollectionRequests requests;
     private final ReorderRequests reorderRequests;
@@ -40,13 +37,10 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
     private final UploadAppends appends;
     private final ImageUrls urls;
     private final Supplier<UploadSlots> uploadSlots;
-    private final RoutedFunction function;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public AppendCollectionHandler() {
         this(FunctionComponents.forLambda(ApiFunction.APPEND_COLLECTION));
-        // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
-        SnapStartPriming.register(ApiFunction.APPEND_COLLECTION, this);
     }
 
     public AppendCollectionHandler(FunctionComponents components) {
@@ -58,16 +52,16 @@ public final class AppendCollectionHandler implements RequestHandler<APIGatewayV
         this.urls = components.imageUrls();
         // Built on the first slot: URL-only traffic never builds the signer.
         this.uploadSlots = components::uploadSlots;
-        this.function = new RoutedFunction(components, ApiFunction.APPEND_COLLECTION, Map.of(
-                ApiRoute.CREATE_COLLECTION, this::create,
-                ApiRoute.APPEND_IMAGES, this::append,
-                ApiRoute.REORDER_IMAGES, this::reorder,
-                ApiRoute.OPEN_UPLOAD, this::openUpload));
+        super(components, ApiFunction.APPEND_COLLECTION);
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return function.handle(event, context);
+    protected Map<ApiRoute, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes() {
+        return Map.of(
+                ApiRoute.CREATE_COLLECTION, this::create,
+                ApiRoute.APPEND_IMAGES, this::append,
+                ApiRoute.REORDER_IMAGES, this::reorder,
+                ApiRoute.OPEN_UPLOAD, this::openUpload);
     }
 
     private APIGatewayV2HTTPResponse create(ApiRequest request) {

@@ -1,12 +1,8 @@
 package com.userimages.handlers;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.userimages.contract.ApiRoute;
 import com.userimages.contract.ApiFunction;
-import com.userimages.core.priming.SnapStartPriming;
+import com.userimages.contract.ApiRoute;
 import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.EntityTags;
@@ -15,37 +11,40 @@ import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.json.JsonBody;
 import com.userimages.core.model.ImageRef;
 import com.userimages.core.model.Preconditions;
+import com.userimages.core.service.CollectionService;
+import com.userimages.wiring.FunctionComponents;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import com.userimages.core.service.CollectionService;
-import com.userimages.wiring.FunctionComponents;
 
 /** {@code GET /collections/{collectionId}} and {@code GET /collections/{collectionId}/images/{imageId}}. */
-public final class GetItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class GetItemHandler extends RoutedHandler {
     private final CollectionService service;
     private final ImageUrls urls;
-    private final RoutedFunction function;
 
     /** The Lambda path: wired from the environment when Lambda constructs the handler during init, once per container. */
     public GetItemHandler() {
         this(FunctionComponents.forLambda(ApiFunction.GET_ITEM));
-        // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
-        SnapStartPriming.register(ApiFunction.GET_ITEM, this, List.of(urls::prime));
     }
 
     public GetItemHandler(FunctionComponents components) {
         this.service = components.collectionService();
         this.urls = components.imageUrls();
-        this.function = new RoutedFunction(components, ApiFunction.GET_ITEM, Map.of(
-                ApiRoute.GET_COLLECTION, this::getCollection,
-                ApiRoute.GET_IMAGE, this::getImage));
+        super(components, ApiFunction.GET_ITEM);
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return function.handle(event, context);
+    protected Map<ApiRoute, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes() {
+        return Map.of(
+                ApiRoute.GET_COLLECTION, this::getCollection,
+                ApiRoute.GET_IMAGE, this::getImage);
+    }
+
+    @Override
+    protected List<Runnable> primingSteps() {
+        // The priming request finds no collection, so it signs no URL: one signature warms the signer.
+        return List.of(urls::prime);
     }
 
     private APIGatewayV2HTTPResponse getCollection(ApiRequest request) {

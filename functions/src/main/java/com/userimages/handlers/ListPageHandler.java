@@ -1,30 +1,26 @@
 package com.userimages.handlers;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
-import com.userimages.core.priming.SnapStartPriming;
+import com.userimages.core.http.ApiRequest;
 import com.userimages.core.http.ApiResponses;
 import com.userimages.core.http.ImageUrls;
+import com.userimages.core.http.ListQueryParser;
 import com.userimages.core.http.ResponseBodies;
 import com.userimages.core.model.ListedCollection;
 import com.userimages.core.pagination.ListPage;
-import com.userimages.core.service.ListCollectionsService;
 import com.userimages.core.pagination.PageRequest;
-import com.userimages.core.http.ListQueryParser;
-import com.userimages.core.http.ApiRequest;
+import com.userimages.core.service.ListCollectionsService;
 import com.userimages.wiring.FunctionComponents;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** {@code GET /collections}: one exact page of the caller's collections, newest first unless asked otherwise. */
-public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ListPageHandler extends RoutedHandler {
     private final ListCollectionsService service;
     private final ImageUrls urls;
-    private final RoutedFunction function;
 
     /**
      * The Lambda path: wired from the environment when Lambda constructs the handler during init (so
@@ -32,20 +28,24 @@ public final class ListPageHandler implements RequestHandler<APIGatewayV2HTTPEve
      */
     public ListPageHandler() {
         this(FunctionComponents.forLambda(ApiFunction.LIST_PAGE));
-        // The Lambda path: prime before a SnapStart snapshot (tests construct with their own wiring).
-        SnapStartPriming.register(ApiFunction.LIST_PAGE, this, List.of(urls::prime));
     }
 
     public ListPageHandler(FunctionComponents components) {
         this.service = components.listCollectionsService();
         this.urls = components.imageUrls();
-        // As the other functions: an event for a route this function does not serve is a 404, not a listing.
-        this.function = new RoutedFunction(components, ApiFunction.LIST_PAGE, Map.of(ApiRoute.LIST_COLLECTIONS, this::list));
+        super(components, ApiFunction.LIST_PAGE);
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return function.handle(event, context);
+    protected Map<ApiRoute, Function<ApiRequest, APIGatewayV2HTTPResponse>> routes() {
+        // As the other functions: an event for a route this function does not serve is a 404, not a listing.
+        return Map.of(ApiRoute.LIST_COLLECTIONS, this::list);
+    }
+
+    @Override
+    protected List<Runnable> primingSteps() {
+        // The priming request finds no collection, so it signs no URL: one signature warms the signer.
+        return List.of(urls::prime);
     }
 
     private APIGatewayV2HTTPResponse list(ApiRequest request) {

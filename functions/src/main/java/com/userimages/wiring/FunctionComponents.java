@@ -59,6 +59,7 @@ public final class FunctionComponents {
     private final ListCollectionsService givenListCollectionsService;
     private final TableAdmin givenTableAdmin;
     private final Duration tableCreationWait;
+    private final boolean primesBeforeSnapshot;
     private DynamoDbClient dynamoDb;
     private ObjectUrlSigner objectUrlSigner;
     private S3Client s3;
@@ -75,6 +76,7 @@ public final class FunctionComponents {
         this.givenListCollectionsService = builder.listCollectionsService;
         this.givenTableAdmin = builder.tableAdmin;
         this.tableCreationWait = builder.tableCreationWait != null ? builder.tableCreationWait : TABLE_CREATION_WAIT;
+        this.primesBeforeSnapshot = builder.primesBeforeSnapshot;
     }
 
     /** The Lambda path: the process environment, the default credentials chain, the system clock. */
@@ -88,8 +90,14 @@ public final class FunctionComponents {
      */
     public static FunctionComponents forLambda(ApiFunction function) {
         ClassPreloader.start(function);
-        return fromEnvironment();
+        return builder(Settings.fromEnvironment()).primesBeforeSnapshot().build();
     }
+
+    /**
+     * Whether a handler built from these registers its priming for a SnapStart snapshot: only Lambda's
+     * init does; the local server and the tests build handlers that never prime.
+     */
+    public boolean primesBeforeSnapshot() { return primesBeforeSnapshot; }
 
     public static FunctionComponents of(Settings settings) {
         return builder(settings).build();
@@ -229,6 +237,7 @@ public final class FunctionComponents {
         private ListCollectionsService listCollectionsService;
         private TableAdmin tableAdmin;
         private Duration tableCreationWait;
+        private boolean primesBeforeSnapshot;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -282,6 +291,12 @@ public final class FunctionComponents {
 
         public Builder tableCreationWait(Duration tableCreationWait) {
             this.tableCreationWait = tableCreationWait;
+            return this;
+        }
+
+        /** Lambda's init: handlers built from these prime themselves before a SnapStart snapshot. */
+        Builder primesBeforeSnapshot() {
+            this.primesBeforeSnapshot = true;
             return this;
         }
 
