@@ -15,10 +15,8 @@ import com.userimages.core.model.UploadedFile;
 import com.userimages.core.storage.ObjectKeys;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.ObjectStoreEngine;
+import com.userimages.testing.SlotUploads;
 import com.userimages.testing.TestApi;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +33,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /** Appending uploads: checked bytes only, nothing left under images/ that no collection holds. */
 @ExtendWith(DynamoDbExtension.class)
 class AppendUploadsTest {
-    private static final byte[] PNG = Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 200);
+    private static final byte[] PNG = SlotUploads.png(200);
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();
     private final S3Client s3 = ObjectStoreEngine.client();
@@ -48,9 +46,7 @@ class AppendUploadsTest {
     /** A slot, and the client's PUT of {@code bytes} to it; returns the slot. */
     private JsonNode uploaded(String cid, byte[] bytes, String declaredType) throws Exception {
         JsonNode slot = expect(201, api.openUpload(user, cid, "{\"contentType\":\"" + declaredType + "\",\"bytes\":" + bytes.length + "}"));
-        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(slot.get("uploadUrl").asText()))
-                .header("Content-Type", slot.get("headers").get("Content-Type").asText())
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = SlotUploads.put(slot, bytes, slot.get("headers").get("Content-Type").asText());
         assertEquals(200, put.statusCode(), put.body());
         return slot;
     }

@@ -17,10 +17,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.UserImagesTable;
 import com.userimages.testing.CollectionAudit;
+import com.userimages.testing.CreatedCollection;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.ETags;
 import com.userimages.testing.SeedData;
 import com.userimages.testing.TestApi;
+import com.userimages.testing.TestCollections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,16 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ConditionalRequestTest {
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();
-
-    private String collectionWith(List<String> imageIds) {
-        String cid = id();
-        APIGatewayV2HTTPResponse created = api.create(user, "{\"imagesCollectionId\":\"" + cid + "\",\"images\":"
-                + images(imageIds, "https://e.example/") + "}");
-        expect(201, created);
-        String inc = ETags.incarnation(user, cid);
-        assertEquals("\"1." + inc + "\"", created.getHeaders().get("etag"));
-        return cid;
-    }
+    private final TestCollections collections = TestCollections.withImageUrls(api, user, "https://e.example/");
 
     private static String appendBody(String imageId) {
         return "{\"images\":" + images(List.of(imageId), "https://e.example/") + "}";
@@ -104,96 +97,89 @@ class ConditionalRequestTest {
 
     @Test
     void ifNoneMatchAnswers304WithTheETagAndNoBodyOnBothGets() {
-        List<String> ids = ids(1);
-        String cid = collectionWith(ids);
-        String inc = ETags.incarnation(user, cid);
+        CreatedCollection c = collections.create(1);
         List<Function<String, APIGatewayV2HTTPResponse>> gets = List.of(
-                tag -> api.getWith(user, cid, "if-none-match", tag),
-                tag -> api.getImageWith(user, cid, ids.get(0), "if-none-match", tag));
+                tag -> api.getWith(user, c.id(), "if-none-match", tag),
+                tag -> api.getImageWith(user, c.id(), c.imageId(0), "if-none-match", tag));
         for (var get : gets) {
-            for (String matching : List.of("\"1." + inc + "\"", "W/\"1." + inc + "\"", "\"7." + inc + "\", \"1." + inc + "\"", "\"7." + inc + "\",W/\"1." + inc + "\"", " * ", ",\"1." + inc + "\",")) {
+            for (String matching : List.of(c.etag(1), "W/" + c.etag(1), c.etag(7) + ", " + c.etag(1), c.etag(7) + ",W/" + c.etag(1), " * ", "," + c.etag(1) + ",")) {
                 APIGatewayV2HTTPResponse r = get.apply(matching);
                 assertEquals(304, r.getStatusCode(), matching);
                 assertNull(r.getBody(), matching);
-                assertEquals("\"1." + inc + "\"", r.getHeaders().get("etag"), matching);
+                assertEquals(c.etag(1), r.getHeaders().get("etag"), matching);
                 assertFalse(r.getHeaders().containsKey("content-type"), matching);
             }
-            for (String other : List.of("\"2." + inc + "\"", "W/\"2." + inc + "\"", "\"01." + inc + "\"", "\"\"", "\"one\"",
-                    "\"99999999999999999999999." + inc + "\"", "\"1\"", "\"1.0\"", "\"1." + inc.toUpperCase(Locale.ROOT) + "\"")) {
+            for (String other : List.of(c.etag(2), "W/" + c.etag(2), "\"01." + c.incarnation() + "\"", "\"\"", "\"one\"",
+                    "\"99999999999999999999999." + c.incarnation() + "\"", "\"1\"", "\"1.0\"", "\"1." + c.incarnation().toUpperCase(Locale.ROOT) + "\"")) {
                 APIGatewayV2HTTPResponse r = get.apply(other);
                 expect(200, r);
-                assertEquals("\"1." + inc + "\"", r.getHeaders().get("etag"), other);
+                assertEquals(c.etag(1), r.getHeaders().get("etag"), other);
             }
         }
         // A missing collection or image is 404 whatever the precondition.
         expectError(404, "COLLECTION_NOT_FOUND", api.getWith(user, id(), "if-none-match", "*"));
-        expectError(404, "IMAGE_NOT_FOUND", api.getImageWith(user, cid, id(), "if-none-match", "\"1." + inc + "\""));
+        expectError(404, "IMAGE_NOT_FOUND", api.getImageWith(user, c.id(), id(), "if-none-match", c.etag(1)));
         // A change makes the cached copy stale.
-        expect(200, api.append(user, cid, appendBody(id())));
-        assertEquals(200, api.getWith(user, cid, "if-none-match", "\"1." + inc + "\"").getStatusCode());
-        assertEquals(304, api.getWith(user, cid, "If-None-Match", "\"2." + inc + "\"").getStatusCode(), "any letter case of the name");
+        expect(200, api.append(user, c.id(), appendBody(id())));
+        assertEquals(200, api.getWith(user, c.id(), "if-none-match", c.etag(1)).getStatusCode());
+        assertEquals(304, api.getWith(user, c.id(), "If-None-Match", c.etag(2)).getStatusCode(), "any letter case of the name");
     }
 
     @Test
     void ifMatchGuardsAnAppendInItsOwnCondition() {
-        String cid = collectionWith(ids(1));
-        String inc = ETags.incarnation(user, cid);
-        Map<String, AttributeValue> before = storedItem(user, cid);
-        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", "\"2." + inc + "\""));
-        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", "W/\"1." + inc + "\""));
-        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(id()), "if-match", "\"\""));
-        assertEquals(before, storedItem(user, cid));
-        expectError(404, "COLLECTION_NOT_FOUND", api.appendWith(user, id(), appendBody(id()), "if-match", "\"2." + inc + "\""));
+        CreatedCollection c = collections.create(1);
+        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, c.id(), appendBody(id()), "if-match", c.etag(2)));
+        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, c.id(), appendBody(id()), "if-match", "W/" + c.etag(1)));
+        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, c.id(), appendBody(id()), "if-match", "\"\""));
+        c.assertUnchanged();
+        expectError(404, "COLLECTION_NOT_FOUND", api.appendWith(user, id(), appendBody(id()), "if-match", c.etag(2)));
 
         String first = id();
-        APIGatewayV2HTTPResponse r = api.appendWith(user, cid, appendBody(first), "if-match", "\"1." + inc + "\"");
+        APIGatewayV2HTTPResponse r = api.appendWith(user, c.id(), appendBody(first), "if-match", c.etag(1));
         assertEquals(1, expect(200, r).get("appended").asInt());
-        assertEquals("\"2." + inc + "\"", r.getHeaders().get("etag"));
+        assertEquals(c.etag(2), r.getHeaders().get("etag"));
         // The same request again: it succeeded already, so 200 whatever If-Match says.
-        APIGatewayV2HTTPResponse retried = api.appendWith(user, cid, appendBody(first), "if-match", "\"1." + inc + "\"");
+        APIGatewayV2HTTPResponse retried = api.appendWith(user, c.id(), appendBody(first), "if-match", c.etag(1));
         assertEquals(0, expect(200, retried).get("appended").asInt());
-        assertEquals("\"2." + inc + "\"", retried.getHeaders().get("etag"));
-        expect(200, api.appendWith(user, cid, appendBody(id()), "if-match", "\"5." + inc + "\", \"2." + inc + "\""));
-        expect(200, api.appendWith(user, cid, appendBody(id()), "if-match", "*"));
-        assertEquals(4, CollectionAudit.assertConsistent(user, cid).size());
-        assertEquals(4, CollectionAudit.version(user, cid));
+        assertEquals(c.etag(2), retried.getHeaders().get("etag"));
+        expect(200, api.appendWith(user, c.id(), appendBody(id()), "if-match", c.etag(5) + ", " + c.etag(2)));
+        expect(200, api.appendWith(user, c.id(), appendBody(id()), "if-match", "*"));
+        assertEquals(4, CollectionAudit.assertConsistent(user, c.id()).size());
+        assertEquals(4, CollectionAudit.version(user, c.id()));
     }
 
     @Test
     void aPartlyAppliedAppendStillHonoursIfMatch() {
-        List<String> ids = ids(1);
-        String cid = collectionWith(ids);
-        String inc = ETags.incarnation(user, cid);
-        expect(200, api.append(user, cid, appendBody(id())));
+        CreatedCollection c = collections.create(1);
+        expect(200, api.append(user, c.id(), appendBody(id())));
         // One image is there already, the other is new: not a retry of a change that succeeded.
-        String body = "{\"images\":" + images(List.of(ids.get(0), id()), "https://e.example/") + "}";
-        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, body, "if-match", "\"1." + inc + "\""));
-        assertEquals(2, CollectionAudit.assertConsistent(user, cid).size());
+        String body = "{\"images\":" + images(List.of(c.imageId(0), id()), "https://e.example/") + "}";
+        expectError(412, "PRECONDITION_FAILED", api.appendWith(user, c.id(), body, "if-match", c.etag(1)));
+        assertEquals(2, CollectionAudit.assertConsistent(user, c.id()).size());
     }
 
     @Test
     void malformedPreconditionsAnswer400WithoutEchoingThem() {
-        String cid = collectionWith(ids(1));
-        Map<String, AttributeValue> before = storedItem(user, cid);
+        CreatedCollection c = collections.create(1);
         String tooMany = IntStream.rangeClosed(1, 65).mapToObj(i -> "\"" + i + "\"").collect(Collectors.joining(","));
         List<String> malformed = List.of("3", "\"3", "3\"", "W/3", "w/\"3\"", "W/ \"3\"", "\"3\" \"4\"", "\"3\"\"4\"", "*, \"3\"", "**",
                 "\"3\";q=1", "\"1 \"", "", " ", ",", " , ", "\"a\u0000b\"", "\"caf\u00e9\"", "\"\r\nset-cookie: x=1\"", "\"<script>\"x",
                 "\"" + "9".repeat(5000) + "\"", tooMany, "W/", "\"3\",garbage");
         for (String bad : malformed) {
             for (APIGatewayV2HTTPResponse r : List.of(
-                    api.appendWith(user, cid, appendBody(id()), "if-match", bad),
-                    api.getWith(user, cid, "if-none-match", bad),
-                    api.getImageWith(user, cid, id(), "if-none-match", bad),
-                    api.reorder(user, cid, "{\"imageIds\":[]}", "if-match", bad),
-                    api.deleteImage(user, cid, id(), "if-match", bad),
-                    api.deleteCollection(user, cid, "if-match", bad))) {
+                    api.appendWith(user, c.id(), appendBody(id()), "if-match", bad),
+                    api.getWith(user, c.id(), "if-none-match", bad),
+                    api.getImageWith(user, c.id(), id(), "if-none-match", bad),
+                    api.reorder(user, c.id(), "{\"imageIds\":[]}", "if-match", bad),
+                    api.deleteImage(user, c.id(), id(), "if-match", bad),
+                    api.deleteCollection(user, c.id(), "if-match", bad))) {
                 JsonNode error = expectError(400, "INVALID_PRECONDITION", r).get("error");
                 String message = error.get("message").asText();
                 if (bad.strip().length() > 3) assertFalse(message.contains(bad.strip()), "echoes the header: " + message);
                 assertFalse(r.getHeaders().containsKey("etag"));
             }
         }
-        assertEquals(before, storedItem(user, cid));
+        c.assertUnchanged();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.userimages.handlers;
 
-import static com.userimages.handlers.AppendCollectionHandlerTest.created;
 import static com.userimages.handlers.AppendCollectionHandlerTest.id;
 import static com.userimages.handlers.AppendCollectionHandlerTest.ids;
 import static com.userimages.handlers.AppendCollectionHandlerTest.images;
@@ -18,10 +17,12 @@ import com.userimages.contract.Scopes;
 import com.userimages.core.http.GatewayEvents;
 import com.userimages.wiring.FunctionComponents;
 import com.userimages.testing.CollectionAudit;
+import com.userimages.testing.CreatedCollection;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.ETags;
 import com.userimages.testing.ItemlessRefusals;
 import com.userimages.testing.TestApi;
+import com.userimages.testing.TestCollections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class PreconditionsOnEveryMethodTest {
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();
-
-    private String collectionWith(List<String> imageIds) {
-        return created(api, user, cid -> createBody(cid, imageIds));
-    }
+    private final TestCollections collections = new TestCollections(api, user, PreconditionsOnEveryMethodTest::createBody);
 
     private static String createBody(String cid, List<String> imageIds) {
         return "{\"imagesCollectionId\":\"" + cid + "\",\"images\":" + images(imageIds, "https://p.example/") + "}";
@@ -54,12 +52,11 @@ class PreconditionsOnEveryMethodTest {
 
     @Test
     void ifMatchOnAGetThatDoesNotMatchIs412AndIsEvaluatedBeforeIfNoneMatch() {
-        List<String> ids = ids(1);
-        String cid = collectionWith(ids);
-        String current = ETags.current(user, cid);
-        String stale = ETags.of(user, cid, 2);
+        CreatedCollection c = collections.create(1);
+        String current = ETags.current(user, c.id());
+        String stale = ETags.of(user, c.id(), 2);
         List<Function<String[], APIGatewayV2HTTPResponse>> gets = List.of(
-                h -> api.getWith(user, cid, h), h -> api.getImageWith(user, cid, ids.get(0), h));
+                h -> api.getWith(user, c.id(), h), h -> api.getImageWith(user, c.id(), c.imageId(0), h));
         for (var get : gets) {
             expectError(412, "PRECONDITION_FAILED", get.apply(new String[] {"if-match", stale}));
             expectError(412, "PRECONDITION_FAILED", get.apply(new String[] {"if-match", "W/" + current}));
@@ -72,39 +69,37 @@ class PreconditionsOnEveryMethodTest {
             expectError(400, "INVALID_PRECONDITION", get.apply(new String[] {"if-match", "1"}));
         }
         expectError(404, "COLLECTION_NOT_FOUND", api.getWith(user, id(), "if-match", stale));
-        expectError(404, "IMAGE_NOT_FOUND", api.getImageWith(user, cid, id(), "if-match", stale));
+        expectError(404, "IMAGE_NOT_FOUND", api.getImageWith(user, c.id(), id(), "if-match", stale));
     }
 
     @Test
     void ifNoneMatchOnAWriteThatMatchesIs412AndNothingChanges() {
-        List<String> ids = ids(2);
-        String cid = collectionWith(ids);
-        String current = ETags.current(user, cid);
-        Map<String, AttributeValue> before = storedItem(user, cid);
+        CreatedCollection c = collections.create(2);
+        String current = ETags.current(user, c.id());
         for (String matching : List.of(current, "W/" + current, "\"9.0\", " + current, "*")) {
-            expectError(412, "PRECONDITION_FAILED", api.appendWith(user, cid, appendBody(), "if-none-match", matching));
-            expectError(412, "PRECONDITION_FAILED", api.reorder(user, cid, order(List.of(ids.get(1), ids.get(0))), "if-none-match", matching));
-            expectError(412, "PRECONDITION_FAILED", api.reorder(user, cid, order(ids), "if-none-match", matching)); // even the current order
-            expectError(412, "PRECONDITION_FAILED", api.deleteImage(user, cid, ids.get(0), "if-none-match", matching));
-            expectError(412, "PRECONDITION_FAILED", api.deleteCollection(user, cid, "if-none-match", matching));
-            expectError(400, "INVALID_PRECONDITION", api.deleteCollection(user, cid, "if-none-match", matching + " x"));
+            expectError(412, "PRECONDITION_FAILED", api.appendWith(user, c.id(), appendBody(), "if-none-match", matching));
+            expectError(412, "PRECONDITION_FAILED", api.reorder(user, c.id(), order(List.of(c.imageId(1), c.imageId(0))), "if-none-match", matching));
+            expectError(412, "PRECONDITION_FAILED", api.reorder(user, c.id(), order(c.imageIds()), "if-none-match", matching)); // even the current order
+            expectError(412, "PRECONDITION_FAILED", api.deleteImage(user, c.id(), c.imageId(0), "if-none-match", matching));
+            expectError(412, "PRECONDITION_FAILED", api.deleteCollection(user, c.id(), "if-none-match", matching));
+            expectError(400, "INVALID_PRECONDITION", api.deleteCollection(user, c.id(), "if-none-match", matching + " x"));
         }
         // If-Match holds, If-None-Match does not: still 412.
-        expectError(412, "PRECONDITION_FAILED", api.deleteCollection(user, cid, "if-match", current, "if-none-match", "*"));
-        assertEquals(before, storedItem(user, cid), "nothing changed, nothing deleted");
+        expectError(412, "PRECONDITION_FAILED", api.deleteCollection(user, c.id(), "if-match", current, "if-none-match", "*"));
+        c.assertUnchanged();
 
         // A stale tag in If-None-Match holds: each write applies.
-        String stale = ETags.of(user, cid, 7);
-        expect(200, api.appendWith(user, cid, appendBody(), "if-none-match", stale));
-        List<String> reversed = new ArrayList<>(DeleteItemHandlerTest.idsOf(expect(200, api.get(user, cid))));
+        String stale = ETags.of(user, c.id(), 7);
+        expect(200, api.appendWith(user, c.id(), appendBody(), "if-none-match", stale));
+        List<String> reversed = new ArrayList<>(DeleteItemHandlerTest.idsOf(expect(200, api.get(user, c.id()))));
         java.util.Collections.reverse(reversed);
-        expect(200, api.reorder(user, cid, order(reversed), "if-none-match", stale));
-        expect(200, api.deleteImage(user, cid, ids.get(0), "if-none-match", stale));
-        CollectionAudit.assertConsistent(user, cid);
-        assertEquals(204, api.deleteCollection(user, cid, "if-none-match", stale).getStatusCode());
+        expect(200, api.reorder(user, c.id(), order(reversed), "if-none-match", stale));
+        expect(200, api.deleteImage(user, c.id(), c.imageId(0), "if-none-match", stale));
+        CollectionAudit.assertConsistent(user, c.id());
+        assertEquals(204, api.deleteCollection(user, c.id(), "if-none-match", stale).getStatusCode());
         // Missing: 404 whatever the preconditions.
-        expectError(404, "COLLECTION_NOT_FOUND", api.deleteCollection(user, cid, "if-none-match", "*"));
-        expectError(404, "COLLECTION_NOT_FOUND", api.appendWith(user, cid, appendBody(), "if-none-match", "*"));
+        expectError(404, "COLLECTION_NOT_FOUND", api.deleteCollection(user, c.id(), "if-none-match", "*"));
+        expectError(404, "COLLECTION_NOT_FOUND", api.appendWith(user, c.id(), appendBody(), "if-none-match", "*"));
     }
 
     @Test
@@ -150,7 +145,7 @@ class PreconditionsOnEveryMethodTest {
 
     @Test
     void listingsAndTheTableRouteIgnoreBothHeaders() {
-        collectionWith(ids(1));
+        collections.create(1);
         for (String[] headers : List.of(new String[] {"if-match", "\"1.0\""}, new String[] {"if-none-match", "*"},
                 new String[] {"if-match", "3", "if-none-match", "W/"})) {
             assertEquals(1, expect(200, api.listWith(user, headers)).get("count").asInt());
@@ -164,41 +159,40 @@ class PreconditionsOnEveryMethodTest {
     void theWritesOwnConditionCarriesThePreconditions() {
         ItemlessRefusals engine = ItemlessRefusals.around(DynamoDbExtension.client());
         TestApi racing = new TestApi(FunctionComponents.builder(DynamoDbExtension.settings()).dynamoDb(engine.client()).build());
-        List<String> ids = ids(2);
-        String cid = collectionWith(ids);
-        String v1 = ETags.current(user, cid);
-        String v2 = ETags.of(user, cid, 2);
+        CreatedCollection c = collections.create(2);
+        String v1 = ETags.current(user, c.id());
+        String v2 = ETags.of(user, c.id(), 2);
         // Each time, another writer changes the collection between the request's read and its write.
-        Runnable concurrentAppend = () -> expect(200, api.append(user, cid, appendBody()));
+        Runnable concurrentAppend = () -> expect(200, api.append(user, c.id(), appendBody()));
 
         engine.beforeNext("updateItem", concurrentAppend);
-        expectError(412, "PRECONDITION_FAILED", racing.deleteImage(user, cid, ids.get(1), "if-match", v1));
+        expectError(412, "PRECONDITION_FAILED", racing.deleteImage(user, c.id(), c.imageId(1), "if-match", v1));
         engine.beforeNext("updateItem", concurrentAppend);
-        expectError(412, "PRECONDITION_FAILED", racing.appendWith(user, cid, appendBody(), "if-none-match", ETags.of(user, cid, 3)));
+        expectError(412, "PRECONDITION_FAILED", racing.appendWith(user, c.id(), appendBody(), "if-none-match", ETags.of(user, c.id(), 3)));
         engine.beforeNext("deleteItem", concurrentAppend);
-        expectError(412, "PRECONDITION_FAILED", racing.deleteCollection(user, cid, "if-none-match", ETags.of(user, cid, 4)));
-        assertEquals(List.of(ids.get(0), ids.get(1)), CollectionAudit.assertConsistent(user, cid).subList(0, 2).stream()
+        expectError(412, "PRECONDITION_FAILED", racing.deleteCollection(user, c.id(), "if-none-match", ETags.of(user, c.id(), 4)));
+        assertEquals(List.of(c.imageId(0), c.imageId(1)), CollectionAudit.assertConsistent(user, c.id()).subList(0, 2).stream()
                 .map(i -> i.imageId()).toList());
-        assertEquals(4, CollectionAudit.version(user, cid), "three concurrent appends, nothing else");
+        assertEquals(4, CollectionAudit.version(user, c.id()), "three concurrent appends, nothing else");
 
         // Tags of more incarnations than a condition holds: read, evaluated, and the write pinned to that state.
         List<String> many = new ArrayList<>();
         for (String incarnation : List.of("aaaaaaaa", "bbbbbbbb", "cccccccc", "dddddddd", "eeeeeeee")) many.add(ETags.of(5, incarnation));
-        String current = ETags.current(user, cid);
+        String current = ETags.current(user, c.id());
         String list = String.join(", ", many) + ", " + current;
         engine.beforeNext("updateItem", concurrentAppend);
-        expectError(412, "PRECONDITION_FAILED", racing.appendWith(user, cid, appendBody(), "if-match", list));
-        current = ETags.current(user, cid);
+        expectError(412, "PRECONDITION_FAILED", racing.appendWith(user, c.id(), appendBody(), "if-match", list));
+        current = ETags.current(user, c.id());
         list = String.join(", ", many) + ", " + current;
-        expect(200, racing.appendWith(user, cid, appendBody(), "if-match", list));
-        current = ETags.current(user, cid);
+        expect(200, racing.appendWith(user, c.id(), appendBody(), "if-match", list));
+        current = ETags.current(user, c.id());
         engine.beforeNext("deleteItem", concurrentAppend);
-        expectError(412, "PRECONDITION_FAILED", racing.deleteCollection(user, cid, "if-match", String.join(", ", many) + ", " + current));
-        expectError(412, "PRECONDITION_FAILED", racing.deleteCollection(user, cid, "if-none-match", String.join(", ", many) + ", "
-                + ETags.current(user, cid)));
-        assertEquals(204, racing.deleteCollection(user, cid, "if-match", String.join(", ", many) + ", " + ETags.current(user, cid))
+        expectError(412, "PRECONDITION_FAILED", racing.deleteCollection(user, c.id(), "if-match", String.join(", ", many) + ", " + current));
+        expectError(412, "PRECONDITION_FAILED", racing.deleteCollection(user, c.id(), "if-none-match", String.join(", ", many) + ", "
+                + ETags.current(user, c.id())));
+        assertEquals(204, racing.deleteCollection(user, c.id(), "if-match", String.join(", ", many) + ", " + ETags.current(user, c.id()))
                 .getStatusCode());
-        assertNull(CollectionAudit.item(user, cid).orElse(null));
+        assertNull(CollectionAudit.item(user, c.id()).orElse(null));
         assertTrue(v2.startsWith("\"2."));
     }
 }

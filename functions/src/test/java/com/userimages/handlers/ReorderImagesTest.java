@@ -1,10 +1,7 @@
 package com.userimages.handlers;
 
-import static com.userimages.handlers.AppendCollectionHandlerTest.created;
 import static com.userimages.handlers.AppendCollectionHandlerTest.id;
-import static com.userimages.handlers.AppendCollectionHandlerTest.ids;
 import static com.userimages.handlers.AppendCollectionHandlerTest.images;
-import static com.userimages.handlers.AppendCollectionHandlerTest.storedItem;
 import static com.userimages.handlers.DeleteItemHandlerTest.idsOf;
 import static com.userimages.testing.Responses.expect;
 import static com.userimages.testing.Responses.expectError;
@@ -14,27 +11,23 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.userimages.contract.Setting;
 import com.userimages.testing.CollectionAudit;
+import com.userimages.testing.CreatedCollection;
 import com.userimages.testing.DynamoDbExtension;
-import com.userimages.testing.ETags;
 import com.userimages.testing.TestApi;
+import com.userimages.testing.TestCollections;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @ExtendWith(DynamoDbExtension.class)
 class ReorderImagesTest {
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();
-
-    private String collectionWith(List<String> imageIds) {
-        return created(api, user, cid -> "{\"imagesCollectionId\":\"" + cid + "\",\"timestamp\":\"2026-02-02T02:02:02Z\",\"images\":"
-                + images(imageIds, "https://o.example/") + "}");
-    }
+    private final TestCollections collections = new TestCollections(api, user, (cid, imageIds) -> "{\"imagesCollectionId\":\"" + cid
+            + "\",\"timestamp\":\"2026-02-02T02:02:02Z\",\"images\":" + images(imageIds, "https://o.example/") + "}");
 
     static String order(List<String> ids) {
         return ids.stream().map(i -> "\"" + i + "\"").collect(Collectors.joining(",", "{\"imageIds\":[", "]}"));
@@ -42,50 +35,42 @@ class ReorderImagesTest {
 
     @Test
     void reorderAnswersTheCollectionAsGetReturnsItAndMovesTheCover() {
-        List<String> ids = ids(4);
-        String cid = collectionWith(ids);
-        String inc = ETags.incarnation(user, cid);
-        List<String> reversed = new ArrayList<>(ids);
+        CreatedCollection c = collections.create(4);
+        List<String> reversed = new ArrayList<>(c.imageIds());
         Collections.reverse(reversed);
-        APIGatewayV2HTTPResponse r = api.reorder(user, cid, order(reversed));
+        APIGatewayV2HTTPResponse r = api.reorder(user, c.id(), order(reversed));
         JsonNode body = expect(200, r);
-        assertEquals("\"2." + inc + "\"", r.getHeaders().get("etag"));
+        assertEquals(c.etag(2), r.getHeaders().get("etag"));
         assertEquals(reversed, idsOf(body));
-        assertEquals(expect(200, api.get(user, cid)), body, "as GET returns it");
-        assertEquals("https://o.example/" + reversed.getFirst(), CollectionAudit.assertConsistent(user, cid).getFirst().url());
+        assertEquals(expect(200, api.get(user, c.id())), body, "as GET returns it");
+        assertEquals("https://o.example/" + reversed.getFirst(), CollectionAudit.assertConsistent(user, c.id()).getFirst().url());
         assertEquals("https://o.example/" + reversed.getFirst(), expect(200, api.list(user)).get("items").get(0).get("coverUrl").asText());
-        assertEquals(0, expect(200, api.getImage(user, cid, reversed.getFirst())).get("position").asInt());
-        assertEquals(2, CollectionAudit.version(user, cid));
+        assertEquals(0, expect(200, api.getImage(user, c.id(), reversed.getFirst())).get("position").asInt());
+        assertEquals(2, CollectionAudit.version(user, c.id()));
     }
 
     @Test
     void theCurrentOrderIsANoOpThatKeepsTheVersion() {
-        List<String> ids = ids(3);
-        String cid = collectionWith(ids);
-        String inc = ETags.incarnation(user, cid);
-        Map<String, AttributeValue> before = storedItem(user, cid);
-        APIGatewayV2HTTPResponse r = api.reorder(user, cid, order(ids));
-        assertEquals(ids, idsOf(expect(200, r)));
-        assertEquals("\"1." + inc + "\"", r.getHeaders().get("etag"));
-        assertEquals(before, storedItem(user, cid));
+        CreatedCollection c = collections.create(3);
+        APIGatewayV2HTTPResponse r = api.reorder(user, c.id(), order(c.imageIds()));
+        assertEquals(c.imageIds(), idsOf(expect(200, r)));
+        assertEquals(c.etag(1), r.getHeaders().get("etag"));
+        c.assertUnchanged();
     }
 
     @Test
     void anEmptyCollectionTakesTheEmptyOrder() {
-        String cid = collectionWith(List.of());
-        String inc = ETags.incarnation(user, cid);
-        APIGatewayV2HTTPResponse r = api.reorder(user, cid, "{\"imageIds\":[]}");
+        CreatedCollection c = collections.create(0);
+        APIGatewayV2HTTPResponse r = api.reorder(user, c.id(), "{\"imageIds\":[]}");
         assertEquals(0, expect(200, r).get("imageCount").asInt());
-        assertEquals("\"1." + inc + "\"", r.getHeaders().get("etag"));
-        expectError(409, "IMAGE_SET_MISMATCH", api.reorder(user, cid, order(List.of(id()))));
+        assertEquals(c.etag(1), r.getHeaders().get("etag"));
+        expectError(409, "IMAGE_SET_MISMATCH", api.reorder(user, c.id(), order(List.of(id()))));
     }
 
     @Test
     void idsThatAreNotExactlyTheCollectionsAnswer409AndChangeNothing() {
-        List<String> ids = ids(3);
-        String cid = collectionWith(ids);
-        Map<String, AttributeValue> before = storedItem(user, cid);
-        String a = ids.get(0), b = ids.get(1), c = ids.get(2);
+        CreatedCollection collection = collections.create(3);
+        String a = collection.imageId(0), b = collection.imageId(1), c = collection.imageId(2);
         for (List<String> wrong : List.of(
                 List.of(c, b),                 // missing
                 List.of(c, b, a, id()),        // extra
@@ -93,39 +78,36 @@ class ReorderImagesTest {
                 List.of(c, a, a),              // repeated in place of another
                 List.of(c, b, id()),           // one replaced
                 List.<String>of())) {
-            expectError(409, "IMAGE_SET_MISMATCH", api.reorder(user, cid, order(wrong)));
+            expectError(409, "IMAGE_SET_MISMATCH", api.reorder(user, collection.id(), order(wrong)));
         }
-        assertEquals(before, storedItem(user, cid));
+        collection.assertUnchanged();
     }
 
     @Test
     void malformedBodiesAnswer400() {
-        List<String> ids = ids(2);
-        String cid = collectionWith(ids);
-        Map<String, AttributeValue> before = storedItem(user, cid);
-        expectError(400, "INVALID_JSON", api.reorder(user, cid, ""));
-        expectError(400, "INVALID_JSON", api.reorder(user, cid, "[]"));
-        expectError(400, "INVALID_JSON", api.reorder(user, cid, order(ids) + "x"));
-        expectError(400, "INVALID_BODY", api.reorder(user, cid, "{}"));
-        expectError(400, "INVALID_BODY", api.reorder(user, cid, "{\"imageIds\":null}"));
-        expectError(400, "INVALID_BODY", api.reorder(user, cid, "{\"imageIds\":\"" + ids.get(0) + "\"}"));
-        expectError(400, "INVALID_BODY", api.reorder(user, cid, "{\"imageIds\":[1,2]}"));
-        expectError(400, "INVALID_BODY", api.reorder(user, cid, "{\"imageIds\":[{\"imageId\":\"" + ids.get(0) + "\"}]}"));
-        expectError(400, "INVALID_ID", api.reorder(user, cid, "{\"imageIds\":[\"" + ids.get(0) + "\",\"#images\"]}"));
-        expectError(400, "UNKNOWN_FIELD", api.reorder(user, cid, "{\"imageIds\":[],\"images\":[]}"));
-        expectError(400, "INVALID_JSON", api.reorder(user, cid, "{\"imageIds\":[],\"imageIds\":[]}"));
+        CreatedCollection c = collections.create(2);
+        expectError(400, "INVALID_JSON", api.reorder(user, c.id(), ""));
+        expectError(400, "INVALID_JSON", api.reorder(user, c.id(), "[]"));
+        expectError(400, "INVALID_JSON", api.reorder(user, c.id(), order(c.imageIds()) + "x"));
+        expectError(400, "INVALID_BODY", api.reorder(user, c.id(), "{}"));
+        expectError(400, "INVALID_BODY", api.reorder(user, c.id(), "{\"imageIds\":null}"));
+        expectError(400, "INVALID_BODY", api.reorder(user, c.id(), "{\"imageIds\":\"" + c.imageId(0) + "\"}"));
+        expectError(400, "INVALID_BODY", api.reorder(user, c.id(), "{\"imageIds\":[1,2]}"));
+        expectError(400, "INVALID_BODY", api.reorder(user, c.id(), "{\"imageIds\":[{\"imageId\":\"" + c.imageId(0) + "\"}]}"));
+        expectError(400, "INVALID_ID", api.reorder(user, c.id(), "{\"imageIds\":[\"" + c.imageId(0) + "\",\"#images\"]}"));
+        expectError(400, "UNKNOWN_FIELD", api.reorder(user, c.id(), "{\"imageIds\":[],\"images\":[]}"));
+        expectError(400, "INVALID_JSON", api.reorder(user, c.id(), "{\"imageIds\":[],\"imageIds\":[]}"));
         int max = DynamoDbExtension.settings().intValue(Setting.MAX_IMAGES_PER_COLLECTION);
-        expectError(400, "TOO_MANY_IMAGES", api.reorder(user, cid, order(Collections.nCopies(max + 1, ids.get(0)))));
-        assertEquals(before, storedItem(user, cid));
-        expectError(400, "INVALID_ID", api.reorder(user, "not-a-uuid", order(ids)));
+        expectError(400, "TOO_MANY_IMAGES", api.reorder(user, c.id(), order(Collections.nCopies(max + 1, c.imageId(0)))));
+        c.assertUnchanged();
+        expectError(400, "INVALID_ID", api.reorder(user, "not-a-uuid", order(c.imageIds())));
     }
 
     @Test
     void upperCaseIdsAreTheSameIds() {
-        List<String> ids = ids(2);
-        String cid = collectionWith(ids);
-        JsonNode body = expect(200, api.reorder(user, cid.toUpperCase(), order(List.of(ids.get(1).toUpperCase(), ids.get(0).toUpperCase()))));
-        assertEquals(List.of(ids.get(1), ids.get(0)), idsOf(body));
+        CreatedCollection c = collections.create(2);
+        JsonNode body = expect(200, api.reorder(user, c.id().toUpperCase(), order(List.of(c.imageId(1).toUpperCase(), c.imageId(0).toUpperCase()))));
+        assertEquals(List.of(c.imageId(1), c.imageId(0)), idsOf(body));
     }
 
     @Test
@@ -136,20 +118,17 @@ class ReorderImagesTest {
 
     @Test
     void ifMatchGuardsAReorder() {
-        List<String> ids = ids(3);
-        String cid = collectionWith(ids);
-        String inc = ETags.incarnation(user, cid);
-        List<String> rotated = List.of(ids.get(1), ids.get(2), ids.get(0));
-        Map<String, AttributeValue> before = storedItem(user, cid);
-        expectError(412, "PRECONDITION_FAILED", api.reorder(user, cid, order(rotated), "if-match", "\"2." + inc + "\""));
-        expectError(412, "PRECONDITION_FAILED", api.reorder(user, cid, order(rotated), "if-match", "W/\"1." + inc + "\""));
-        expectError(400, "INVALID_PRECONDITION", api.reorder(user, cid, order(rotated), "if-match", "1"));
-        assertEquals(before, storedItem(user, cid));
-        APIGatewayV2HTTPResponse r = api.reorder(user, cid, order(rotated), "if-match", "\"1." + inc + "\"");
+        CreatedCollection c = collections.create(3);
+        List<String> rotated = List.of(c.imageId(1), c.imageId(2), c.imageId(0));
+        expectError(412, "PRECONDITION_FAILED", api.reorder(user, c.id(), order(rotated), "if-match", c.etag(2)));
+        expectError(412, "PRECONDITION_FAILED", api.reorder(user, c.id(), order(rotated), "if-match", "W/" + c.etag(1)));
+        expectError(400, "INVALID_PRECONDITION", api.reorder(user, c.id(), order(rotated), "if-match", "1"));
+        c.assertUnchanged();
+        APIGatewayV2HTTPResponse r = api.reorder(user, c.id(), order(rotated), "if-match", c.etag(1));
         assertEquals(rotated, idsOf(expect(200, r)));
-        assertEquals("\"2." + inc + "\"", r.getHeaders().get("etag"));
-        expectError(412, "PRECONDITION_FAILED", api.reorder(user, cid, order(ids), "if-match", "\"1." + inc + "\""));
-        expect(200, api.reorder(user, cid, order(ids), "if-match", "*"));
-        assertEquals(3, CollectionAudit.version(user, cid));
+        assertEquals(c.etag(2), r.getHeaders().get("etag"));
+        expectError(412, "PRECONDITION_FAILED", api.reorder(user, c.id(), order(c.imageIds()), "if-match", c.etag(1)));
+        expect(200, api.reorder(user, c.id(), order(c.imageIds()), "if-match", "*"));
+        assertEquals(3, CollectionAudit.version(user, c.id()));
     }
 }

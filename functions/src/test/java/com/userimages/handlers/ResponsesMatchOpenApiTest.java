@@ -108,7 +108,7 @@ class ResponsesMatchOpenApiTest {
                 "{\"imagesCollectionId\":null,\"timestamp\":null,\"images\":[]}", RequestSchema.ACCEPTS));
         cases.add(create("create replay", 200, user, replayBody, RequestSchema.ACCEPTS));
         cases.add(create("create, same id other content", 409, user, replayBody.replace(URL, "https://other.example/b.jpg"), RequestSchema.ACCEPTS));
-        for (String[] bad : new String[][] {
+        cases.addAll(malformedBodies("create", (name, status, body, schema) -> create(name, status, user, body, schema), new String[][] {
                 {"not JSON", "{images:[]}"},
                 {"unknown field", "{\"images\":[],\"owner\":\"bob\"}"},
                 {"unknown image field", "{\"images\":[{\"url\":\"" + URL + "\",\"size\":1}]}"},
@@ -120,9 +120,7 @@ class ResponsesMatchOpenApiTest {
                 {"url with a space", "{\"images\":[{\"url\":\"https://a.example/a b\"}]}"},
                 {"url too long", "{\"images\":[{\"url\":\"https://a.example/" + "z".repeat(2040) + "\"}]}"},
                 {"timestamp without offset", "{\"timestamp\":\"2026-01-01T00:00:00\",\"images\":[]}"},
-                {"too many images", images(101)}}) {
-            cases.add(create("create: " + bad[0], 400, user, bad[1], RequestSchema.REJECTS));
-        }
+                {"too many images", images(101)}}));
         cases.add(create("create: an imageId twice", 400, user, "{\"images\":[{\"imageId\":\"" + imageId + "\",\"url\":\"" + URL
                 + "\"},{\"imageId\":\"" + imageId + "\",\"url\":\"" + URL + "\"}]}", RequestSchema.NOT_CHECKED));
         cases.add(create("create: body over 256 KB", 413, user,
@@ -218,15 +216,13 @@ class ResponsesMatchOpenApiTest {
         cases.add(reorder("reorder, a body sent as text", 415, user, ordered, order(a, b), RequestSchema.NOT_CHECKED,
                 "content-type", "text/plain; charset=utf-8"));
         cases.add(reorder("reorder, malformed If-Match", 400, user, ordered, order(a, b), RequestSchema.REJECTS, "if-match", "3"));
-        for (String[] bad : new String[][] {
+        cases.addAll(malformedBodies("reorder", (name, status, body, schema) -> reorder(name, status, user, ordered, body, schema), new String[][] {
                 {"not JSON", "{imageIds:[]}"},
                 {"imageIds missing", "{}"},
                 {"imageIds not an array", "{\"imageIds\":\"" + a + "\"}"},
                 {"unknown field", "{\"imageIds\":[],\"at\":0}"},
                 {"a malformed id", "{\"imageIds\":[\"zz\"]}"},
-                {"an id of the wrong type", "{\"imageIds\":[42]}"}}) {
-            cases.add(reorder("reorder: " + bad[0], 400, user, ordered, bad[1], RequestSchema.REJECTS));
-        }
+                {"an id of the wrong type", "{\"imageIds\":[42]}"}}));
         cases.add(reorder("reorder: body over 256 KB", 413, user, ordered,
                 "{\"imageIds\":[\"" + "z".repeat(270_000) + "\"]}", RequestSchema.REJECTS));
         cases.add(call("reorder without claims", ApiRoute.REORDER_IMAGES, 401, () -> appendHandler().handleRequest(
@@ -373,6 +369,16 @@ class ResponsesMatchOpenApiTest {
                     () -> c.name() + ": no Cache-Control: " + response.getHeaders());
             return response;
         });
+    }
+
+    /** A case of one operation, made from what varies between its cases. */
+    private interface CaseOf {
+        Case of(String name, int status, String body, RequestSchema schema);
+    }
+
+    /** For each malformed body ({label, body}), the operation's 400; the request schema must reject each of them too. */
+    private static List<Case> malformedBodies(String operation, CaseOf operationCase, String[][] labelledBodies) {
+        return Stream.of(labelledBodies).map(bad -> operationCase.of(operation + ": " + bad[0], 400, bad[1], RequestSchema.REJECTS)).toList();
     }
 
     private static Case call(String name, ApiRoute route, int status, Supplier<APIGatewayV2HTTPResponse> call) {

@@ -5,6 +5,7 @@ import static com.userimages.handlers.AppendCollectionHandlerTest.id;
 import static com.userimages.handlers.AppendCollectionHandlerTest.images;
 import static com.userimages.testing.Responses.expect;
 import static com.userimages.testing.Responses.expectError;
+import static com.userimages.testing.SlotUploads.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,15 +17,11 @@ import com.userimages.core.storage.ObjectKeys;
 import com.userimages.core.storage.UploadIds;
 import com.userimages.testing.DynamoDbExtension;
 import com.userimages.testing.ObjectStoreEngine;
+import com.userimages.testing.SlotUploads;
 import com.userimages.testing.TestApi;
 import com.userimages.wiring.FunctionComponents;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,20 +32,12 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 /** {@code POST /collections/{id}/uploads}: a presigned PUT for the caller's own collection, within the bounds. */
 @ExtendWith(DynamoDbExtension.class)
 class UploadSlotTest {
-    private static final byte[] PNG = Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 120);
+    private static final byte[] PNG = SlotUploads.png(120);
     private final TestApi api = new TestApi();
     private final String user = TestApi.newUser();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private String collection(List<String> imageIds) {
         return created(api, user, cid -> "{\"imagesCollectionId\":\"" + cid + "\",\"images\":" + images(imageIds, "https://o.example/") + "}");
-    }
-
-    private static HttpResponse<String> put(JsonNode slot, byte[] bytes, String contentType) throws IOException, InterruptedException {
-        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(slot.get("uploadUrl").asText()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        if (contentType != null) put.header("Content-Type", contentType);
-        return HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

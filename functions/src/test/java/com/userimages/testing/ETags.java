@@ -2,6 +2,7 @@ package com.userimages.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.userimages.contract.UserImagesTable;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,8 +30,12 @@ public final class ETags {
 
     /** The stored incarnation; {@code 0} for an item without one. */
     public static String incarnation(String user, String collectionId) {
-        AttributeValue stored = CollectionAudit.item(user, collectionId).orElseThrow()
-                .get(UserImagesTable.INCARNATION);
+        return incarnation(CollectionAudit.item(user, collectionId).orElseThrow());
+    }
+
+    /** A stored item's incarnation; {@code 0} for one without. */
+    public static String incarnation(Map<String, AttributeValue> item) {
+        AttributeValue stored = item.get(UserImagesTable.INCARNATION);
         return stored == null ? "0" : stored.s();
     }
 

@@ -56,26 +56,49 @@ public final class TestApi {
         return GatewayEvents.request(route).as(user).path("collectionId", collectionId);
     }
 
-    public APIGatewayV2HTTPResponse appendWith(String user, String collectionId, String json, String... headers) {
-        return send(append, onCollection(ApiRoute.APPEND_IMAGES, user, collectionId).body(json), headers);
+    /** A request of the user's on a route that names one image of a collection. */
+    private static GatewayEvents onImage(ApiRoute route, String user, String collectionId, String imageId) {
+        return onCollection(route, user, collectionId).path("imageId", imageId);
     }
+
+    // The append function's routes: each takes a JSON body.
+
+    public APIGatewayV2HTTPResponse createWith(String user, String json, String... headers) {
+        return send(append, GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body(json), headers);
+    }
+
+    public APIGatewayV2HTTPResponse appendWith(String user, String collectionId, String json, String... headers) {
+        return sendBody(ApiRoute.APPEND_IMAGES, user, collectionId, json, headers);
+    }
+
+    /** {@code POST /collections/{id}/uploads} with a raw JSON body. */
+    public APIGatewayV2HTTPResponse openUpload(String user, String collectionId, String json, String... headers) {
+        return sendBody(ApiRoute.OPEN_UPLOAD, user, collectionId, json, headers);
+    }
+
+    /** {@code PUT /collections/{id}/order} with a raw JSON body. */
+    public APIGatewayV2HTTPResponse reorder(String user, String collectionId, String json, String... headers) {
+        return sendBody(ApiRoute.REORDER_IMAGES, user, collectionId, json, headers);
+    }
+
+    /** A JSON body to one of the append function's routes on a collection. */
+    private APIGatewayV2HTTPResponse sendBody(ApiRoute route, String user, String collectionId, String json, String... headers) {
+        return send(append, onCollection(route, user, collectionId).body(json), headers);
+    }
+
+    // The get, list and delete functions' routes: none takes a body.
 
     public APIGatewayV2HTTPResponse getWith(String user, String collectionId, String... headers) {
         return send(get, onCollection(ApiRoute.GET_COLLECTION, user, collectionId), headers);
     }
 
     public APIGatewayV2HTTPResponse getImageWith(String user, String collectionId, String imageId, String... headers) {
-        return send(get, onCollection(ApiRoute.GET_IMAGE, user, collectionId).path("imageId", imageId), headers);
+        return send(get, onImage(ApiRoute.GET_IMAGE, user, collectionId, imageId), headers);
     }
 
-    /** {@code POST /collections/{id}/uploads} with a raw JSON body. */
-    public APIGatewayV2HTTPResponse openUpload(String user, String collectionId, String json, String... headers) {
-        return send(append, onCollection(ApiRoute.OPEN_UPLOAD, user, collectionId).body(json), headers);
-    }
-
-    /** {@code PUT /collections/{id}/order} with a raw JSON body. */
-    public APIGatewayV2HTTPResponse reorder(String user, String collectionId, String json, String... headers) {
-        return send(append, onCollection(ApiRoute.REORDER_IMAGES, user, collectionId).body(json), headers);
+    /** {@code GET /collections} with request headers (name, value, ...), no query. */
+    public APIGatewayV2HTTPResponse listWith(String user, String... headers) {
+        return send(list, GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user), headers);
     }
 
     public APIGatewayV2HTTPResponse deleteCollection(String user, String collectionId, String... headers) {
@@ -83,17 +106,10 @@ public final class TestApi {
     }
 
     public APIGatewayV2HTTPResponse deleteImage(String user, String collectionId, String imageId, String... headers) {
-        return send(delete, onCollection(ApiRoute.DELETE_IMAGE, user, collectionId).path("imageId", imageId), headers);
+        return send(delete, onImage(ApiRoute.DELETE_IMAGE, user, collectionId, imageId), headers);
     }
 
-    public APIGatewayV2HTTPResponse createWith(String user, String json, String... headers) {
-        return send(append, GatewayEvents.request(ApiRoute.CREATE_COLLECTION).as(user).body(json), headers);
-    }
-
-    /** {@code GET /collections} with request headers (name, value, ...), no query. */
-    public APIGatewayV2HTTPResponse listWith(String user, String... headers) {
-        return send(list, GatewayEvents.request(ApiRoute.LIST_COLLECTIONS).as(user), headers);
-    }
+    // Without request headers.
 
     public APIGatewayV2HTTPResponse create(String user, String json) {
         return createWith(user, json);

@@ -1,5 +1,6 @@
 package com.userimages.core.data;
 
+import static com.userimages.testing.ExternalImages.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -39,9 +40,10 @@ class CollectionRepositoryTest {
     private final CollectionRepository repository = DynamoDbExtension.components().collectionRepository();
     private final String user = TestApi.newUser();
 
-    private static ImageRef image(String name) {
-        return new ImageRef(Ids.generate(), "https://example.com/" + name + ".jpg");
-    }
+    /** Three images, fresh for each test, for the collections it creates. */
+    private final ImageRef a = image("a");
+    private final ImageRef b = image("b");
+    private final ImageRef c = image("c");
 
     private static NewCollection newCollection(int secondsAfterBase, String digest, ImageRef... images) {
         return new NewCollection(Ids.generate(), Timestamps.format(BASE.plusSeconds(secondsAfterBase)), List.of(images), digest);
@@ -56,7 +58,7 @@ class CollectionRepositoryTest {
     class Create {
         @Test
         void aNewCollectionIsWrittenAsVersionOneAndReadBackAsWritten() {
-            NewCollection collection = newCollection(0, "digest-a", image("a"), image("b"));
+            NewCollection collection = newCollection(0, "digest-a", a, b);
             Collection written = stored(collection);
             assertEquals(Collection.FIRST_VERSION, written.version());
             assertEquals(Optional.of(written), repository.get(user, collection.collectionId()));
@@ -64,9 +66,9 @@ class CollectionRepositoryTest {
 
         @Test
         void anIdTakenIsRefusedWithTheStoredStateNotOverwritten() {
-            NewCollection first = newCollection(0, "digest-first", image("a"));
+            NewCollection first = newCollection(0, "digest-first", a);
             Collection written = stored(first);
-            NewCollection second = new NewCollection(first.collectionId(), first.timestamp(), List.of(image("b"), image("c")), "digest-second");
+            NewCollection second = new NewCollection(first.collectionId(), first.timestamp(), List.of(b, c), "digest-second");
             var attempt = repository.putIfAbsent(user, second, ItemSizeEstimator.newCollection(user, second));
             StoredCollection state = assertInstanceOf(CreateOutcome.Exists.class, attempt).state();
             assertEquals("digest-first", state.requestDigest());
@@ -92,14 +94,12 @@ class CollectionRepositoryTest {
 
         @Test
         void anotherUsersCollectionIsAbsent() {
-            Collection written = stored(newCollection(0, "d", image("a")));
+            Collection written = stored(newCollection(0, "d", a));
             assertEquals(Optional.empty(), repository.get(TestApi.newUser(), written.collectionId()));
         }
 
         @Test
         void theStoredStateHoldsEveryImagesUrlByIdAndTheRequestDigest() {
-            ImageRef a = image("a");
-            ImageRef b = image("b");
             Collection written = stored(newCollection(0, "digest-ab", a, b));
             StoredCollection state = repository.readState(user, written.collectionId()).orElseThrow();
             assertEquals(2, state.imageCount());
@@ -113,7 +113,6 @@ class CollectionRepositoryTest {
     class Append {
         @Test
         void anUploadedImagesTypeAndSizeAreStoredWithItAndCountedInTheItemSize() {
-            ImageRef a = image("a");
             Collection written = stored(newCollection(0, "d", a));
             ImageRef uploaded = new ImageRef(Ids.generate(), "s3:images/0123456789abcdef0123456789abcdef/x/y/z", new UploadedFile("image/png", 123_456));
             assertTrue(ItemSizeEstimator.images(List.of(uploaded)) > ItemSizeEstimator.images(List.of(new ImageRef(uploaded.imageId(), uploaded.url()))),
@@ -128,9 +127,7 @@ class CollectionRepositoryTest {
 
         @Test
         void appendedImagesGoAtTheEndUnderTheNextVersion() {
-            ImageRef a = image("a");
             Collection written = stored(newCollection(0, "d", a));
-            ImageRef b = image("b");
             var attempt = repository.appendImages(user, written.collectionId(), List.of(b), ItemSizeEstimator.images(List.of(b)),
                     1_000, ItemSizeEstimator.MAX_ITEM_BYTES, Preconditions.NONE);
             var appended = assertInstanceOf(AppendOutcome.Appended.class, attempt);
@@ -141,9 +138,8 @@ class CollectionRepositoryTest {
 
         @Test
         void anIdAlreadyThereRefusesTheWholeAppend() {
-            ImageRef a = image("a");
             Collection written = stored(newCollection(0, "d", a));
-            List<ImageRef> again = List.of(image("b"), a);
+            List<ImageRef> again = List.of(b, a);
             var attempt = repository.appendImages(user, written.collectionId(), again, ItemSizeEstimator.images(again),
                     1_000, ItemSizeEstimator.MAX_ITEM_BYTES, Preconditions.NONE);
             var refused = assertInstanceOf(AppendOutcome.Refused.class, attempt);
@@ -153,8 +149,8 @@ class CollectionRepositoryTest {
 
         @Test
         void anAppendOverTheImageBoundIsRefused() {
-            Collection written = stored(newCollection(0, "d", image("a"), image("b")));
-            List<ImageRef> one = List.of(image("c"));
+            Collection written = stored(newCollection(0, "d", a, b));
+            List<ImageRef> one = List.of(c);
             var attempt = repository.appendImages(user, written.collectionId(), one, ItemSizeEstimator.images(one),
                     2, ItemSizeEstimator.MAX_ITEM_BYTES, Preconditions.NONE);
             assertInstanceOf(AppendOutcome.Refused.class, attempt);
@@ -163,7 +159,7 @@ class CollectionRepositoryTest {
 
         @Test
         void anAppendToNoCollectionIsRefusedWithoutState() {
-            List<ImageRef> one = List.of(image("a"));
+            List<ImageRef> one = List.of(a);
             var attempt = repository.appendImages(user, Ids.generate(), one, ItemSizeEstimator.images(one),
                     1_000, ItemSizeEstimator.MAX_ITEM_BYTES, Preconditions.NONE);
             assertNull(assertInstanceOf(AppendOutcome.Refused.class, attempt).state());
@@ -174,8 +170,6 @@ class CollectionRepositoryTest {
     class Edit {
         @Test
         void replacingTheImagesOfTheStateReadWritesTheNextVersion() {
-            ImageRef a = image("a");
-            ImageRef b = image("b");
             Collection written = stored(newCollection(0, "d", a, b));
             var attempt = repository.replaceImages(user, written.collectionId(), List.of(b, a), written.tag());
             CollectionTag next = assertInstanceOf(ReorderOutcome.Reordered.class, attempt).tag();
@@ -185,8 +179,6 @@ class CollectionRepositoryTest {
 
         @Test
         void replacingTheImagesOfAnOlderStateIsRefusedWithTheCurrentOne() {
-            ImageRef a = image("a");
-            ImageRef b = image("b");
             Collection written = stored(newCollection(0, "d", a, b));
             repository.replaceImages(user, written.collectionId(), List.of(b, a), written.tag());
             var attempt = repository.replaceImages(user, written.collectionId(), List.of(a, b), written.tag());
@@ -196,9 +188,6 @@ class CollectionRepositoryTest {
 
         @Test
         void removingAnImageByItsPositionKeepsTheOthersInOrder() {
-            ImageRef a = image("a");
-            ImageRef b = image("b");
-            ImageRef c = image("c");
             Collection written = stored(newCollection(0, "d", a, b, c));
             var attempt = repository.removeImage(user, written.collectionId(), 1, b, 3, Preconditions.NONE,
                     ItemSizeEstimator.images(List.of(b)));
@@ -209,7 +198,7 @@ class CollectionRepositoryTest {
 
         @Test
         void aDeletedCollectionIsGoneAndASecondDeleteFindsNothing() {
-            Collection written = stored(newCollection(0, "d", image("a")));
+            Collection written = stored(newCollection(0, "d", a));
             assertInstanceOf(DeleteOutcome.Deleted.class,
                     repository.deleteCollection(user, written.collectionId(), Preconditions.NONE));
             assertEquals(Optional.empty(), repository.get(user, written.collectionId()));
@@ -247,7 +236,7 @@ class CollectionRepositoryTest {
         @Test
         void theImageFilterCountsWhatItEvaluatedNotWhatMatched() {
             stored(newCollection(0, "d"));
-            Collection withImages = stored(newCollection(1, "d", image("a")));
+            Collection withImages = stored(newCollection(1, "d", a));
             stored(newCollection(2, "d"));
             TimestampIndexSlice slice = repository.queryByTimestamp(user, new ListSelection(SortOrder.DESC, null, null, 1), null, 10);
             assertEquals(List.of(withImages.collectionId()), slice.items().stream().map(ListedCollection::collectionId).toList());

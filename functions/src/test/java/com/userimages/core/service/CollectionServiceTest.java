@@ -1,5 +1,6 @@
 package com.userimages.core.service;
 
+import static com.userimages.testing.ExternalImages.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,9 +43,10 @@ class CollectionServiceTest {
             new Bounds(100, MAX_IMAGES_PER_COLLECTION));
     private final String user = TestApi.newUser();
 
-    private static ImageRef image(String name) {
-        return new ImageRef(Ids.generate(), "https://example.com/" + name + ".jpg");
-    }
+    /** Three images, fresh for each test, for the collections it creates. */
+    private final ImageRef a = image("a");
+    private final ImageRef b = image("b");
+    private final ImageRef c = image("c");
 
     private static NewCollection newCollection(String digest, ImageRef... images) {
         return new NewCollection(Ids.generate(), Timestamps.format(Instant.parse("2025-11-01T00:00:00Z")), List.of(images), digest);
@@ -65,7 +67,7 @@ class CollectionServiceTest {
     class Create {
         @Test
         void aReplayIsTheCollectionAsStoredAndNotNew() {
-            NewCollection collection = newCollection("digest-a", image("a"));
+            NewCollection collection = newCollection("digest-a", a);
             CollectionService.Created first = service.create(user, collection);
             CollectionService.Created replay = service.create(user, collection);
             assertTrue(first.isNew());
@@ -75,9 +77,9 @@ class CollectionServiceTest {
 
         @Test
         void otherContentUnderATakenIdIsAConflictAndChangesNothing() {
-            NewCollection collection = newCollection("digest-a", image("a"));
+            NewCollection collection = newCollection("digest-a", a);
             Collection stored = service.create(user, collection).collection();
-            NewCollection other = new NewCollection(collection.collectionId(), collection.timestamp(), List.of(image("b")), "digest-b");
+            NewCollection other = new NewCollection(collection.collectionId(), collection.timestamp(), List.of(b), "digest-b");
             assertRefused(409, "COLLECTION_EXISTS", () -> service.create(user, other));
             assertEquals(stored, service.get(user, collection.collectionId()));
         }
@@ -87,8 +89,8 @@ class CollectionServiceTest {
     class Append {
         @Test
         void aRetriedAppendAddsNothingTwice() {
-            Collection collection = created(image("a"));
-            List<ImageRef> more = List.of(image("b"), image("c"));
+            Collection collection = created(a);
+            List<ImageRef> more = List.of(b, c);
             AppendResult first = service.append(user, collection.collectionId(), more, Preconditions.NONE);
             AppendResult retry = service.append(user, collection.collectionId(), more, Preconditions.NONE);
             assertEquals(2, first.appended());
@@ -99,24 +101,23 @@ class CollectionServiceTest {
 
         @Test
         void anIdThereWithAnotherUrlRefusesTheWholeRequest() {
-            ImageRef a = image("a");
             Collection collection = created(a);
-            List<ImageRef> clash = List.of(image("b"), new ImageRef(a.imageId(), "https://example.com/other.jpg"));
+            List<ImageRef> clash = List.of(b, new ImageRef(a.imageId(), "https://example.com/other.jpg"));
             assertRefused(409, "IMAGE_ID_CONFLICT", () -> service.append(user, collection.collectionId(), clash, Preconditions.NONE));
             assertEquals(List.of(a), service.get(user, collection.collectionId()).images());
         }
 
         @Test
         void pastTheCollectionsBoundIs413() {
-            Collection collection = created(image("a"), image("b"));
-            List<ImageRef> two = List.of(image("c"), image("d"));
+            Collection collection = created(a, b);
+            List<ImageRef> two = List.of(c, image("d"));
             assertRefused(413, "COLLECTION_TOO_LARGE", () -> service.append(user, collection.collectionId(), two, Preconditions.NONE));
             assertEquals(2, service.get(user, collection.collectionId()).imageCount());
         }
 
         @Test
         void toNoCollectionIs404() {
-            assertRefused(404, "COLLECTION_NOT_FOUND", () -> service.append(user, Ids.generate(), List.of(image("a")), Preconditions.NONE));
+            assertRefused(404, "COLLECTION_NOT_FOUND", () -> service.append(user, Ids.generate(), List.of(a), Preconditions.NONE));
         }
     }
 
@@ -124,8 +125,6 @@ class CollectionServiceTest {
     class Read {
         @Test
         void anImageIsFoundWithItsPositionAndItsCollectionsTag() {
-            ImageRef a = image("a");
-            ImageRef b = image("b");
             Collection collection = created(a, b);
             ImageInCollection found = service.getImage(user, collection.collectionId(), b.imageId());
             assertEquals(new ImageInCollection(collection.collectionId(), b, 1, collection.tag()), found);
@@ -133,16 +132,16 @@ class CollectionServiceTest {
 
         @Test
         void anImageNotInTheCollectionIs404() {
-            Collection collection = created(image("a"));
+            Collection collection = created(a);
             assertRefused(404, "IMAGE_NOT_FOUND", () -> service.getImage(user, collection.collectionId(), Ids.generate()));
         }
 
         @Test
         void theCallersCurrentCopyIsNotModifiedAndAnOlderOneIsRead() {
-            Collection collection = created(image("a"));
+            Collection collection = created(a);
             Preconditions current = new Preconditions(Optional.empty(), Optional.of(VersionMatch.oneOf(Set.of(collection.tag()))));
             assertTrue(service.get(user, collection.collectionId(), current).notModified());
-            AppendResult changed = service.append(user, collection.collectionId(), List.of(image("b")), Preconditions.NONE);
+            AppendResult changed = service.append(user, collection.collectionId(), List.of(b), Preconditions.NONE);
             CollectionService.Read<Collection> read = service.get(user, collection.collectionId(), current);
             assertFalse(read.notModified());
             assertEquals(changed.tag(), read.tag());
@@ -150,7 +149,7 @@ class CollectionServiceTest {
 
         @Test
         void anIfMatchNamingAnotherStateIs412() {
-            Collection collection = created(image("a"));
+            Collection collection = created(a);
             Preconditions other = Preconditions.pinnedTo(collection.tag().next());
             assertRefused(412, "PRECONDITION_FAILED", () -> service.get(user, collection.collectionId(), other));
         }
@@ -160,8 +159,6 @@ class CollectionServiceTest {
     class Reorder {
         @Test
         void theNewOrderIsStoredUnderTheNextVersion() {
-            ImageRef a = image("a");
-            ImageRef b = image("b");
             Collection collection = created(a, b);
             Collection reordered = service.reorder(user, collection.collectionId(), List.of(b.imageId(), a.imageId()), Preconditions.NONE);
             assertEquals(List.of(b, a), reordered.images());
@@ -171,16 +168,12 @@ class CollectionServiceTest {
 
         @Test
         void theCurrentOrderIsANoOpThatKeepsTheVersion() {
-            ImageRef a = image("a");
-            ImageRef b = image("b");
             Collection collection = created(a, b);
             assertEquals(collection, service.reorder(user, collection.collectionId(), List.of(a.imageId(), b.imageId()), Preconditions.NONE));
         }
 
         @Test
         void idsThatAreNotExactlyTheCollectionsAreAConflict() {
-            ImageRef a = image("a");
-            ImageRef b = image("b");
             Collection collection = created(a, b);
             assertRefused(409, "IMAGE_SET_MISMATCH",
                     () -> service.reorder(user, collection.collectionId(), List.of(a.imageId(), a.imageId()), Preconditions.NONE));
@@ -193,9 +186,6 @@ class CollectionServiceTest {
     class Delete {
         @Test
         void removingAnImageKeepsTheOthersInOrder() {
-            ImageRef a = image("a");
-            ImageRef b = image("b");
-            ImageRef c = image("c");
             Collection collection = created(a, b, c);
             CollectionService.ImageRemoval removal = service.deleteImage(user, collection.collectionId(), b.imageId(), Preconditions.NONE);
             assertEquals(new RemoveResult(collection.collectionId(), 1, 2, collection.tag().next()), removal.result());
@@ -205,7 +195,7 @@ class CollectionServiceTest {
 
         @Test
         void aDeletedCollectionIs404AfterwardsAndForASecondDelete() {
-            Collection collection = created(image("a"));
+            Collection collection = created(a);
             service.deleteCollection(user, collection.collectionId(), Preconditions.NONE);
             assertRefused(404, "COLLECTION_NOT_FOUND", () -> service.get(user, collection.collectionId()));
             assertRefused(404, "COLLECTION_NOT_FOUND", () -> service.deleteCollection(user, collection.collectionId(), Preconditions.NONE));
