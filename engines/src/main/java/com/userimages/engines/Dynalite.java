@@ -17,17 +17,14 @@ import java.util.Optional;
  * guard that only lets this run's signed, non-browser requests through. In memory, or kept in a
  * LevelDB directory so that a restart finds the data.
  */
-public final class Dynalite implements Engine {
+public final class Dynalite extends ChildProcessEngine {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
 
-    private final EngineProcess process;
-    private final EngineCredentials credentials;
     private final Path dataDir;
 
     private Dynalite(EngineProcess process, EngineCredentials credentials, Path dataDir) {
-        this.process = process;
-        this.credentials = credentials;
+        super(process, credentials);
         this.dataDir = dataDir;
     }
 
@@ -67,40 +64,11 @@ public final class Dynalite implements Engine {
             arguments.addAll(List.of("--path", dataDir.toAbsolutePath().toString()));
         }
         EngineProcess process = EngineProcess.start("dynalite", "dynalite.js", arguments, credentials, env, START_TIMEOUT);
-        Dynalite engine = new Dynalite(process, credentials, dataDir);
-        try {
-            engine.awaitReady();
-        } catch (EngineStartException e) {
-            process.close();
-            throw e;
-        }
-        return engine;
-    }
-
-    @Override
-    public URI endpoint() {
-        return process.endpoint();
-    }
-
-    /** The key pair its guard lets through: hand it to every client of this engine. */
-    @Override
-    public EngineCredentials credentials() {
-        return credentials;
+        return ready(new Dynalite(process, credentials, dataDir));
     }
 
     public Optional<Path> dataDir() {
         return Optional.ofNullable(dataDir);
-    }
-
-    @Override
-    public boolean alive() {
-        return process.alive();
-    }
-
-    /** The Node process's id, for tests that check nothing is left behind. */
-    @Override
-    public long pid() {
-        return process.pid();
     }
 
     /** Human-readable, for a start-up banner. */
@@ -109,17 +77,13 @@ public final class Dynalite implements Engine {
         return dataDir == null ? "dynalite, in memory" : "dynalite, data in " + dataDir;
     }
 
-    @Override
-    public void close() {
-        process.close();
-    }
-
     /**
      * A signed ListTables: the engine's own banner comes before LevelDB is open, so only an answer
      * shows it can serve (a directory another engine holds makes it exit on the first request).
      */
-    private void awaitReady() throws EngineStartException {
-        Optional<String> problem = EngineProbe.awaitOk(process, () -> EngineProbe.send(endpoint(), "POST", credentials, "dynamodb",
+    @Override
+    void awaitReady() throws EngineStartException {
+        Optional<String> problem = EngineProbe.awaitOk(process, () -> EngineProbe.send(endpoint(), "POST", credentials(), "dynamodb",
                 Map.of("X-Amz-Target", "DynamoDB_20120810.ListTables", "Content-Type", "application/x-amz-json-1.0"),
                 "{}".getBytes(StandardCharsets.UTF_8)), READY_TIMEOUT);
         if (problem.isEmpty()) return;

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * private temporary directory removed at stop, or a given directory that a restart finds again.
  * The bucket exists once {@link #start} returns.
  */
-public final class S3rver implements Engine {
+public final class S3rver extends ChildProcessEngine {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
     /** S3's rules for a bucket name that works path-style and virtual-hosted alike. */
@@ -35,8 +35,6 @@ public final class S3rver implements Engine {
     private static final Pattern ORIGIN = Pattern.compile("https?://(?:[a-z0-9.-]+|\\[[0-9a-f:.]+])(?::\\d{1,5})?");
     private static final String LOCK_FILE = ".user-images-s3rver.lock";
 
-    private final EngineProcess process;
-    private final EngineCredentials credentials;
     private final String bucket;
     private final List<String> origins;
     private final Path directory;
@@ -45,8 +43,7 @@ public final class S3rver implements Engine {
 
     private S3rver(EngineProcess process, EngineCredentials credentials, String bucket, List<String> origins, Path directory,
                    boolean temporary, FileChannel lockChannel) {
-        this.process = process;
-        this.credentials = credentials;
+        super(process, credentials);
         this.bucket = bucket;
         this.origins = origins;
         this.directory = directory;
@@ -108,26 +105,7 @@ public final class S3rver implements Engine {
             release(lock, directory, temporary);
             throw e;
         }
-        S3rver engine = new S3rver(process, credentials, bucket, allowed, directory, temporary, lock);
-        try {
-            engine.awaitReady();
-        } catch (EngineStartException e) {
-            engine.close();
-            throw e;
-        }
-        return engine;
-    }
-
-    /** Path-style: {@code endpoint()/bucket/key}. */
-    @Override
-    public URI endpoint() {
-        return process.endpoint();
-    }
-
-    /** The key pair its guard lets through: hand it to every client and presigner of this engine. */
-    @Override
-    public EngineCredentials credentials() {
-        return credentials;
+        return ready(new S3rver(process, credentials, bucket, allowed, directory, temporary, lock));
     }
 
     public String bucket() {
@@ -149,17 +127,6 @@ public final class S3rver implements Engine {
         return temporary ? Optional.empty() : Optional.of(directory);
     }
 
-    @Override
-    public boolean alive() {
-        return process.alive();
-    }
-
-    /** The Node process's id, for tests that check nothing is left behind. */
-    @Override
-    public long pid() {
-        return process.pid();
-    }
-
     /** Human-readable, for a start-up banner. */
     @Override
     public String description() {
@@ -169,7 +136,7 @@ public final class S3rver implements Engine {
     /** Stops the engine; a temporary directory goes with it (the wrapper removes it, this makes sure). */
     @Override
     public void close() {
-        process.close();
+        super.close();
         release(lockChannel, directory, temporary);
     }
 
@@ -244,9 +211,10 @@ public final class S3rver implements Engine {
     }
 
     /** A signed HeadBucket: the answer shows that the engine serves and that the bucket exists. */
-    private void awaitReady() throws EngineStartException {
+    @Override
+    void awaitReady() throws EngineStartException {
         Optional<String> problem = EngineProbe.awaitOk(process, () -> EngineProbe.send(endpoint().resolve("/" + bucket), "HEAD",
-                credentials, "s3", Map.of("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD"), null), READY_TIMEOUT);
+                credentials(), "s3", Map.of("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD"), null), READY_TIMEOUT);
         if (problem.isEmpty()) return;
         throw new EngineStartException(process.alive() ? "s3rver did not become ready: " + problem.get() : process.failure());
     }
