@@ -20,17 +20,14 @@ import com.userimages.client.model.ImageInput;
 import com.userimages.client.model.ListPage;
 import com.userimages.client.model.ListedCollection;
 import com.userimages.client.model.ReorderRequest;
-import java.io.BufferedReader;
+import com.userimages.local.cli.LocalProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,22 +38,14 @@ import org.junit.jupiter.api.Test;
  * A document a generator cannot use, or that disagrees with the server, fails here.
  */
 class GeneratedClientIT {
-    private static Process server;
+    private static LocalProcess server;
     private static URI base;
     private static ApiClient client;
 
     @BeforeAll
     static void startTheLocalServer() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "com.userimages.local.cli.LocalCli", "--port", "0")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader lines = server.inputReader(StandardCharsets.UTF_8);
-        for (String line; (line = lines.readLine()) != null; ) {
-            if (line.startsWith("user-images local API on ")) base = URI.create(line.substring("user-images local API on ".length()).strip());
-            if (line.startsWith("Ctrl-C ")) break; // the banner's last line, whether or not Ctrl-C can stop it
-        }
-        assertNotNull(base, "the local server did not print its URL");
-        Thread.ofVirtual().start(() -> lines.lines().forEach(l -> { }));
+        server = LocalProcess.launch(List.of("--port", "0"));
+        base = server.awaitBaseUrl();
         String token = developmentToken("client-" + UUID.randomUUID());
         client = new ApiClient();
         client.updateBaseUri(base.toString());
@@ -64,10 +53,10 @@ class GeneratedClientIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() throws Exception {
         if (server == null) return;
-        server.destroy();
-        if (!server.waitFor(30, TimeUnit.SECONDS)) server.destroyForcibly();
+        // SIGTERM, as a user's kill: the server stops its engines before it exits.
+        server.terminate();
     }
 
     @Test

@@ -4,44 +4,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
+import com.userimages.local.cli.LocalProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The smoke test against the real local server, started as a user starts it, in its own JVM. */
 class SmokeTestIT {
-    private static Process server;
+    private static LocalProcess server;
     private static URI base;
 
     @BeforeAll
     static void startTheLocalServer() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "com.userimages.local.cli.LocalCli", "--port", "0")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader lines = server.inputReader(StandardCharsets.UTF_8);
-        for (String line; (line = lines.readLine()) != null; ) {
-            if (line.startsWith("user-images local API on ")) base = URI.create(line.substring("user-images local API on ".length()).strip());
-            if (line.startsWith("Ctrl-C ")) break; // the banner's last line, whether or not Ctrl-C can stop it
-        }
-        assertTrue(base != null, "the local server did not print its URL");
-        Thread.ofVirtual().start(() -> lines.lines().forEach(l -> { }));
+        server = LocalProcess.launch(List.of("--port", "0"));
+        base = server.awaitBaseUrl();
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() throws Exception {
         if (server == null) return;
-        server.destroy();
-        if (!server.waitFor(30, TimeUnit.SECONDS)) server.destroyForcibly();
+        // SIGTERM, as a user's kill: the server stops its engines before it exits.
+        server.terminate();
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.userimages.local.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The CLI in its own JVM, as a user runs it: the test's class path (real handlers, dynalite as its child),
- * the same JVM flags the jar's manifest gives. Output is collected line by line while it runs.
+ * the same JVM flags the jar's manifest gives. Output is collected line by line while it runs. Shared
+ * with the other modules' tests that run against the server (the local test-jar).
  */
-final class LocalProcess implements AutoCloseable {
+public final class LocalProcess implements AutoCloseable {
+    /** The banner line that says where the server listens. */
+    private static final String LISTENING = "user-images local API on ";
+
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
 
     final Process process;
@@ -78,7 +83,7 @@ final class LocalProcess implements AutoCloseable {
         return false;
     }
 
-    static LocalProcess launch(List<String> args) throws IOException {
+    public static LocalProcess launch(List<String> args) throws IOException {
         return launch(args, Map.of());
     }
 
@@ -137,8 +142,14 @@ final class LocalProcess implements AutoCloseable {
     }
 
     /** Waits for the banner's last line, which says whether Ctrl-C stops the server; returns it. */
-    String awaitReady() throws InterruptedException {
+    public String awaitReady() throws InterruptedException {
         return awaitLine("Ctrl-C ");
+    }
+
+    /** The server's base URL, from its banner, once the banner is whole (the server then serves). */
+    public URI awaitBaseUrl() throws InterruptedException {
+        awaitReady();
+        return URI.create(awaitLine(LISTENING).substring(LISTENING.length()).strip());
     }
 
     /** Ctrl-C, as the terminal sends it. */
@@ -148,8 +159,8 @@ final class LocalProcess implements AutoCloseable {
         return exitCode();
     }
 
-    /** SIGTERM, as {@code kill PID} sends it. */
-    int terminate() throws Exception {
+    /** SIGTERM, as {@code kill PID} sends it: the server stops its engines and exits; returns its exit code. */
+    public int terminate() throws Exception {
         new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
         return exitCode();
     }
@@ -165,7 +176,7 @@ final class LocalProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    String output() {
+    public String output() {
         return "stdout:\n" + String.join("\n", stdout) + "\nstderr:\n" + String.join("\n", stderr);
     }
 
