@@ -30,21 +30,6 @@ class SourceDependenciesTest {
     /** An import or a qualified name of one of the functions' classes: its package is what counts. */
     private static final Pattern REFERENCE = Pattern.compile("\\b(com\\.userimages\\.(?:core\\.\\w+|wiring|handlers))\\.[A-Z]");
 
-    /** Each layer and the layers that may use it: the same table as PackageRulesTest's. */
-    private static final Map<String, Set<String>> MAY_BE_USED_BY = Map.ofEntries(
-            Map.entry("handlers", Set.of()),
-            Map.entry("wiring", Set.of("handlers")),
-            Map.entry("core.priming", Set.of("wiring", "handlers")),
-            Map.entry("core.http", Set.of("core.priming", "wiring", "handlers")),
-            Map.entry("core.service", Set.of("core.http", "wiring", "handlers")),
-            Map.entry("core.pagination", Set.of("core.service", "core.http", "wiring", "handlers")),
-            Map.entry("core.data", Set.of("core.pagination", "core.service", "wiring", "handlers")),
-            Map.entry("core.model", Set.of("core.storage", "core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers")),
-            Map.entry("core.observability", Set.of("core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers")),
-            Map.entry("core.json", Set.of("core.http", "core.priming", "wiring", "handlers")),
-            Map.entry("core.storage", Set.of("core.service", "core.http", "core.priming", "wiring", "handlers")),
-            Map.entry("core.error", Set.of("core.model", "core.data", "core.pagination", "core.service", "core.http", "core.priming", "wiring", "handlers")));
-
     /** Layer of a package: {@code com.userimages.core.http.x} is in {@code core.http}. */
     static String layer(String pkg) {
         String rest = pkg.substring("com.userimages.".length());
@@ -62,11 +47,11 @@ class SourceDependenciesTest {
                 Matcher pkg = PACKAGE.matcher(text);
                 if (!pkg.find()) continue;
                 String from = layer(pkg.group(1));
-                if (!MAY_BE_USED_BY.containsKey(from)) continue;
+                if (!FunctionLayers.MAY_BE_USED_BY.containsKey(from)) continue;
                 Matcher reference = REFERENCE.matcher(text);
                 while (reference.find()) {
                     String to = layer(reference.group(1));
-                    if (!to.equals(from) && MAY_BE_USED_BY.containsKey(to)) graph.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
+                    if (!to.equals(from) && FunctionLayers.MAY_BE_USED_BY.containsKey(to)) graph.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
                 }
             }
         }
@@ -79,7 +64,7 @@ class SourceDependenciesTest {
         assertTrue(graph.getOrDefault("handlers", Set.of()).contains("core.http"), "the sources were read: " + graph);
         List<String> wrong = new ArrayList<>();
         graph.forEach((from, targets) -> targets.forEach(to -> {
-            if (!MAY_BE_USED_BY.get(to).contains(from)) wrong.add(from + " -> " + to);
+            if (!FunctionLayers.MAY_BE_USED_BY.get(to).contains(from)) wrong.add(from + " -> " + to);
         }));
         assertEquals(List.of(), wrong, "source references against the layers");
     }
