@@ -138,7 +138,8 @@ public final class LocalApiServer implements AutoCloseable {
 
             List<GatewayEndpoint> endpoints = new ArrayList<>();
             if (developmentIssuer != null) endpoints.add(new DevelopmentIssuerEndpoint(developmentIssuer, routeScopes));
-            endpoints.add(new DocsEndpoint(() -> OpenApiDocument.load(URI.create("http://127.0.0.1:" + port)), developmentIssuer, routeScopes));
+            endpoints.add(new DocsEndpoint(() -> OpenApiDocument.load(URI.create("http://127.0.0.1:" + port)), developmentIssuer, routeScopes,
+                    Optional.of(s3.endpoint())));
             endpoints.add(new ApiGatewayEndpoint(RouteMatcher.forApi(), authorizer, integration(invoker), clock));
             http.start(options.cors() == null ? endpoints : List.of(new CorsEndpoint(options.cors(), endpoints)), options.allowedHosts(),
                     options.cors() != null, log, options.logFormat());

@@ -7,13 +7,16 @@ import com.userimages.local.auth.DevelopmentIssuer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The API's documentation, served without a token (like the JWKS): {@code GET /openapi.yaml} and the
@@ -34,13 +37,8 @@ public final class DocsEndpoint implements GatewayEndpoint {
     private static final String WEBJAR_PROPERTIES = "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
     private static final String OWN = "docs/";
 
-    /**
-     * The page's own CSP: scripts and styles only from this server (Swagger UI sets inline styles,
-     * and its icons are data: SVGs), requests only to this server, never framed.
-     */
-    private static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none';"
-            + " frame-ancestors 'none'";
+    /** An origin as CSP and browsers write it: scheme, host, port, nothing that could end a directive. */
+    private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(?::\\d{1,5})?");
 
     /** A file under /docs/: from our resources or the webjar, and its content type. */
     private record Asset(String resource, String contentType) {}
@@ -49,20 +47,27 @@ public final class DocsEndpoint implements GatewayEndpoint {
     private final DevelopmentIssuer issuer;
     private final RouteScopes routeScopes;
     private final Map<String, Asset> assets;
+    private final Optional<String> objectStore;
+    private final String pagePolicy;
     private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
 
     /** @param issuer the development issuer whose token the page carries; null with a real identity provider */
     public DocsEndpoint(OpenApiDocument document, DevelopmentIssuer issuer) {
-        this(() -> document, issuer, RouteScopes.DEFAULTS);
+        this(() -> document, issuer, RouteScopes.DEFAULTS, Optional.empty());
     }
 
     /**
      * @param document    called once, when the document is first asked for: parsing it took a sixth of
      *                    the server's start, for a page most runs never open
      * @param routeScopes the routes' scopes: the page's token carries what opens every route
+     * @param objectStore  the S3 the upload slots' URLs point at: the page's upload form PUTs there and
+     *                     shows the image from there, so its CSP lets the page reach that origin too
      */
-    public DocsEndpoint(Supplier<OpenApiDocument> document, DevelopmentIssuer issuer, RouteScopes routeScopes) {
+    public DocsEndpoint(Supplier<OpenApiDocument> document, DevelopmentIssuer issuer, RouteScopes routeScopes,
+                        Optional<URI> objectStore) {
         this.routeScopes = routeScopes;
+        this.objectStore = objectStore.flatMap(DocsEndpoint::origin);
+        this.pagePolicy = pagePolicy(this.objectStore);
         this.document = once(document);
         this.issuer = issuer;
         String webjar = "/META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
@@ -97,7 +102,7 @@ public final class DocsEndpoint implements GatewayEndpoint {
         Asset asset = assets.get(path);
         if (asset == null) return Optional.empty();
         GatewayReply reply = reply(loaded.computeIfAbsent(asset.resource(), DocsEndpoint::read), asset.contentType());
-        if (path.equals(DOCS_PATH)) reply = reply.withHeader("content-security-policy", PAGE_POLICY);
+        if (path.equals(DOCS_PATH)) reply = reply.withHeader("content-security-policy", pagePolicy);
         return Optional.of(Handled.of(reply));
     }
 
@@ -115,10 +120,32 @@ public final class DocsEndpoint implements GatewayEndpoint {
             config.put("token", issuer.mint(DOCS_SUBJECT, scope));
             config.put("subject", DOCS_SUBJECT);
             config.put("scope", scope);
+            // The upload form needs the token and an S3 the page may reach.
+            config.put("uploads", objectStore.isPresent());
             note = "(docs page token issued)";
         }
         GatewayReply reply = GatewayReply.json(200, config.toString()).withHeader("cache-control", "no-store");
         return new Handled(reply.withHeader("x-content-type-options", "nosniff"), note);
+    }
+
+    /**
+     * The page's own CSP: scripts and styles only from this server (Swagger UI sets inline styles,
+     * and its icons are data: SVGs), requests only to this server and the object store, images from
+     * there too, never framed.
+     */
+    private static String pagePolicy(Optional<String> objectStore) {
+        String store = objectStore.map(origin -> " " + origin).orElse("");
+        return "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                + " img-src 'self' data:" + store + "; font-src 'self' data:; connect-src 'self'" + store + ";"
+                + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
+
+    /** The origin of an endpoint, or empty for one whose origin is no plain scheme://host[:port]. */
+    static Optional<String> origin(URI endpoint) {
+        if (endpoint.getScheme() == null || endpoint.getHost() == null) return Optional.empty();
+        String origin = endpoint.getScheme().toLowerCase(Locale.ROOT) + "://" + endpoint.getHost().toLowerCase(Locale.ROOT)
+                + (endpoint.getPort() == -1 ? "" : ":" + endpoint.getPort());
+        return ORIGIN.matcher(origin).matches() ? Optional.of(origin) : Optional.empty();
     }
 
     private static GatewayReply reply(byte[] body, String contentType) {

@@ -22,6 +22,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,6 +152,43 @@ class DocsPageBrowserIT {
         }
 
         // Nothing the page needed was refused (CSP, a missing asset) and no script failed.
+        List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+        assertEquals(List.of(), severe);
+    }
+
+    @Test
+    void thePagesUploadFormSendsAFileThroughASlotIntoACollection(@TempDir Path dir) throws Exception {
+        String token = local.token("alice", null);
+        Http.Reply created = Http.post(local.base(), "/collections", token, "{\"images\":[{\"url\":\"https://example.com/before.jpg\"}]}");
+        assertEquals(201, created.status(), created.body());
+        String collectionId = created.json().path("imagesCollectionId").asText();
+        // A real PNG, so that the page's preview can only show it if the presigned GET served its bytes.
+        Path png = dir.resolve("upload.png");
+        ImageIO.write(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+
+        browser.get(local.base() + "/docs");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-docs-ready", "authorized"));
+        browser.findElement(By.id("upload-collection")).sendKeys(collectionId);
+        browser.findElement(By.id("upload-file")).sendKeys(png.toAbsolutePath().toString());
+        browser.findElement(By.id("upload-submit")).click();
+        WebElement form = browser.findElement(By.id("upload-form"));
+        String outcome = wait.until(d -> {
+            String state = form.getDomAttribute("data-upload");
+            return state == null || state.equals("running") ? null : state;
+        });
+        assertEquals("done", outcome, browser.findElement(By.id("upload-status")).getText());
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "var i = document.getElementById('upload-preview'); return i.complete && i.naturalWidth === 3;")));
+
+        JsonNode images = Http.get(local.base(), "/collections/" + collectionId, token).json().path("images");
+        assertEquals(2, images.size(), images.toString());
+        assertEquals("upload", images.get(1).path("source").asText(), images.toString());
+        assertEquals("image/png", images.get(1).path("contentType").asText());
+        assertEquals(Files.size(png), images.get(1).path("bytes").asLong());
+
+        // The CSP let the page reach the local S3 (the PUT, the preview) and nothing was refused.
         List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
         assertEquals(List.of(), severe);
