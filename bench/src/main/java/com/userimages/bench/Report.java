@@ -46,8 +46,8 @@ final class Report {
                 (in Lambda's nodejs20.x it ships with the runtime).""");
 
         System.out.println("\nThe reads beside their URL-only row: over 20 uploaded images (each URL presigned, local SigV4, no S3 call), and another build's jar when given, medians:\n");
-        System.out.println("| row | its URL-only row ms | this row ms | this / URL-only | classes loaded, URL-only → this |");
-        System.out.println("| --- | --- | --- | --- | --- |");
+        System.out.println("| row | its URL-only row ms | this row ms | this / URL-only | init ms, URL-only → this | first call ms, URL-only → this | classes loaded, URL-only → this |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         for (ColdStartBenchmark.Row row : rows) {
             String suffix = row.label().endsWith(ColdStartBenchmark.UPLOADED_SUFFIX) ? ColdStartBenchmark.UPLOADED_SUFFIX
                     : row.label().endsWith(ColdStartBenchmark.BASELINE_SUFFIX) ? ColdStartBenchmark.BASELINE_SUFFIX : null;
@@ -58,7 +58,9 @@ final class Report {
             double plain = median(results.get(urlOnly).stream().mapToDouble(Launch.Result::ms).toArray());
             ClassLoadLog before = classes.get(urlOnly);
             ClassLoadLog after = classes.get(row);
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.3f | %s |%n", row.label(), plain, self, self / plain,
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.3f | %.0f → %.0f | %.1f → %.1f | %s |%n", row.label(), plain, self, self / plain,
+                    probeMedian(results.get(urlOnly), 0), probeMedian(results.get(row), 0),
+                    probeMedian(results.get(urlOnly), 2), probeMedian(results.get(row), 2),
                     before == null || after == null ? "—" : before.total() + " → " + after.total());
         }
 
