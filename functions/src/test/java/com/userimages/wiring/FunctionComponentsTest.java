@@ -1,11 +1,14 @@
 package com.userimages.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.userimages.contract.ApiFunction;
 import com.userimages.contract.ApiRoute;
 import com.userimages.contract.Setting;
 import com.userimages.core.http.GatewayEvents;
@@ -44,6 +47,17 @@ class FunctionComponentsTest {
             FunctionComponents components = FunctionComponents.builder(DynamoDbExtension.settings())
                     .dynamoDb(DynamoDbExtension.client()).build();
             assertSame(DynamoDbExtension.client(), components.dynamoDb());
+        }
+    }
+
+    @Nested
+    class SnapStartPriming {
+        @Test
+        void onlyLambdasInitBuildsComponentsWhoseHandlersPrime() {
+            // The local server and the tests build theirs: their handlers must never register a checkpoint hook.
+            assertFalse(FunctionComponents.of(DynamoDbExtension.settings()).primesBeforeSnapshot());
+            assertFalse(FunctionComponents.builder(DynamoDbExtension.settings()).build().primesBeforeSnapshot());
+            assertTrue(FunctionComponents.forLambda(ApiFunction.GET_ITEM).primesBeforeSnapshot());
         }
     }
 
