@@ -67,6 +67,8 @@ public final class ColdStartBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         // "reads": only the node row and get-item's and list-page's, without and with uploaded images.
         boolean readsOnly = args.length > 1 && args[1].equals("reads");
+        // Another build's jar (e.g. one from before a change), run under the same probe, data and rounds.
+        String baseline = System.getProperty("bench.baselineJar", "");
         for (Path required : List.of(LAMBDA_JAR, PROBE_JAR, LOCAL_JAR)) {
             if (!Files.exists(required)) {
                 System.err.println(required + " is missing. Build first, from the repository root: mvn -B -q -DskipTests package");
@@ -121,8 +123,6 @@ public final class ColdStartBenchmark {
                 if (function == ApiFunction.GET_ITEM || function == ApiFunction.LIST_PAGE) {
                     rows.add(Row.probe(function.functionName() + UPLOADED_SUFFIX, Row.Group.JAVA, settings,
                             () -> probeCommand(java, List.of(), classPath, function, uploader, uploadedCollectionId, "cold")));
-                    // Another build's jar (e.g. one from before a change) under the same probe, data and rounds.
-                    String baseline = System.getProperty("bench.baselineJar", "");
                     if (!baseline.isEmpty()) {
                         String baselinePath = baseline + File.pathSeparator + PROBE_JAR;
                         rows.add(Row.probe(function.functionName() + BASELINE_SUFFIX, Row.Group.JAVA, settings,

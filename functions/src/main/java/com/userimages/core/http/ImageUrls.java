@@ -24,9 +24,6 @@ import java.util.stream.Stream;
  * client can use), and the read fails as the server's error.
  */
 public final class ImageUrls {
-    private static final String PRIMING_KEY = ObjectKeys.image(new UploadTarget(ObjectKeys.userKey(Subjects.PRIMING_SUBJECT),
-            "00000000-0000-4000-8000-000000000000", "00000000-0000-4000-8000-000000000000", "a".repeat(UploadIds.LENGTH)));
-
     private final Supplier<ObjectUrlSigner> signer;
     private final Duration validity;
     private final String cacheControl;
@@ -55,7 +52,10 @@ public final class ImageUrls {
      * of on the first read of an uploaded image. Local work only; the key names no object.
      */
     public void prime() {
-        signer.get().get(PRIMING_KEY, validity);
+        // Built here, not in a static: only the priming ever needs it, and class loading stays free of it.
+        String key = ObjectKeys.image(new UploadTarget(ObjectKeys.userKey(Subjects.PRIMING_SUBJECT),
+                "00000000-0000-4000-8000-000000000000", "00000000-0000-4000-8000-000000000000", "a".repeat(UploadIds.LENGTH)));
+        signer.get().get(key, validity);
     }
 
     /**

@@ -29,15 +29,10 @@ public final class SnapStartPriming implements Resource {
         this.steps = List.copyOf(steps);
     }
 
-    /** Registers the handler of {@code function} to prime itself before a checkpoint. */
-    public static void register(ApiFunction function, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
-        register(function, handler, List.of());
-    }
-
     /**
-     * As {@link #register(ApiFunction, RequestHandler)}, then {@code localSteps}: work the priming
-     * request cannot reach because it finds no data (signing an uploaded image's URL), each
-     * local-only and run even when an earlier step failed.
+     * Registers the handler of {@code function} to prime itself before a checkpoint: its priming
+     * request, then {@code localSteps}, work that request cannot reach because it finds no data
+     * (signing an uploaded image's URL), each local-only and run even when an earlier step failed.
      */
     public static void register(ApiFunction function, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                 List<Runnable> localSteps) {

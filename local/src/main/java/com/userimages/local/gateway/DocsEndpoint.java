@@ -47,7 +47,8 @@ public final class DocsEndpoint implements GatewayEndpoint {
     private final DevelopmentIssuer issuer;
     private final RouteScopes routeScopes;
     private final Map<String, Asset> assets;
-    private final Optional<String> objectStore;
+    /** Whether the page may offer its upload form: there is an object store the page may reach. */
+    private final boolean uploads;
     private final String pagePolicy;
     private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
 
@@ -66,8 +67,9 @@ public final class DocsEndpoint implements GatewayEndpoint {
     public DocsEndpoint(Supplier<OpenApiDocument> document, DevelopmentIssuer issuer, RouteScopes routeScopes,
                         Optional<URI> objectStore) {
         this.routeScopes = routeScopes;
-        this.objectStore = objectStore.flatMap(DocsEndpoint::origin);
-        this.pagePolicy = pagePolicy(this.objectStore);
+        Optional<String> storeOrigin = objectStore.flatMap(DocsEndpoint::origin);
+        this.uploads = storeOrigin.isPresent();
+        this.pagePolicy = pagePolicy(storeOrigin);
         this.document = once(document);
         this.issuer = issuer;
         String webjar = "/META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
@@ -121,7 +123,7 @@ public final class DocsEndpoint implements GatewayEndpoint {
             config.put("subject", DOCS_SUBJECT);
             config.put("scope", scope);
             // The upload form needs the token and an S3 the page may reach.
-            config.put("uploads", objectStore.isPresent());
+            config.put("uploads", uploads);
             note = "(docs page token issued)";
         }
         GatewayReply reply = GatewayReply.json(200, config.toString()).withHeader("cache-control", "no-store");
